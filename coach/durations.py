@@ -1,0 +1,44 @@
+"""Reading and writing lengths of time as people type them: 45, 45s, 1m30s, 2m, 1:30."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
+_CLOCK = re.compile(r"^(?P<m>\d+):(?P<s>[0-5]\d)$")
+
+EXAMPLES = "45, 45s, 1m30s or 2m"
+
+
+class DurationError(ValueError):
+    """The text is not a length of time coach understands."""
+
+
+def parse_duration(text: str | int) -> int:
+    """Whole seconds in ``text``; raises DurationError for anything else, including zero."""
+    raw = str(text).strip().lower().replace(" ", "")
+    if raw.startswith("-"):
+        raise DurationError("is negative")
+    match = _CLOCK.match(raw) or _UNITS.match(raw)
+    if not raw or not match or not any(match.groupdict().values()):
+        raise DurationError("is not a length of time")
+    parts = {key: int(value or 0) for key, value in match.groupdict().items()}
+    seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
+    if seconds == 0:
+        raise DurationError("is zero")
+    return seconds
+
+
+def format_duration(seconds: float) -> str:
+    """Compact form for files and tables: 45s, 1m30s, 2m."""
+    whole = max(0, round(seconds))
+    minutes, secs = divmod(whole, 60)
+    if minutes and secs:
+        return f"{minutes}m{secs:02d}s"
+    return f"{minutes}m" if minutes else f"{secs}s"
+
+
+def format_clock(seconds: float) -> str:
+    """m:ss, as on a kitchen timer."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,45 @@
+"""Where coach keeps its files.
+
+Everything a person owns (their routines, history, reminders) lives in the platform's usual
+folders; setting COACH_HOME puts all of it in that one folder instead, for tests and demos.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "coach"
+HOME_VARIABLE = "COACH_HOME"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_VARIABLE, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    """Folder for the person's own routines, exercises and settings."""
+    return _home_override() or platformdirs.user_config_path(APP_NAME)
+
+
+def data_dir() -> Path:
+    """Folder for history and reminder state."""
+    return _home_override() or platformdirs.user_data_path(APP_NAME)
+
+
+def user_routines_dir() -> Path:
+    return config_dir() / "routines"
+
+
+def shipped_routines_dir() -> Path:
+    """The routines that come with coach, from an installed wheel or from a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "shipped_routines", package.parent / "routines"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "coach's own routine files are missing; reinstall coach (pip install --force-reinstall coach)"
+    )

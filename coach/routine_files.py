@@ -107,6 +107,9 @@ def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose
 
 def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routine | None:
     reader = NodeReader(document)
+    if not isinstance(document.root, yaml.MappingNode):
+        reader.mapping(document.root, "a routine file")  # reports what it is instead
+        return None
     before = len(document.problems)
     value = reader.fields(document.root, ROUTINE_KEYS, ROUTINE_REQUIRED, "the routine")
     if value is None:

@@ -20,6 +20,8 @@ Clock = Callable[[], float]
 # "Back" within this many seconds of a phase starting goes to the previous phase; later, it
 # restarts the current one, as on a music player.
 BACK_TO_PREVIOUS_WITHIN = 3.0
+# Less time than this in an exercise before skipping it is a skip, not an attempt.
+COUNTS_AS_TRIED = 1.0
 
 
 class State(Enum):
@@ -136,7 +138,7 @@ class Session:
         if self.is_over:
             return 0.0
         now = self._paused_at if self._paused_at is not None else self._clock()
-        return max(0.0, self._deadline - now)
+        return min(float(self.phase.duration), max(0.0, self._deadline - now))
 
     def total_remaining(self) -> float:
         if self.is_over:
@@ -280,8 +282,7 @@ class Session:
         spent = sum(self._spent[p.index] for p in counted)
         if work and all(status is PhaseStatus.DONE for status in work):
             status = StepStatus.DONE
-        elif any(status is PhaseStatus.DONE for status in work) or (
-                spent > 0 and not all(s is PhaseStatus.SKIPPED for s in work)):
+        elif any(status is PhaseStatus.DONE for status in work) or spent >= COUNTS_AS_TRIED:
             status = StepStatus.PARTIAL
         elif any(status is PhaseStatus.SKIPPED for status in work):
             status = StepStatus.SKIPPED

@@ -17,6 +17,8 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
 # libyaml is far faster on large input; the pure-Python loader gives the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 @dataclass
@@ -42,9 +44,11 @@ def read_document(path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or error.context or "the YAML is malformed"
-        document.add(line, column, f"YAML syntax error: {reason}",
-                     "check the indentation and the colons on this line and the one before")
+        reason = " ".join(part for part in (error.context, error.problem) if part) or "malformed YAML"
+        fix = "check the indentation and the colons on this line and the one before"
+        if "another document" in reason:
+            fix = "a file holds one routine: remove the '---' line or split the file"
+        document.add(line, column, f"YAML syntax error: {reason}", fix)
         return document
     except yaml.YAMLError as error:
         document.add(1, 1, f"YAML syntax error: {error}", "check the file is YAML text")
@@ -120,6 +124,11 @@ def _shape_ok(document: Document, root: yaml.Node) -> bool:
                          "write the value out in full")
             return False
         seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            document.add(node.start_mark.line + 1, node.start_mark.column + 1,
+                         f"the YAML tag '{node.tag}' is not allowed",
+                         "remove the tag (the part starting with !): routine files hold plain values")
+            return False
         if depth > MAX_DEPTH:
             document.add(node.start_mark.line + 1, node.start_mark.column + 1,
                          "the file is nested too deeply", "a routine file needs only a few levels")

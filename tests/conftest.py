@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from coach.clock import ManualClock
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty COACH_HOME, so nothing touches a real person's files."""
+    home = tmp_path / "coach-home"
+    home.mkdir()
+    monkeypatch.setenv("COACH_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a dedented text file and return its path."""
+
+    def write_file(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write_file

@@ -107,6 +107,9 @@ class Session:
         self._status = [PhaseStatus.PENDING] * len(timeline.phases)
         self._spent = [0.0] * len(timeline.phases)
         self._listeners: list[Callable[[Event], None]] = []
+        self._groups: dict[tuple[int, Side], list[Phase]] = {}
+        for phase in timeline.phases:
+            self._groups.setdefault(phase.group, []).append(phase)
 
     # --- observing -------------------------------------------------------------------
 
@@ -229,10 +232,7 @@ class Session:
     # --- reporting -------------------------------------------------------------------
 
     def outcomes(self) -> list[StepOutcome]:
-        groups: dict[tuple[int, Side], list[Phase]] = {}
-        for phase in self.timeline.phases:
-            groups.setdefault(phase.group, []).append(phase)
-        return [self._outcome(phases) for phases in groups.values()]
+        return [self._outcome(phases) for phases in self._groups.values()]
 
     def time_spent(self) -> float:
         current = 0.0
@@ -274,7 +274,7 @@ class Session:
         self._emit(Ended(state))
 
     def _outcome_of(self, group: tuple[int, Side]) -> StepOutcome:
-        return self._outcome([p for p in self.timeline.phases if p.group == group])
+        return self._outcome(self._groups[group])
 
     def _outcome(self, phases: list[Phase]) -> StepOutcome:
         counted = [p for p in phases if p.kind.counts_as_exercise]

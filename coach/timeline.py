@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 from coach.model import Exercise, Holds, Routine, RoutineStep, Side, Sides, Timed
@@ -45,18 +46,22 @@ class Phase:
 
 
 @dataclass(frozen=True)
-class Timeline:
+class Timeline:  # not slots: cached_property needs __dict__
     name: str
     title: str
     phases: tuple[Phase, ...]
 
     @property
     def total(self) -> int:
-        return sum(phase.duration for phase in self.phases)
+        return self._ends[-1] if self.phases else 0
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [phase.offset + phase.duration for phase in self.phases]
 
     def after(self, index: int) -> int:
         """Seconds in the phases after `index`."""
-        return sum(phase.duration for phase in self.phases[index + 1:])
+        return self.total - self._ends[index]
 
 
 def sides_for(sides: Sides, chosen: Side | None) -> list[Side]:

@@ -182,7 +182,7 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
 
-@pytest.mark.parametrize("content, expected", [
+BAD_FILES = [
     (b"", "1:1: the file is empty"),
     (b"# only a comment\n", "1:1: the file is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "1:1: this is a binary file, not text"),
@@ -196,7 +196,10 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
     (b"name: !!python/object/apply:os.system [echo hacked]\n", "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     (b"x" * (300 * 1024), "1:1: the file is larger than 256 KiB"),
     (b"hello\n", "1:1: a routine file should be a mapping of keys, found a single value"),
-])
+]
+
+
+@pytest.mark.parametrize("content, expected", BAD_FILES, ids=[expected for _, expected in BAD_FILES])
 def test_bad_files_get_one_clear_message_quickly(write, content, expected):
     path = write("bad.yaml", content)
     started = time.perf_counter()

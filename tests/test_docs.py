@@ -1,0 +1,37 @@
+"""What the README and the format guide promise must be true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from coach.library import load_library, routine_files
+from coach.locations import shipped_routines_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def yaml_blocks(path: Path) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_the_format_guides_examples_are_valid(tmp_path):
+    routine, library = yaml_blocks(ROOT / "docs" / "routine-format.md")
+    (tmp_path / "exercises.yaml").write_text(library)
+    (tmp_path / "my-evening.yaml").write_text(routine)
+    loaded = load_library([routine_files(shipped_routines_dir()), routine_files(tmp_path)])
+    assert loaded.problems == []
+    assert "my-evening" in loaded.routines and "towel-calf-stretch" in loaded.exercises
+
+
+def test_the_readme_has_exactly_two_setup_commands_and_ci_runs_the_second():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", setup, re.DOTALL)
+    assert len(commands) == 2 and all("\n" not in command for command in commands)
+    install_and_start, install_and_test = commands
+    assert install_and_start.endswith("coach") and "pytest" in install_and_test
+    extract = re.search(r"^command=\$\((.*)\)$", (ROOT / ".ci" / "run").read_text(), re.MULTILINE)
+    found = subprocess.run(["bash", "-c", extract.group(1)], cwd=ROOT, capture_output=True, text=True)
+    assert found.stdout.strip() == install_and_test

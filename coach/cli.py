@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from coach.text_views import exercise_table, exercise_text, routine_table, timel
 from coach.timeline import build_timeline
 from coach.model import Side
 
+CRAMP_ROUTINE = "cramp-now"
 SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
 
 
@@ -47,7 +49,25 @@ def build_parser() -> argparse.ArgumentParser:
                                                "checks every routine coach can see. Exits 1 "
                                                "if anything is wrong.")
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+
+    run = commands.add_parser("run", help="start a routine now",
+                              description="Start a routine straight away in the full-screen coach, "
+                                          "or with --plain as one line of text per change.")
+    run.add_argument("name", help="the routine's name, as in 'coach list'")
+    _session_options(run)
+    sos = commands.add_parser("sos", help="a cramp right now: start first aid at once",
+                              description="Start the cramp-now first aid routine at once. "
+                                          "It asks only which leg.")
+    _session_options(sos)
     return parser
+
+
+def _session_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--plain", action="store_true",
+                         help="no full-screen app: print one line per change (screen readers, SSH)")
+    command.add_argument("--quiet", action="store_true", help="no sound cue at each change")
+    command.add_argument("--side", choices=["left", "right", "both"],
+                         help="the cramped leg, for routines that ask (cramp-now)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (coach show evening | head): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -68,6 +92,8 @@ def run(arguments: argparse.Namespace) -> int:
         "show": command_show,
         "exercises": command_exercises,
         "validate": command_validate,
+        "run": command_run,
+        "sos": command_sos,
     }[arguments.command]
     return handler(arguments)
 
@@ -89,7 +115,51 @@ def find_routine(library: Library, name: str):
 
 
 def command_home(arguments: argparse.Namespace) -> int:
-    return command_list(arguments)
+    return open_app(_library_or_warn())
+
+
+def command_run(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    routine = find_routine(library, arguments.name)
+    return start_session(library, routine, arguments)
+
+
+def command_sos(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    routine = find_routine(library, CRAMP_ROUTINE)
+    return start_session(library, routine, arguments)
+
+
+def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
+    side = Side(arguments.side) if arguments.side else None
+    if arguments.plain:
+        from coach.plain_runner import run_plain
+
+        if routine.asks_for_side and side is None:
+            side = ask_side()
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet)
+        return 0
+    return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def ask_side() -> Side:
+    if not sys.stdin.isatty():
+        return Side.CHOSEN
+    while True:
+        answer = input("Which leg is cramping? (l)eft, (r)ight or (b)oth: ").strip().lower()
+        for side in (Side.LEFT, Side.RIGHT, Side.BOTH):
+            if answer and side.value.startswith(answer):
+                return side
+
+
+def open_app(library: Library, **options) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the full-screen coach needs a terminal; use 'coach list', "
+                        "'coach show NAME' or 'coach run NAME --plain' instead")
+    from coach.tui.app import CoachApp  # Textual loads only when the app really opens
+
+    CoachApp(library, **options).run()
+    return 0
 
 
 def command_list(arguments: argparse.Namespace) -> int:

@@ -13,17 +13,17 @@ class PhaseKind(Enum):
     GET_READY = "get ready"
     HOLD = "hold"
     REST = "rest"
-    MOVE = "move"
+    TIMED = "now"
     SWITCH = "switch legs"
 
     @property
     def is_work(self) -> bool:
-        return self in (PhaseKind.HOLD, PhaseKind.MOVE)
+        return self in (PhaseKind.HOLD, PhaseKind.TIMED)
 
     @property
     def counts_as_exercise(self) -> bool:
         """Time that belongs to the exercise itself (for history), not to moving between them."""
-        return self in (PhaseKind.HOLD, PhaseKind.REST, PhaseKind.MOVE)
+        return self in (PhaseKind.HOLD, PhaseKind.REST, PhaseKind.TIMED)
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def build_timeline(routine: Routine, chosen: Side | None = None) -> Timeline:
             if leg_number:
                 add(PhaseKind.SWITCH, step_index, step, side, routine.switch_legs)
             if isinstance(step.dose, Timed):
-                add(PhaseKind.MOVE, step_index, step, side, step.dose.duration)
+                add(PhaseKind.TIMED, step_index, step, side, step.dose.duration)
                 continue
             dose: Holds = step.dose
             for rep in range(1, dose.reps + 1):

@@ -114,7 +114,7 @@ def test_skip_exercise_jumps_over_both_legs_and_their_holds(clock):
     session.start()
     clock.advance(12)  # into the first rest
     session.skip_exercise()
-    assert session.phase.exercise.id == "b" and session.phase.kind is PhaseKind.MOVE
+    assert session.phase.exercise.id == "b" and session.phase.kind is PhaseKind.TIMED
     left, right, b = session.outcomes()
     assert left.status is StepStatus.PARTIAL and right.status is StepStatus.SKIPPED
     assert b.status is StepStatus.NOT_REACHED

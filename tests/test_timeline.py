@@ -37,7 +37,7 @@ def test_offsets_are_contiguous_and_total_is_known_up_front():
 def test_get_ready_of_the_routine_applies_only_before_the_first_step():
     timeline = build_timeline(routine(step(), step("b"), get_ready=7))
     assert [(p.kind, p.duration) for p in timeline.phases] == [
-        (K.GET_READY, 7), (K.MOVE, 30), (K.MOVE, 30)]
+        (K.GET_READY, 7), (K.TIMED, 30), (K.TIMED, 30)]
 
 
 def test_a_chosen_side_is_filled_in_or_left_as_the_cramped_leg():

@@ -1,0 +1,33 @@
+"""The exercise library: every exercise with its steps, cautions and sources."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coach.library import Library
+from coach.text_views import exercise_text
+
+
+class ExercisesScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "close", "Back")]
+
+    def __init__(self, library: Library):
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="exercises"):
+            yield Static("Exercise library", id="exercises-title")
+            for exercise in self.library.exercises.values():
+                yield Static(exercise_text(exercise), classes="exercise", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#exercises").focus()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,76 @@
+"""Home: the routines, and one key each for cramp first aid, the exercises and safety."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.durations import format_clock
+from coach.library import Library
+from coach.timeline import build_timeline
+
+CRAMP_ROUTINE = "cramp-now"
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True),
+        Binding("c", "cramp_now", "Cramp now!"),
+        Binding("e", "exercises", "Exercises"),
+        Binding("s", "safety", "Safety"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, library: Library):
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        yield Static("coach  ·  bedtime stretches for calf cramps", id="title")
+        yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
+        yield OptionList(*self._options(), id="routines")
+        yield Footer()
+
+    def _options(self) -> list[Option | None]:
+        # The nightly routines first; first aid (which asks for a leg) last, and one key away.
+        ordered = sorted(self.library.routines.items(), key=lambda item: item[1].asks_for_side)
+        options: list[Option | None] = []
+        for name, routine in ordered:
+            if options:
+                options.append(None)  # a blank line between routines
+            total = format_clock(build_timeline(routine).total)
+            label = Text.assemble((routine.title, "bold"), f"   {total}")
+            if routine.description:
+                label.append(f"\n{routine.description}", style="dim")
+            options.append(Option(label, id=name))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.begin(self.library.routines[event.option.id])
+
+    def action_start(self) -> None:
+        self.query_one(OptionList).action_select()
+
+    def action_cramp_now(self) -> None:
+        if CRAMP_ROUTINE in self.library.routines:
+            self.app.begin(self.library.routines[CRAMP_ROUTINE])
+        else:
+            self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
+                        severity="error")
+
+    def action_exercises(self) -> None:
+        from coach.tui.screens.exercises import ExercisesScreen
+
+        self.app.push_screen(ExercisesScreen(self.library))
+
+    def action_safety(self) -> None:
+        from coach.tui.screens.safety import SafetyScreen
+
+        self.app.push_screen(SafetyScreen())

@@ -1,0 +1,207 @@
+"""Run: follow a routine hands-free. The session engine keeps time; this screen only shows it.
+
+A one-shot timer wakes the screen exactly when the shown second changes (or a phase ends), so
+nothing runs between seconds and nothing runs at all while paused or finished.
+"""
+
+from __future__ import annotations
+
+import math
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from coach.durations import format_clock
+from coach.model import Routine
+from coach.safety import CRAMP_STOP
+from coach.session import Ended, Event, PhaseStarted, Session, State
+from coach.summary import summarise
+from coach.text_views import phase_label
+from coach.timeline import Phase, PhaseKind
+
+
+def countdown_text(seconds: int) -> str:
+    """Plain seconds under a minute, read at a glance; m:ss above."""
+    return format_clock(seconds) if seconds >= 60 else str(seconds)
+
+
+def next_text(session: Session) -> str:
+    upcoming, current = session.next_phase, session.phase
+    if upcoming is None:
+        return "Next: finished"
+    if upcoming.kind is PhaseKind.SWITCH:
+        return f"Next: switch to the {upcoming.side.value} leg"
+    if upcoming.step_index == current.step_index and upcoming.kind is not PhaseKind.TIMED:
+        return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
+    return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
+
+
+class RunScreen(Screen[None]):
+    # Short labels: all six must fit in a 60-column terminal.
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", key_display="space"),
+        Binding("right,n", "skip", "Skip", key_display="→"),
+        Binding("shift+right,N", "skip_exercise", "Next", key_display="⇧→"),
+        Binding("left,b", "back", "Back", key_display="←"),
+        Binding("m", "toggle_sound", "Sound"),
+        Binding("q,escape", "request_stop", "Stop", key_display="q"),
+    ]
+
+    def __init__(self, session: Session, routine: Routine):
+        super().__init__()
+        self.session = session
+        self.routine = routine
+        self._wake: Timer | None = None
+        self._shown_phase: tuple[int, State] | None = None
+        self._shown_seconds: int | None = None
+        self._unsubscribe = session.subscribe(self._on_session_event)
+        self._cue_due = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="run"):
+            with Horizontal(id="heading"):
+                yield Static(id="exercise", markup=False)
+                yield Static(id="step-count")
+            with Horizontal(id="status"):
+                yield Static(id="side")
+                yield Static(id="phase")
+            yield Digits("", id="countdown")
+            with VerticalScroll(id="instructions"):
+                yield Static(id="steps", markup=False)
+                yield Static(id="note", markup=False)
+                if self.routine.asks_for_side:
+                    yield Static(self._red_flags(), id="red-flags")
+            yield Static(id="next", markup=False)
+            with Horizontal(id="overall"):
+                yield ProgressBar(total=self.session.timeline.total, show_eta=False,
+                                  show_percentage=False, id="progress")
+                yield Static(id="time-left")
+        yield Footer(show_command_palette=False)
+
+    @staticmethod
+    def _red_flags() -> str:
+        return "Stop and get help:\n" + "\n".join(f"• {line}" for line in CRAMP_STOP)
+
+    def on_mount(self) -> None:
+        self.session.start()
+        self.tick()
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+        if self._wake is not None:
+            self._wake.stop()
+
+    # --- time --------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Bring the engine up to date, redraw what changed, and sleep until the next change."""
+        self.session.update()
+        self.refresh_view()
+        if self._cue_due:
+            self._cue_due = False
+            self.app.cue()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+        wait = self.session.seconds_until_next_change()
+        if wait is not None:
+            self._wake = self.set_timer(wait, self.tick, name="countdown")
+
+    def _on_session_event(self, event: Event) -> None:
+        if isinstance(event, PhaseStarted):
+            self._cue_due = True  # one cue even when several phases pass at once
+        elif isinstance(event, Ended):
+            self.call_later(self._show_summary)
+
+    def _show_summary(self) -> None:
+        from coach.tui.screens.done import DoneScreen
+
+        self.app.cue()
+        self.app.switch_screen(DoneScreen(summarise(self.session)))
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        session = self.session
+        if session.is_over:
+            return
+        if self._shown_phase != (session.phase.index, session.state):
+            self._shown_phase = (session.phase.index, session.state)
+            self._draw_phase(session.phase)
+        seconds = math.ceil(session.remaining())
+        if seconds != self._shown_seconds:
+            self._shown_seconds = seconds
+            self.query_one("#countdown", Digits).update(countdown_text(seconds))
+            left = session.total_remaining()
+            self.query_one("#progress", ProgressBar).update(progress=session.timeline.total - left)
+            self.query_one("#time-left", Static).update(f"{format_clock(math.ceil(left))} left")
+
+    def _draw_phase(self, phase: Phase) -> None:
+        exercise = phase.exercise
+        steps_total = len(self.routine.steps)
+        self.query_one("#exercise", Static).update(f"{exercise.name} · {exercise.position.value}")
+        self.query_one("#step-count", Static).update(f"exercise {phase.step_index + 1} of {steps_total}")
+        self.query_one("#side", Static).update(phase.side.label)
+        paused = self.session.state is State.PAUSED
+        label = "PAUSED · space to go on" if paused else phase_label(phase).upper()
+        self.query_one("#phase", Static).update(label)
+        self.set_class(paused, "-paused")
+        for kind in PhaseKind:
+            self.set_class(phase.kind is kind, f"-{kind.value.replace(' ', '-')}")
+        steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
+        self.query_one("#steps", Static).update(steps)
+        note = self.query_one("#note", Static)
+        note.update(f"Note: {phase.note}" if phase.note else "")
+        note.display = bool(phase.note)
+        self.query_one("#next", Static).update(next_text(self.session))
+
+    # --- keys --------------------------------------------------------------------------
+
+    def _after_action(self) -> None:
+        self._shown_phase = None  # the phase or its paused state may have changed
+        self._shown_seconds = None
+        self.tick()
+
+    def action_toggle_pause(self) -> None:
+        self.session.toggle_pause()
+        self._after_action()
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self._after_action()
+
+    def action_skip_exercise(self) -> None:
+        self.session.skip_exercise()
+        self._after_action()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self._after_action()
+
+    def action_toggle_sound(self) -> None:
+        self.app.quiet = not self.app.quiet
+        self.notify("Sound cue off" if self.app.quiet else "Sound cue on", timeout=2)
+
+    def action_request_stop(self) -> None:
+        from coach.tui.screens.confirm_stop import ConfirmStop
+
+        was_running = self.session.state is State.RUNNING
+        if was_running:
+            self.session.pause()
+            self._after_action()
+
+        def decided(stop: bool | None) -> None:
+            if stop:
+                self.session.stop()
+            elif was_running:
+                self.session.resume()
+            self._after_action()
+
+        self.app.push_screen(ConfirmStop(), decided)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Digits, OptionList, ProgressBar, Static
+from textual.widgets import Digits, OptionList, Static
 
 from coach.clock import ManualClock
 from coach.first_run import safety_seen
@@ -16,6 +16,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
+from coach.tui.widgets.progress_line import ProgressLine
 
 SIZE = (100, 30)
 
@@ -69,8 +70,9 @@ async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(
         assert (text(app, "#phase"), countdown(app)) == ("HOLD 1 OF 3", "10")
         await advance(pilot, clock, 3.5)
         assert countdown(app) == "7"  # 6.5 s left shows as 7: the number reaches 0 as time does
-        assert text(app, "#time-left") == "3:32 left"
-        assert app.screen.query_one(ProgressBar).progress == pytest.approx(8.5)
+        progress = app.screen.query_one(ProgressLine)
+        assert progress.fraction_done == pytest.approx(8.5 / 220)
+        assert str(progress.render()).endswith("━  about 4 min left")
         await advance(pilot, clock, 6.5)
         assert (text(app, "#phase"), countdown(app)) == ("REST", "10")
         assert app.rings == [1000.0, 1005.0, 1015.0]  # a cue as it begins and at each change
@@ -83,7 +85,7 @@ async def test_switching_legs_is_announced_and_shown(clock):
         assert text(app, "#next") == "Next: switch to the right leg"
         await advance(pilot, clock, 10)
         assert (text(app, "#side"), text(app, "#phase")) == ("RIGHT LEG", "SWITCH LEGS")
-        assert app.screen.has_class("-switch-legs")
+        assert app.screen.query_one("#phase").has_class("-switch-legs")
 
 
 async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):
@@ -93,7 +95,8 @@ async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):
         await pilot.press("space")
         screen = app.screen
         assert screen.session.state is State.PAUSED and screen._wake is None
-        assert text(app, "#phase") == "PAUSED · space to go on" and screen.has_class("-paused")
+        assert text(app, "#phase") == "PAUSED · space to go on"
+        assert screen.query_one("#phase").has_class("-paused") and screen.query_one("#countdown").has_class("-paused")
         await advance(pilot, clock, 600)
         assert countdown(app) == "8"
         await pilot.press("space")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -11,19 +12,20 @@ from coach.clock import monotonic
 from coach.first_run import mark_safety_seen, safety_seen
 from coach.library import Library
 from coach.model import Routine, Side
-from coach.session import Session
-from coach.timeline import build_timeline
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.run import RunScreen
-from coach.tui.screens.safety import SafetyScreen
-from coach.tui.screens.side_picker import SidePicker
 from coach.tui.theme import NIGHT
 
 
+HOME_MODE = "home"
+SESSION_MODE = "session"
+
+
 class CoachApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute: Textual resolves a relative path against a subclass's own module.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coach"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    DEFAULT_MODE = HOME_MODE
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | None = None, side: Side | None = None,
@@ -35,27 +37,47 @@ class CoachApp(App[None]):
         self._start = start
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
-
-    def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self.library)
-
-    def on_mount(self) -> None:
+        self.add_mode(HOME_MODE, lambda: HomeScreen(self.library))
+        # Chosen before the first paint, so the screen is styled once, not twice.
         self.register_theme(NIGHT)
         self.theme = NIGHT.name
+
+    def on_mount(self) -> None:
         if self._start:
             self.begin(self.library.routines[self._start], self._start_side)
         elif self._show_safety:
+            from coach.tui.screens.safety import SafetyScreen
+
             self.push_screen(SafetyScreen(first_run=True))
         if self._show_safety:
             mark_safety_seen()
 
     def begin(self, routine: Routine, side: Side | None = None) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one."""
+        # Imported here: the home screen paints sooner without them.
+        from coach.session import Session
+        from coach.timeline import build_timeline
+        from coach.tui.screens.run import RunScreen
+        from coach.tui.screens.side_picker import SidePicker
+
         if routine.asks_for_side and side is None:
             self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
             return
         session = Session(build_timeline(routine, side), self.clock)
-        self.push_screen(RunScreen(session, routine))
+        # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
+        # would keep repainting the whole terminal every second for a screen nobody can see.
+        self._drop_session_mode()
+        self.add_mode(SESSION_MODE, lambda: RunScreen(session, routine))
+        self.switch_mode(SESSION_MODE)
+
+    def go_home(self) -> None:
+        """Leave a finished session and return to the routines."""
+        self.switch_mode(HOME_MODE)
+        self.call_later(self._drop_session_mode)
+
+    def _drop_session_mode(self) -> None:
+        if SESSION_MODE in self._modes and self.current_mode != SESSION_MODE:
+            self.remove_mode(SESSION_MODE)
 
     def cue(self) -> None:
         """The soft signal at each change: the terminal bell, unless the person turned it off."""

@@ -41,4 +41,4 @@ class DoneScreen(Screen[None]):
         yield Footer()
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()

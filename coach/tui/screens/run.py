@@ -10,10 +10,10 @@ import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from coach.durations import format_clock
 from coach.model import Routine
@@ -22,6 +22,7 @@ from coach.session import Ended, Event, PhaseStarted, Session, State
 from coach.summary import summarise
 from coach.text_views import phase_label
 from coach.timeline import Phase, PhaseKind
+from coach.tui.widgets.progress_line import ProgressLine
 
 
 def countdown_text(seconds: int) -> str:
@@ -32,7 +33,7 @@ def countdown_text(seconds: int) -> str:
 def next_text(session: Session) -> str:
     upcoming, current = session.next_phase, session.phase
     if upcoming is None:
-        return "Next: finished"
+        return "Next: that is all for tonight"
     if upcoming.kind is PhaseKind.SWITCH:
         return f"Next: switch to the {upcoming.side.value} leg"
     if upcoming.step_index == current.step_index and upcoming.kind is not PhaseKind.TIMED:
@@ -69,17 +70,16 @@ class RunScreen(Screen[None]):
             with Horizontal(id="status"):
                 yield Static(id="side")
                 yield Static(id="phase")
-            yield Digits("", id="countdown")
+            # Only as wide as its numbers, so each second repaints a few cells, not a full row.
+            with Center(id="countdown-row"):
+                yield Digits("", id="countdown")
             with VerticalScroll(id="instructions"):
                 yield Static(id="steps", markup=False)
                 yield Static(id="note", markup=False)
                 if self.routine.asks_for_side:
                     yield Static(self._red_flags(), id="red-flags")
             yield Static(id="next", markup=False)
-            with Horizontal(id="overall"):
-                yield ProgressBar(total=self.session.timeline.total, show_eta=False,
-                                  show_percentage=False, id="progress")
-                yield Static(id="time-left")
+            yield ProgressLine(self.session.timeline.total, id="progress")
         yield Footer(show_command_palette=False)
 
     @staticmethod
@@ -124,7 +124,7 @@ class RunScreen(Screen[None]):
         from coach.tui.screens.done import DoneScreen
 
         self.app.cue()
-        self.app.switch_screen(DoneScreen(summarise(self.session)))
+        self.app.push_screen(DoneScreen(summarise(self.session)))
 
     # --- drawing -----------------------------------------------------------------------
 
@@ -139,9 +139,7 @@ class RunScreen(Screen[None]):
         if seconds != self._shown_seconds:
             self._shown_seconds = seconds
             self.query_one("#countdown", Digits).update(countdown_text(seconds))
-            left = session.total_remaining()
-            self.query_one("#progress", ProgressBar).update(progress=session.timeline.total - left)
-            self.query_one("#time-left", Static).update(f"{format_clock(math.ceil(left))} left")
+            self.query_one(ProgressLine).show(session.total_remaining())
 
     def _draw_phase(self, phase: Phase) -> None:
         exercise = phase.exercise
@@ -151,10 +149,12 @@ class RunScreen(Screen[None]):
         self.query_one("#side", Static).update(phase.side.label)
         paused = self.session.state is State.PAUSED
         label = "PAUSED · space to go on" if paused else phase_label(phase).upper()
-        self.query_one("#phase", Static).update(label)
-        self.set_class(paused, "-paused")
-        for kind in PhaseKind:
-            self.set_class(phase.kind is kind, f"-{kind.value.replace(' ', '-')}")
+        phase_widget = self.query_one("#phase", Static)
+        phase_widget.update(label)
+        # Classes go on the two widgets they style, not the screen: a class change on the
+        # screen would restyle every widget on it at each phase change.
+        phase_widget.set_classes(f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
+        self.query_one("#countdown", Digits).set_class(paused, "-paused")
         steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
         self.query_one("#steps", Static).update(steps)
         note = self.query_one("#note", Static)

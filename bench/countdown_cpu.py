@@ -1,0 +1,67 @@
+"""CPU used while a countdown runs for 30 s in a real terminal: coach beside a bare Textual app.
+
+Both run at once in their own tmux sessions (100x30); CPU time is read from /proc before and
+after. Usage: python bench/countdown_cpu.py [SECONDS]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def start(session: str, command: str, env: dict[str, str]) -> int:
+    exports = " ".join(f"{key}={value}" for key, value in env.items())
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                    f"exec env {exports} {command}"], check=True)
+    time.sleep(0.3)
+    pane = subprocess.run(["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"],
+                          capture_output=True, text=True, check=True)
+    return int(pane.stdout.strip())
+
+
+STEADY = "name: steady\ntitle: Steady\nget_ready: 0\nsteps:\n  - exercise: pedalling\n    duration: 10m\n"
+SESSIONS = ("bench-bare", "bench-steady", "bench-evening")
+
+
+def main() -> None:
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+    home = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    (home / "routines").mkdir()
+    (home / "routines" / "steady.yaml").write_text(STEADY)  # one long step: no phase changes
+    coach = str(Path(sys.executable).with_name("coach"))
+    env = {"COACH_HOME": str(home)}
+    apps = {
+        "bare Textual countdown": start("bench-bare", f"{sys.executable} {HERE / 'bare_app.py'}", {}),
+        "coach, one long step": start("bench-steady", f"{coach} run steady --quiet", env),
+        "coach run evening": start("bench-evening", f"{coach} run evening --quiet", env),
+    }
+    try:
+        time.sleep(3)  # past start-up, into the countdown
+        before = {name: cpu_seconds(pid) for name, pid in apps.items()}
+        time.sleep(seconds)
+        used = {name: cpu_seconds(pid) - before[name] for name, pid in apps.items()}
+    finally:
+        for session in SESSIONS:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    bare = used["bare Textual countdown"]
+    print(f"CPU time while a countdown runs for {seconds:.0f} s in tmux:")
+    for name, value in used.items():
+        ratio = f"({value / bare:4.2f}x)" if bare else ""
+        print(f"  {name:<28} {value * 1000:7.0f} ms  {100 * value / seconds:5.2f}% of one core  {ratio}")
+
+
+if __name__ == "__main__":
+    main()

@@ -253,3 +253,40 @@ async def test_every_footer_key_on_the_run_screen_does_something(clock):
         shown = [b for (_, b, enabled, _) in screen.active_bindings.values() if b.show]
         actions = {b.action for b in shown}
         assert actions >= {"toggle_pause", "skip", "skip_exercise", "back", "toggle_sound", "request_stop"}
+
+
+async def test_a_broken_routine_file_is_named_on_the_home_screen(clock, coach_home):
+    folder = coach_home / "routines"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("name: mine\ntitle: Mine\nsteps: [ankle-circles]\n")
+    (folder / "broken.yaml").write_text("name: broken\ntitle: [\n")
+    app = make_app(clock)
+    async with app.run_test(size=SIZE):
+        options = app.screen.query_one(OptionList)
+        ids = {options.get_option_at_index(i).id for i in range(options.option_count)}
+        assert {"mine", "evening"} <= ids and "broken" not in ids
+        assert text(app, "#problems") == ("Left out because of mistakes: broken.yaml. "
+                                          "Run 'coach validate' to see what to fix.")
+
+
+async def test_a_clean_library_shows_no_warning(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE):
+        assert not app.screen.query("#problems")
+
+
+async def test_the_start_screen_lists_its_keys_and_each_one_works(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        hints = str(app.screen.query_one("KeyHints").content)
+        assert hints.split() == ["⏎", "Start", "c", "Cramp", "now!", "e", "Exercises", "s", "Safety", "q", "Quit"]
+        for key, screen_name in (("e", "ExercisesScreen"), ("s", "SafetyScreen"), ("c", "SidePicker")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen_name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -38,9 +38,10 @@ class CoachApp(App[None]):
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self.add_mode(HOME_MODE, lambda: HomeScreen(self.library))
-        # Chosen before the first paint, so the screen is styled once, not twice.
+        # Set without the watcher before the app runs: the first stylesheet parse then uses this
+        # theme, instead of parsing everything once more for a theme change (about 30 ms).
         self.register_theme(NIGHT)
-        self.theme = NIGHT.name
+        self.set_reactive(App.theme, NIGHT.name)
 
     def on_mount(self) -> None:
         if self._start:

@@ -6,19 +6,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.durations import format_clock
 from coach.library import Library
 from coach.timeline import build_timeline
+from coach.tui.widgets.key_hints import KeyHints
 
 CRAMP_ROUTINE = "cramp-now"
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "start", "Start", show=True),
+        Binding("enter", "start", "Start", key_display="⏎"),
         Binding("c", "cramp_now", "Cramp now!"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
@@ -33,7 +34,11 @@ class HomeScreen(Screen[None]):
         yield Static("coach  ·  bedtime stretches for calf cramps", id="title")
         yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
         yield OptionList(*self._options(), id="routines")
-        yield Footer()
+        if self.library.problems:
+            files = sorted({problem.path.name for problem in self.library.problems})
+            yield Static(f"Left out because of mistakes: {', '.join(files)}. "
+                         "Run 'coach validate' to see what to fix.", id="problems", markup=False)
+        yield KeyHints(self.BINDINGS)
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.

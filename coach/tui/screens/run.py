@@ -1,18 +1,18 @@
 """Run: follow a routine hands-free. The session engine keeps time; this screen only shows it.
 
-A one-shot timer wakes the screen exactly when the shown second changes (or a phase ends), so
-nothing runs between seconds and nothing runs at all while paused or finished.
+A one-shot wake-up comes exactly when the shown second changes (or a phase ends), so nothing
+runs between seconds and nothing runs at all while paused or finished.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
 from coach.durations import format_clock
@@ -56,23 +56,24 @@ class RunScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.routine = routine
-        self._wake: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
         self._cue_due = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="run"):
+        # Few children on the screen itself: Textual re-renders every direct child of the screen
+        # when the countdown changes, but skips widgets inside containers that it does not touch.
+        with Vertical(id="above"):
             with Horizontal(id="heading"):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
                 yield Static(id="side")
                 yield Static(id="phase")
-            # Only as wide as its numbers, so each second repaints a few cells, not a full row.
-            with Center(id="countdown-row"):
-                yield Digits("", id="countdown")
+        yield Digits("", id="countdown")
+        with Vertical(id="below"):
             with VerticalScroll(id="instructions"):
                 yield Static(id="steps", markup=False)
                 yield Static(id="note", markup=False)
@@ -80,20 +81,22 @@ class RunScreen(Screen[None]):
                     yield Static(self._red_flags(), id="red-flags")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
-        yield Footer(show_command_palette=False)
+            yield Footer(show_command_palette=False)
 
     @staticmethod
     def _red_flags() -> str:
         return "Stop and get help:\n" + "\n".join(f"• {line}" for line in CRAMP_STOP)
 
     def on_mount(self) -> None:
+        self._countdown = self.query_one("#countdown", Digits)  # touched every second
+        self._progress = self.query_one(ProgressLine)
         self.session.start()
         self.tick()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
         if self._wake is not None:
-            self._wake.stop()
+            self._wake.cancel()
 
     # --- time --------------------------------------------------------------------------
 
@@ -108,11 +111,18 @@ class RunScreen(Screen[None]):
 
     def _schedule(self) -> None:
         if self._wake is not None:
-            self._wake.stop()
+            self._wake.cancel()
             self._wake = None
         wait = self.session.seconds_until_next_change()
         if wait is not None:
-            self._wake = self.set_timer(wait, self.tick, name="countdown")
+            # A plain event-loop handle (a Textual Timer would start a new task every second)
+            # that hands over to the screen's own queue, so errors reach Textual as usual.
+            self._wake = asyncio.get_running_loop().call_later(wait, self.call_next, self._woken)
+
+    def _woken(self) -> None:
+        self._wake = None
+        if self.is_attached:
+            self.tick()
 
     def _on_session_event(self, event: Event) -> None:
         if isinstance(event, PhaseStarted):
@@ -138,8 +148,8 @@ class RunScreen(Screen[None]):
         seconds = math.ceil(session.remaining())
         if seconds != self._shown_seconds:
             self._shown_seconds = seconds
-            self.query_one("#countdown", Digits).update(countdown_text(seconds))
-            self.query_one(ProgressLine).show(session.total_remaining())
+            self._countdown.update(countdown_text(seconds))
+            self._progress.show(session.total_remaining())
 
     def _draw_phase(self, phase: Phase) -> None:
         exercise = phase.exercise

@@ -41,13 +41,16 @@ def next_text(session: Session) -> str:
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
 
 
+SESSION_COMMANDS = frozenset({"toggle_pause", "skip", "skip_exercise", "back"})
+
+
 class RunScreen(Screen[None]):
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", key_display="space"),
-        Binding("right,n", "skip", "Skip", key_display="→"),
-        Binding("shift+right,N", "skip_exercise", "Next", key_display="⇧→"),
-        Binding("left,b", "back", "Back", key_display="←"),
+        Binding("space", "session('toggle_pause')", "Pause", key_display="space"),
+        Binding("right,n", "session('skip')", "Skip", key_display="→"),
+        Binding("shift+right,N", "session('skip_exercise')", "Next", key_display="⇧→"),
+        Binding("left,b", "session('back')", "Back", key_display="←"),
         Binding("m", "toggle_sound", "Sound"),
         Binding("q,escape", "request_stop", "Stop", key_display="q"),
     ]
@@ -179,21 +182,11 @@ class RunScreen(Screen[None]):
         self._shown_seconds = None
         self.tick()
 
-    def action_toggle_pause(self) -> None:
-        self.session.toggle_pause()
-        self._after_action()
-
-    def action_skip(self) -> None:
-        self.session.skip()
-        self._after_action()
-
-    def action_skip_exercise(self) -> None:
-        self.session.skip_exercise()
-        self._after_action()
-
-    def action_back(self) -> None:
-        self.session.back()
-        self._after_action()
+    def action_session(self, command: str) -> None:
+        """Pass a key straight to the engine: toggle_pause, skip, skip_exercise or back."""
+        if command in SESSION_COMMANDS:
+            getattr(self.session, command)()
+            self._after_action()
 
     def action_toggle_sound(self) -> None:
         self.app.quiet = not self.app.quiet

@@ -1,0 +1,56 @@
+"""A small question with a few answers, each on a button and a key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answer(Generic[T]):
+    label: str
+    key: str
+    value: T
+    variant: str = "default"
+
+
+class ChoiceDialog(ModalScreen[T | None]):
+    """Dismisses with the chosen answer's value, or None on escape."""
+
+    QUESTION = ""
+    ANSWERS: tuple[Answer, ...] = ()
+    FOCUS_INDEX = 0
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        # Each answer's key, declared before Textual reads the class's bindings.
+        cls.BINDINGS = [Binding(answer.key, f"answer({index})", answer.label)
+                        for index, answer in enumerate(cls.ANSWERS)]
+        cls.BINDINGS.append(Binding("escape", "cancel", "Cancel"))
+        super().__init_subclass__(**kwargs)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.QUESTION, id="question")
+            with Horizontal(id="buttons"):
+                for index, answer in enumerate(self.ANSWERS):
+                    yield Button(f"{answer.label} ({answer.key})", id=f"answer-{index}", variant=answer.variant)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#answer-{self.FOCUS_INDEX}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(int(event.button.id.removeprefix("answer-")))
+
+    def action_answer(self, index: int) -> None:
+        self.dismiss(self.ANSWERS[index].value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

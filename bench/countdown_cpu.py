@@ -33,7 +33,7 @@ def start(session: str, command: str, env: dict[str, str]) -> int:
 
 
 STEADY = "name: steady\ntitle: Steady\nget_ready: 0\nsteps:\n  - exercise: pedalling\n    duration: 10m\n"
-SESSIONS = ("bench-bare", "bench-steady", "bench-evening")
+SESSIONS = tuple(f"bench-{name}-{os.getpid()}" for name in ("bare", "steady", "evening"))
 
 
 def main() -> None:
@@ -44,9 +44,9 @@ def main() -> None:
     coach = str(Path(sys.executable).with_name("coach"))
     env = {"COACH_HOME": str(home)}
     apps = {
-        "bare Textual countdown": start("bench-bare", f"{sys.executable} {HERE / 'bare_app.py'}", {}),
-        "coach, one long step": start("bench-steady", f"{coach} run steady --quiet", env),
-        "coach run evening": start("bench-evening", f"{coach} run evening --quiet", env),
+        "bare Textual countdown": start(SESSIONS[0], f"{sys.executable} {HERE / 'bare_app.py'}", {}),
+        "coach, one long step": start(SESSIONS[1], f"{coach} run steady --quiet", env),
+        "coach run evening": start(SESSIONS[2], f"{coach} run evening --quiet", env),
     }
     try:
         time.sleep(3)  # past start-up, into the countdown

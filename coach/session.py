@@ -282,10 +282,12 @@ class Session:
         spent = sum(self._spent[p.index] for p in counted)
         if work and all(status is PhaseStatus.DONE for status in work):
             status = StepStatus.DONE
-        elif any(status is PhaseStatus.DONE for status in work) or spent >= COUNTS_AS_TRIED:
+        elif any(status is PhaseStatus.DONE for status in work):
             status = StepStatus.PARTIAL
         elif any(status is PhaseStatus.SKIPPED for status in work):
-            status = StepStatus.SKIPPED
+            status = StepStatus.PARTIAL if spent >= COUNTS_AS_TRIED else StepStatus.SKIPPED
+        elif spent > 0:
+            status = StepStatus.PARTIAL  # started, then stopped
         else:
             status = StepStatus.NOT_REACHED
         first = phases[0]

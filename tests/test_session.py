@@ -235,3 +235,12 @@ def test_any_sequence_of_actions_keeps_the_countdown_sane(script):
             assert wake is not None and 0 <= wake <= 1.0 + 1e-9
     for outcome in session.outcomes():
         assert outcome.actual_seconds >= 0
+
+
+def test_a_step_stopped_moments_after_it_began_counts_as_cut_short(clock):
+    session = session_for(clock, step(dose=Timed(30)), step("b"), get_ready=0)
+    session.start()
+    clock.advance(0.4)
+    session.stop()
+    first, second = session.outcomes()
+    assert first.status is StepStatus.PARTIAL and second.status is StepStatus.NOT_REACHED

@@ -153,6 +153,8 @@ async def test_finishing_shows_a_calm_summary(clock):
         await advance(pilot, clock, 220)
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
+        run_screens = [screen for screen in app.screen_stack if isinstance(screen, RunScreen)]
+        assert all(screen._wake is None for screen in run_screens)  # nothing ticks once it is over
         assert text(app, "#headline") == "Quick trial stretches: all done. Well done, and sleep well."
         assert "Time spent: 3 minutes 40 seconds" in text(app, "#summary")
         assert "Skipped" not in text(app, "#summary")
@@ -291,3 +293,15 @@ async def test_the_start_screen_lists_its_keys_and_each_one_works(clock):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_textual_theme_switching_still_works_mid_routine(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "coach-night" and app.has_class("-theme-coach-night")
+        night_background = app.screen.styles.background
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.has_class("-theme-textual-light") and app.screen.styles.background != night_background
+        await advance(pilot, clock, 5)
+        assert text(app, "#phase") == "HOLD 1 OF 3"

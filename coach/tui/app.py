@@ -42,6 +42,7 @@ class CoachApp(App[None]):
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
         self.register_theme(NIGHT)
         self.set_reactive(App.theme, NIGHT.name)
+        self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
 
     def on_mount(self) -> None:
         if self._start:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from coach import __version__
+from coach import __version__, cli_history
 from coach.library import Library, default_layers, load_library
 from coach.nodes import suggestion
 from coach.text_views import exercise_table, exercise_text, routine_table, timeline_text
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Start the cramp-now first aid routine at once. "
                                           "It asks only which leg.")
     _session_options(sos)
+    cli_history.add_commands(commands)
     return parser
 
 
@@ -74,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return run(arguments)
-    except UserError as error:
+    except (UserError, cli_history.HistoryUserError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -94,6 +95,7 @@ def run(arguments: argparse.Namespace) -> int:
         "validate": command_validate,
         "run": command_run,
         "sos": command_sos,
+        **cli_history.HANDLERS,
     }[arguments.command]
     return handler(arguments)
 
@@ -135,9 +137,16 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
     if arguments.plain:
         from coach.plain_runner import run_plain
 
+        from coach.recorder import Recorder
+
         if routine.asks_for_side and side is None:
             side = ask_side()
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet)
+        store = cli_history.open_history()
+        recorders = []
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet,
+                  prepare=lambda session: recorders.append(Recorder(store, session, routine.name)))
+        if recorders and recorders[0].failure:
+            print(f"coach: {recorders[0].failure}", file=sys.stderr)
         return 0
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
 
@@ -156,9 +165,10 @@ def open_app(library: Library, **options) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the full-screen coach needs a terminal; use 'coach list', "
                         "'coach show NAME' or 'coach run NAME --plain' instead")
+    store = cli_history.open_history()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    CoachApp(library, **options).run()
+    CoachApp(library, history=store, **options).run()
     return 0
 
 

@@ -32,8 +32,12 @@ def phase_sentence(phase: Phase, first_of_step: bool) -> str:
 
 
 def run_plain(timeline: Timeline, out: TextIO, clock: Callable[[], float] = monotonic,
-              sleep: Callable[[float], None] = time.sleep, bell: bool = True) -> Session:
+              sleep: Callable[[float], None] = time.sleep, bell: bool = True,
+              prepare: Callable[[Session], object] | None = None) -> Session:
+    """Run the timeline to its end; `prepare` sees the session before it starts (to record it)."""
     session = Session(timeline, clock)
+    if prepare is not None:
+        prepare(session)
     introduced: set[int] = set()
 
     def on_event(event: Event) -> None:

@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from coach.clock import monotonic
 from coach.first_run import mark_safety_seen, safety_seen
+from coach.history_store import HistoryStore
 from coach.library import Library
 from coach.model import Routine, Side
 from coach.tui.screens.home import HomeScreen
@@ -29,9 +30,10 @@ class CoachApp(App[None]):
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | None = None, side: Side | None = None,
-                 show_safety: bool | None = None):
+                 show_safety: bool | None = None, history: HistoryStore | None = None):
         super().__init__()
         self.library = library
+        self.history = history
         self.clock = clock
         self.quiet = quiet
         self._start = start
@@ -66,6 +68,10 @@ class CoachApp(App[None]):
             self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
             return
         session = Session(build_timeline(routine, side), self.clock)
+        if self.history is not None:
+            from coach.recorder import Recorder
+
+            Recorder(self.history, session, routine.name)  # lives as long as the session does
         # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
         # would keep repainting the whole terminal every second for a screen nobody can see.
         self._drop_session_mode()

@@ -1,0 +1,38 @@
+"""Writing a session into the history as it happens: the start, each step as it ends, the end."""
+
+from __future__ import annotations
+
+from coach.history_store import HistoryStore
+from coach.session import Ended, Event, Session, State, StepEnded
+
+STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
+
+
+class Recorder:
+    """Subscribe to a session before it starts; history problems never stop the routine."""
+
+    def __init__(self, store: HistoryStore, session: Session, routine_name: str):
+        self.store = store
+        self.session = session
+        self.routine_name = routine_name
+        self.session_id: int | None = None
+        self.failure: str | None = None
+        self._unsubscribe = session.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        try:
+            if self.session_id is None:
+                timeline = self.session.timeline
+                self.session_id = self.store.start_session(self.routine_name, timeline.title,
+                                                           timeline.total)
+            if isinstance(event, StepEnded):
+                outcome = event.outcome
+                self.store.record_step(self.session_id, outcome.step_index, outcome.exercise_id,
+                                       outcome.side.value, outcome.planned_seconds,
+                                       round(outcome.actual_seconds, 1), outcome.status.value)
+            elif isinstance(event, Ended):
+                self.store.finish_session(self.session_id, STATUS_AT_END[event.state])
+                self._unsubscribe()
+        except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
+            if self.failure is None:
+                self.failure = f"History could not be saved: {error}"

@@ -10,6 +10,7 @@ from coach.history_store import CrampRecord, SessionRecord
 from coach.nights import last_complete_night, night_of, nights_between
 
 MIN_NIGHTS_TO_COMPARE = 7
+EVENING_CLOSES_HOUR = 4
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,12 @@ def completed_nights(sessions: Iterable[SessionRecord]) -> set[date]:
 def streaks(done: set[date], now: datetime) -> tuple[int, int]:
     """(current, best): consecutive nights with a completed routine.
 
-    The current streak still counts tonight's if tonight's routine is not done yet.
+    While tonight's evening is still open (noon until 04:00) and its routine is not done yet,
+    the streak runs to last night; by the morning, a night without one has ended it.
     """
     night = night_of(now)
-    if night not in done:
+    evening_open = now.hour >= 12 or now.hour < EVENING_CLOSES_HOUR
+    if night not in done and evening_open:
         night -= timedelta(days=1)
     current = 0
     while night in done:

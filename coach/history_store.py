@@ -220,6 +220,15 @@ class HistoryStore:
                               datetime.fromisoformat(row[5]) if row[5] else None,
                               row[6], row[7], row[8]) for row in rows]
 
+    def last_completed(self) -> dict[str, datetime]:
+        rows = self._connection.execute(
+            "SELECT routine, MAX(started_at) FROM sessions WHERE status = 'completed' GROUP BY routine")
+        return {routine: datetime.fromisoformat(started) for routine, started in rows}
+
+    def completed_nights(self) -> set[date]:
+        rows = self._connection.execute("SELECT DISTINCT night FROM sessions WHERE status = 'completed'")
+        return {date.fromisoformat(night) for (night,) in rows}
+
     def steps(self, session_id: int) -> list[StepRecord]:
         rows = self._connection.execute(
             "SELECT * FROM steps WHERE session_id = ? ORDER BY step_index, side", (session_id,))

@@ -73,3 +73,15 @@ def test_cramp_now(snap_compare):
 def test_done(snap_compare):
     app, clock = app_at("quick")
     assert snap_compare(app, terminal_size=SIZE, run_before=after(clock, 5 + 50 + 5 + 30, "q", "y"))
+
+
+def test_history_with_twelve_weeks_of_data(snap_compare):
+    from coach.history_store import HistoryStore
+
+    from history_seed import NOW, seed
+
+    store = HistoryStore()
+    seed(store)
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False,
+                   history=store, now=lambda: NOW)
+    assert snap_compare(app, terminal_size=SIZE, press=["h"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from textual.app import App
@@ -10,7 +11,7 @@ from textual.binding import Binding
 
 from coach.clock import monotonic
 from coach.first_run import mark_safety_seen, safety_seen
-from coach.history_store import HistoryStore
+from coach.history_store import HistoryStore, now_local
 from coach.library import Library
 from coach.model import Routine, Side
 from coach.tui.screens.home import HomeScreen
@@ -30,10 +31,12 @@ class CoachApp(App[None]):
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | None = None, side: Side | None = None,
-                 show_safety: bool | None = None, history: HistoryStore | None = None):
+                 show_safety: bool | None = None, history: HistoryStore | None = None,
+                 now: Callable[[], datetime] = now_local):
         super().__init__()
         self.library = library
         self.history = history
+        self.now = now
         self.clock = clock
         self.quiet = quiet
         self._start = start
@@ -75,7 +78,7 @@ class CoachApp(App[None]):
         # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
         # would keep repainting the whole terminal every second for a screen nobody can see.
         self._drop_session_mode()
-        self.add_mode(SESSION_MODE, lambda: RunScreen(session, routine))
+        self.add_mode(SESSION_MODE, lambda: RunScreen(session, routine, side))
         self.switch_mode(SESSION_MODE)
 
     def go_home(self) -> None:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from coach.model import Side
 from coach.summary import Summary, spoken_duration
 
 
@@ -27,17 +28,32 @@ def summary_text(summary: Summary) -> str:
 class DoneScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape", "home", "Back to start"),
+        Binding("l", "log_cramp", "Log this cramp"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary):
+    def __init__(self, summary: Summary, cramp_leg: Side | None = None):
         super().__init__()
         self.summary = summary
+        self.cramp_leg = cramp_leg  # set after first aid: the diary is one key away
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "log_cramp":
+            return self.cramp_leg is not None and self.app.history is not None
+        return True
+
+    def action_log_cramp(self) -> None:
+        from coach.tui.screens.cramp_form import CrampForm
+
+        self.app.push_screen(CrampForm(self.cramp_leg))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="done"):
             yield Static(self.summary.headline, id="headline")
             yield Static(summary_text(self.summary), id="summary")
+            if self.cramp_leg is not None:
+                yield Static("Press l to note this cramp in your diary: it helps you and your "
+                             "doctor see whether cramps are getting fewer.", id="log-offer")
         yield Footer()
 
     def action_home(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from coach.durations import format_clock
 from coach.library import Library
+from coach.stats import streaks
 from coach.timeline import build_timeline
 from coach.tui.widgets.key_hints import KeyHints
 
@@ -21,6 +22,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),
         Binding("c", "cramp_now", "Cramp now!"),
+        Binding("l", "log_cramp", "Log a cramp"),
+        Binding("h", "history", "History"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
         Binding("q", "app.quit", "Quit"),
@@ -33,6 +36,8 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("coach  ·  bedtime stretches for calf cramps", id="title")
         yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
+        streak = self._streak_text()
+        yield Static(streak, id="streak").set_styles("display: block;" if streak else "display: none;")
         yield OptionList(*self._options(), id="routines")
         if self.library.problems:
             files = sorted({problem.path.name for problem in self.library.problems})
@@ -40,15 +45,50 @@ class HomeScreen(Screen[None]):
                          "Run 'coach validate' to see what to fix.", id="problems", markup=False)
         yield KeyHints(self.BINDINGS)
 
+    def _streak_text(self) -> str:
+        store = self.app.history
+        if store is None:
+            return ""
+        current, _ = streaks(store.completed_nights(), self.app.now())
+        if current == 0:
+            return "No streak yet tonight. Every night counts."
+        return f"Streak: {current} night{'s' if current != 1 else ''} in a row."
+
+    def _last_done(self) -> dict[str, str]:
+        store = self.app.history
+        if store is None:
+            return {}
+        today = self.app.now().date()
+        labels = {}
+        for routine, when in store.last_completed().items():
+            days = (today - when.date()).days
+            labels[routine] = ("last done today" if days == 0 else "last done yesterday" if days == 1
+                               else f"last done {when.strftime('%a %d %b')}")
+        return labels
+
+    def on_screen_resume(self) -> None:
+        """Back from a routine or the diary: the streak and last-done dates may have changed."""
+        streak = self._streak_text()
+        self.query_one("#streak", Static).update(streak)
+        self.query_one("#streak", Static).display = bool(streak)
+        routines = self.query_one(OptionList)
+        highlighted = routines.highlighted
+        routines.clear_options()
+        routines.add_options(self._options())
+        routines.highlighted = highlighted
+
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.
         ordered = sorted(self.library.routines.items(), key=lambda item: item[1].asks_for_side)
         options: list[Option | None] = []
+        last_done = self._last_done()
         for name, routine in ordered:
             if options:
                 options.append(None)  # a blank line between routines
             total = format_clock(build_timeline(routine).total)
             label = Text.assemble((routine.title, "bold"), f"   {total}")
+            if name in last_done:
+                label.append(f"   {last_done[name]}", style="dim")
             if routine.description:
                 label.append(f"\n{routine.description}", style="dim")
             options.append(Option(label, id=name))
@@ -74,6 +114,17 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.exercises import ExercisesScreen
 
         self.app.push_screen(ExercisesScreen(self.library))
+
+    def action_log_cramp(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.cramp_form import CrampForm
+
+            self.app.push_screen(CrampForm())
+
+    def action_history(self) -> None:
+        from coach.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from coach.durations import format_clock
-from coach.model import Routine
+from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
 from coach.session import Ended, Event, PhaseStarted, Session, State
 from coach.summary import summarise
@@ -55,10 +55,11 @@ class RunScreen(Screen[None]):
         Binding("q,escape", "request_stop", "Stop", key_display="q"),
     ]
 
-    def __init__(self, session: Session, routine: Routine):
+    def __init__(self, session: Session, routine: Routine, side: Side | None = None):
         super().__init__()
         self.session = session
         self.routine = routine
+        self.side = side  # the leg named for first aid, if any
         self._wake: asyncio.TimerHandle | None = None
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
@@ -137,7 +138,8 @@ class RunScreen(Screen[None]):
         from coach.tui.screens.done import DoneScreen
 
         self.app.cue()
-        self.app.push_screen(DoneScreen(summarise(self.session)))
+        cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None
+        self.app.push_screen(DoneScreen(summarise(self.session), cramp_leg))
 
     # --- drawing -----------------------------------------------------------------------
 

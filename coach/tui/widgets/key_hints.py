@@ -18,13 +18,14 @@ def hints_text(bindings: list[Binding]) -> Text:
             continue
         key = binding.key_display or binding.key.split(",")[0]
         text.append(f" {key} ", style="bold")
-        text.append(f"{binding.description}  ")
+        text.append(binding.description)
+        text.append("  ")  # a break between keys, never inside one
     return text
 
 
 class KeyHints(Static):
     DEFAULT_CSS = """
-    KeyHints { dock: bottom; height: 1; background: $panel; color: $foreground; }
+    KeyHints { dock: bottom; height: auto; background: $panel; color: $foreground; }
     """
 
     def __init__(self, bindings: list[Binding]):

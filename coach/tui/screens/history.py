@@ -1,0 +1,48 @@
+"""History: twelve weeks at a glance, the streak, cramps week by week, and whether it helps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from coach.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
+from coach.history_views import stats_text
+from coach.nights import night_of
+from coach.stats import compute
+
+WEEKS = 12
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "close", "Back")]
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        now = app.now()
+        tonight = night_of(now)
+        since = tonight - timedelta(weeks=WEEKS)
+        store = app.history
+        sessions = store.sessions(since) if store else []
+        cramps = store.cramps(since) if store else []
+        all_sessions = store.sessions() if store else []
+        all_cramps = store.cramps() if store else []
+        with VerticalScroll(id="history"):
+            yield Static(f"The last {WEEKS} weeks", id="history-title")
+            grid = nights_grid(sessions, cramps, tonight, WEEKS)
+            yield Static("\n".join(grid_text(grid)), id="heatmap", markup=False)
+            yield Static(f"{DONE} routine done   {PARTIAL} partly done   {NONE} none   "
+                         f"{CRAMP} cramp that night", id="legend", markup=False)
+            yield Static("Cramps each week, oldest first:", id="sparkline-label")
+            yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
+            yield Static(stats_text(compute(all_sessions, all_cramps, now)), id="history-stats",
+                         markup=False)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

@@ -119,7 +119,7 @@ def _plain(record: dict) -> dict:
 
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
-    print(stats_text(compute(store.sessions(), store.cramps(), now_local())))
+    print(stats_text(compute(store.night_records(), store.cramps(), now_local())))
     return 0
 
 

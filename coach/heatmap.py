@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from coach.history_store import CrampRecord, SessionRecord
+from coach.history_store import CrampRecord, NightRecord, SessionRecord
 
 DONE, PARTIAL, NONE, FUTURE = "██", "▒▒", "··", "  "
 CRAMP = "×"
@@ -27,7 +27,7 @@ class Night:
         return base[0] + CRAMP if self.cramps else base
 
 
-def nights_grid(sessions: list[SessionRecord], cramps: list[CrampRecord], last: date,
+def nights_grid(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord], last: date,
                 weeks: int = 12) -> list[list[Night | None]]:
     """Rows Monday..Sunday, columns oldest week..this week; None for nights after `last`."""
     monday = last - timedelta(days=last.weekday()) - timedelta(weeks=weeks - 1)

@@ -80,6 +80,14 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class NightRecord:
+    """Just what the stats need of a session."""
+
+    night: date
+    status: str
+
+
+@dataclass(frozen=True)
 class StepRecord:
     session_id: int
     step_index: int
@@ -127,13 +135,10 @@ class HistoryStore:
                                f"is yours and writable, or set COACH_HOME to another folder") from error
         try:
             return self._connect_and_migrate()
-        except sqlite3.DatabaseError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise HistoryError(f"{self.path} is in use by another program and did not free up "
-                                   f"in {BUSY_TIMEOUT_SECONDS} s — try again in a moment") from error
-            if "readonly" in str(error) or "unable to open" in str(error):
-                raise HistoryError(f"cannot write {self.path}: {error} — check the file and its "
-                                   "folder are yours and writable") from error
+        except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
+            raise HistoryError(f"cannot use {self.path}: {error} — check the file and its folder "
+                               "are yours and writable, then try again") from error
+        except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
             backup = self._move_aside()
             self.notices.append(f"Your history file could not be read ({error}). It was kept as "
                                 f"{backup} and a new one was started.")
@@ -143,16 +148,17 @@ class HistoryStore:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                connection.close()
-                raise HistoryError(f"{self.path} was written by a newer coach (schema {version}) — "
-                                   "update coach; your history is left untouched")
-            connection.execute("PRAGMA quick_check").fetchone()
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            self._refuse_newer(connection)  # before anything, even the journal mode, changes
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
-            for number in range(version, SCHEMA_VERSION):
-                with _transaction(connection):
+            # The write lock first, then the version: two programs opening a new history at
+            # once must not both run the same migration.
+            with _transaction(connection):
+                version = self._refuse_newer(connection)
+                for number in range(version, SCHEMA_VERSION):
                     for statement in _statements(MIGRATIONS[number]):
                         connection.execute(statement)
                     connection.execute(f"PRAGMA user_version = {number + 1}")
@@ -160,6 +166,13 @@ class HistoryStore:
         except BaseException:
             connection.close()
             raise
+
+    def _refuse_newer(self, connection: sqlite3.Connection) -> int:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise HistoryError(f"{self.path} was written by a newer coach (schema {version}) — "
+                               "update coach; your history is left untouched")
+        return version
 
     def _move_aside(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -219,6 +232,11 @@ class HistoryStore:
                               date.fromisoformat(row[4]),
                               datetime.fromisoformat(row[5]) if row[5] else None,
                               row[6], row[7], row[8]) for row in rows]
+
+    def night_records(self, since: date | None = None) -> list[NightRecord]:
+        rows = self._connection.execute("SELECT night, status FROM sessions WHERE night >= ?",
+                                        ((since or date.min).isoformat(),))
+        return [NightRecord(date.fromisoformat(night), status) for night, status in rows]
 
     def last_completed(self) -> dict[str, datetime]:
         rows = self._connection.execute(

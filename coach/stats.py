@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history_store import CrampRecord, SessionRecord
+from coach.history_store import CrampRecord, NightRecord, SessionRecord
 from coach.nights import last_complete_night, night_of, nights_between
 
 MIN_NIGHTS_TO_COMPARE = 7
@@ -47,7 +47,7 @@ class Stats:
                 f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
 
 
-def completed_nights(sessions: Iterable[SessionRecord]) -> set[date]:
+def completed_nights(sessions: Iterable[SessionRecord | NightRecord]) -> set[date]:
     return {s.night for s in sessions if s.status == "completed"}
 
 
@@ -74,7 +74,8 @@ def streaks(done: set[date], now: datetime) -> tuple[int, int]:
     return current, best
 
 
-def compute(sessions: list[SessionRecord], cramps: list[CrampRecord], now: datetime) -> Stats:
+def compute(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord],
+            now: datetime) -> Stats:
     done = completed_nights(sessions)
     current, best = streaks(done, now)
     tonight = night_of(now)

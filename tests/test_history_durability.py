@@ -99,3 +99,15 @@ def test_a_routine_and_cramp_logging_at_the_same_time_lose_nothing():
     assert sorted(c.note for c in store.cramps()) == sorted(f"n{n}" for n in range(12))
     (session,) = store.sessions()
     assert session.status == "completed" and len(store.steps(session.id)) == 14
+
+
+def test_many_programs_opening_a_new_history_at_once_all_succeed(tmp_path):
+    path = tmp_path / "fresh.sqlite3"
+    code = f"from coach.history_store import HistoryStore; HistoryStore({str(path)!r}).log_cramp(" \
+           "__import__('datetime').datetime.now().astimezone(), 'left', 3)"
+    openers = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+               for _ in range(8)]
+    errors = [opener.communicate()[1] for opener in openers]
+    assert all(opener.returncode == 0 for opener in openers), errors
+    assert not list(tmp_path.glob("*.unreadable-*"))  # nobody mistook a race for damage
+    assert len(HistoryStore(path).cramps()) == 8

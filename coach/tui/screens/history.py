@@ -28,9 +28,9 @@ class HistoryScreen(Screen[None]):
         tonight = night_of(now)
         since = tonight - timedelta(weeks=WEEKS)
         store = app.history
-        sessions = store.sessions(since) if store else []
+        sessions = store.night_records(since) if store else []
         cramps = store.cramps(since) if store else []
-        all_sessions = store.sessions() if store else []
+        all_nights = store.night_records() if store else []
         all_cramps = store.cramps() if store else []
         with VerticalScroll(id="history"):
             yield Static(f"The last {WEEKS} weeks", id="history-title")
@@ -40,7 +40,7 @@ class HistoryScreen(Screen[None]):
                          f"{CRAMP} cramp that night", id="legend", markup=False)
             yield Static("Cramps each week, oldest first:", id="sparkline-label")
             yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
-            yield Static(stats_text(compute(all_sessions, all_cramps, now)), id="history-stats",
+            yield Static(stats_text(compute(all_nights, all_cramps, now)), id="history-stats",
                          markup=False)
         yield Footer()
 

@@ -1,0 +1,84 @@
+"""Stats and the history screen with ten years of data, beside the same with one week.
+
+Ten years: 3,650 routines (with their steps) and 1,000 cramps. Prints the median time to read
+the history and compute the stats (target: 50 ms or less), and to open the history screen.
+Usage: python bench/history_scale.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+NOW = datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc)
+
+
+def build(path: Path, nights: int, cramps: int):
+    from coach.history_store import HistoryStore
+
+    store = HistoryStore(path)
+    rng = random.Random(1)
+    connection = store._connection
+    connection.execute("BEGIN")  # one transaction: building the fixture, not measuring writes
+    for day in range(nights, 0, -1):
+        evening = NOW - timedelta(days=day)
+        session = store.start_session("evening", "Evening stretches", 590, evening)
+        for index in range(11):
+            store.record_step(session, index, "wall-calf-stretch", "left", 50, 50.0, "done")
+        store.finish_session(session, "completed" if rng.random() < 0.8 else "partial", evening)
+    for _ in range(cramps):
+        store.log_cramp(NOW - timedelta(days=rng.randint(1, nights), hours=-5), "left", rng.randint(1, 10), 2)
+    connection.execute("COMMIT")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file size below is real
+    return store
+
+
+def time_stats(store, runs: int = 15) -> float:
+    from coach.stats import compute
+
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        compute(store.night_records(), store.cramps(), NOW)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+async def time_history_screen(store, runs: int = 5) -> float:
+    from coach.library import load_library
+    from coach.tui.app import CoachApp
+    from coach.tui.screens.history import HistoryScreen
+
+    samples = []
+    for _ in range(runs):
+        app = CoachApp(load_library(), history=store, now=lambda: NOW, show_safety=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            started = time.perf_counter()
+            await app.push_screen(HistoryScreen())
+            await pilot.pause()
+            samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    os.environ["COACH_HOME"] = str(folder)
+    sizes = {"one week": (7, 3), "ten years": (3650, 1000)}
+    print("History at scale, median times:")
+    for name, (nights, cramps) in sizes.items():
+        store = build(folder / f"{nights}.sqlite3", nights, cramps)
+        stats_ms = time_stats(store) * 1000
+        screen_ms = asyncio.run(time_history_screen(store)) * 1000
+        size_kib = (folder / f"{nights}.sqlite3").stat().st_size / 1024
+        print(f"  {name:<10} ({nights} routines, {cramps} cramps, {size_kib:,.0f} KiB): "
+              f"stats {stats_ms:6.1f} ms   history screen {screen_ms:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

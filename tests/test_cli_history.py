@@ -111,3 +111,11 @@ def test_a_plain_run_is_recorded(coach_home):
     (session,) = HistoryStore().sessions()
     assert (session.routine, session.status) == ("tiny", "completed")
     assert [(s.exercise, s.status) for s in HistoryStore().steps(session.id)] == [("toe-pulls", "done")]
+
+
+def test_a_history_folder_that_cannot_be_written_is_one_clear_line(monkeypatch):
+    monkeypatch.setenv("COACH_HOME", "/sys/coach-test")  # read-only even for root
+    result = coach("cramp", "--leg", "left", "--severity", "3")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("coach: cannot create /sys/coach-test/history.sqlite3")
+    assert result.stderr.rstrip().endswith("or set COACH_HOME to another folder")

@@ -122,3 +122,15 @@ def test_a_read_only_folder_is_a_clear_error():
     # /sys is a read-only file system even for root, unlike a folder made read-only with chmod.
     with pytest.raises(HistoryError, match="cannot create /sys/coach-history/h.sqlite3: .* or set COACH_HOME"):
         HistoryStore(Path("/sys/coach-history/h.sqlite3"))
+
+
+def test_a_locked_history_is_waited_for_not_failed(tmp_path):
+    import threading
+
+    path = tmp_path / "h.sqlite3"
+    store = HistoryStore(path)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    store.log_cramp(T0, "left", 5)  # waits for the lock instead of raising "database is locked"
+    assert len(store.cramps()) == 1

@@ -29,7 +29,11 @@ class Night:
 
 def nights_grid(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord], last: date,
                 weeks: int = 12) -> list[list[Night | None]]:
-    """Rows Monday..Sunday, columns oldest week..this week; None for nights after `last`."""
+    """Rows Monday..Sunday, columns oldest week..this week.
+
+    None (a blank) for nights after `last` and before the first record: the weeks before
+    someone started with coach are not nights they missed.
+    """
     monday = last - timedelta(days=last.weekday()) - timedelta(weeks=weeks - 1)
     status: dict[date, str] = {}
     for s in sessions:
@@ -40,12 +44,14 @@ def nights_grid(sessions: list[SessionRecord | NightRecord], cramps: list[CrampR
     counts: dict[date, int] = {}
     for c in cramps:
         counts[c.night] = counts.get(c.night, 0) + 1
+    first = min([*status, *counts], default=last + timedelta(days=1))
     grid: list[list[Night | None]] = []
     for weekday in range(7):
         row: list[Night | None] = []
         for week in range(weeks):
             day = monday + timedelta(weeks=week, days=weekday)
-            row.append(None if day > last else Night(day, status.get(day, "none"), counts.get(day, 0)))
+            shown = first <= day <= last
+            row.append(Night(day, status.get(day, "none"), counts.get(day, 0)) if shown else None)
         grid.append(row)
     return grid
 

@@ -24,6 +24,8 @@ class CrampForm(Screen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="cramp-form"):
             yield Static("Log a cramp", id="form-title")
+            yield Static("Tab moves to the next question; Enter saves.", id="form-hint")
+            yield Static(id="form-error", markup=False)  # at the top, where it is seen
             yield Label(f"When did it happen? ({EXAMPLES})")
             yield Input(value="now", id="when")
             yield Label("Which leg?")
@@ -36,11 +38,13 @@ class CrampForm(Screen[bool]):
             yield Input(placeholder="minutes", id="minutes", restrict=r"[0-9.]*", max_length=5)
             yield Label("Anything else? (optional)")
             yield Input(id="note", max_length=500)
-            yield Static(id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#when", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
@@ -53,6 +57,7 @@ class CrampForm(Screen[bool]):
 
     def action_save(self) -> None:
         error = self.query_one("#form-error", Static)
+        self.query_one("#cramp-form").scroll_home(animate=False)
         try:
             at = parse_when(self.query_one("#when", Input).value, self.app.now())
         except WhenError as problem:

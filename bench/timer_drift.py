@@ -35,7 +35,7 @@ steps:
 
 async def coach_lateness() -> tuple[list[float], float, int]:
     from coach.library import load_library
-    from coach.session import Ended, PhaseStarted
+    from coach.session import Ended
     from coach.tui.app import CoachApp
 
     app = CoachApp(load_library(), start="bench-60", quiet=True, show_safety=False)
@@ -83,7 +83,7 @@ async def counted_ticks_lateness(seconds: int) -> float:
                 self.finished_at = time.monotonic()
 
     app = Ticks()
-    async with app.run_test() as pilot:
+    async with app.run_test():
         while app.finished_at is None:
             await asyncio.sleep(0.05)
     return app.finished_at - (app.started + seconds)

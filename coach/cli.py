@@ -141,12 +141,16 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
 
         if routine.asks_for_side and side is None:
             side = ask_side()
-        store = cli_history.open_history()
-        recorders = []
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet,
-                  prepare=lambda session: recorders.append(Recorder(store, session, routine.name)))
-        if recorders and recorders[0].failure:
-            print(f"coach: {recorders[0].failure}", file=sys.stderr)
+        store, notices = _history_if_possible()
+        for notice in notices:
+            print(f"coach: {notice}", file=sys.stderr)
+
+        def record(session) -> None:
+            if store is not None:
+                Recorder(store, session, routine.name,
+                         report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
+
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
         return 0
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
 
@@ -165,11 +169,20 @@ def open_app(library: Library, **options) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the full-screen coach needs a terminal; use 'coach list', "
                         "'coach show NAME' or 'coach run NAME --plain' instead")
-    store = cli_history.open_history()
+    store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    CoachApp(library, history=store, **options).run()
+    CoachApp(library, history=store, notices=notices, **options).run()
     return 0
+
+
+def _history_if_possible():
+    """The history store and what to tell the person about it; coaching goes on without one."""
+    try:
+        store = cli_history.open_history(announce=False)
+    except cli_history.HistoryUserError as error:
+        return None, [f"History is off for now: {error}"]
+    return store, list(store.notices)
 
 
 def command_list(arguments: argparse.Namespace) -> int:

@@ -23,14 +23,16 @@ class HistoryUserError(Exception):
     """Shown as one line; coach's CLI turns it into its usual error."""
 
 
-def open_history() -> HistoryStore:
+def open_history(announce: bool = True) -> HistoryStore:
+    """Open the history, marking sessions a vanished program left running as interrupted."""
     try:
         store = HistoryStore()
+        store.mark_interrupted()
     except HistoryError as error:
         raise HistoryUserError(str(error)) from None
-    for notice in store.notices:
-        print(f"coach: {notice}", file=sys.stderr)
-    store.mark_interrupted()
+    if announce:
+        for notice in store.notices:
+            print(f"coach: {notice}", file=sys.stderr)
     return store
 
 

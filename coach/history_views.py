@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from coach.durations import format_clock
 from coach.history_store import CrampRecord, SessionRecord

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from coach.history_store import HistoryStore
 from coach.session import Ended, Event, Session, State, StepEnded
 
@@ -11,10 +13,12 @@ STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
 class Recorder:
     """Subscribe to a session before it starts; history problems never stop the routine."""
 
-    def __init__(self, store: HistoryStore, session: Session, routine_name: str):
+    def __init__(self, store: HistoryStore, session: Session, routine_name: str,
+                 report: Callable[[str], object] | None = None):
         self.store = store
         self.session = session
         self.routine_name = routine_name
+        self.report = report  # told once, if saving fails
         self.session_id: int | None = None
         self.failure: str | None = None
         self._unsubscribe = session.subscribe(self._on_event)
@@ -35,4 +39,6 @@ class Recorder:
                 self._unsubscribe()
         except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
             if self.failure is None:
-                self.failure = f"History could not be saved: {error}"
+                self.failure = f"History could not be saved: {error}. The routine goes on."
+                if self.report is not None:
+                    self.report(self.failure)

@@ -118,7 +118,7 @@ def test_each_mistake_is_reported_at_its_line_and_column_with_a_fix(write, text,
     path = write("broken.yaml", text)
     found = messages(load(path), path)
     assert len(found) == len(expected), found
-    for message, fragment in zip(found, expected):
+    for message, fragment in zip(found, expected, strict=True):
         assert message.startswith(f"{path}:{fragment}")
         assert " — " in message  # every message ends with what to do
 

@@ -250,7 +250,7 @@ async def test_the_exercise_library_lists_every_exercise_with_its_source(clock):
 
 async def test_every_footer_key_on_the_run_screen_does_something(clock):
     app = make_app(clock, start="quick")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         screen = app.screen
         shown = [b for (_, b, enabled, _) in screen.active_bindings.values() if b.show]
         actions = {b.action for b in shown}
@@ -351,7 +351,7 @@ async def test_stopping_records_a_partial_routine(clock):
 async def test_home_shows_the_streak_and_when_each_routine_was_last_done(clock):
     app, store = app_with_history(clock)
     seed(store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         assert text(app, "#streak").startswith("Streak: ")
         options = app.screen.query_one(OptionList)
         evening = str(options.get_option_at_index(0).prompt)
@@ -408,3 +408,24 @@ async def test_the_history_screen_shows_twelve_weeks_and_the_comparison(clock):
         assert "after a completed routine:" in stats and "on nights without one:" in stats
         weekly = app.screen.query_one("#weekly-cramps").data
         assert len(weekly) == 12 and 0 < sum(weekly) <= len(store.cramps())
+
+
+async def test_notices_from_before_the_screen_opened_are_shown_in_the_app(clock):
+    app = make_app(clock, notices=["Your history file could not be read. It was kept as X."])
+    shown = []
+    app.notify = lambda message, **options: shown.append((message, options.get("severity")))
+    async with app.run_test(size=SIZE):
+        assert shown == [("Your history file could not be read. It was kept as X.", "warning")]
+
+
+async def test_the_app_coaches_without_a_history(clock):
+    app = make_app(clock, start="quick", history=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 220)
+        await pilot.pause()
+        assert isinstance(app.screen, DoneScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("l")  # no diary without a history: nothing happens, nothing breaks
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and text(app, "#streak") == ""

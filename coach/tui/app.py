@@ -32,8 +32,9 @@ class CoachApp(App[None]):
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | None = None, side: Side | None = None,
                  show_safety: bool | None = None, history: HistoryStore | None = None,
-                 now: Callable[[], datetime] = now_local):
+                 now: Callable[[], datetime] = now_local, notices: list[str] | None = None):
         super().__init__()
+        self._notices = notices or []
         self.library = library
         self.history = history
         self.now = now
@@ -50,6 +51,8 @@ class CoachApp(App[None]):
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
 
     def on_mount(self) -> None:
+        for notice in self._notices:  # anything printed before the full screen opened is hidden
+            self.notify(notice, severity="warning", timeout=20)
         if self._start:
             self.begin(self.library.routines[self._start], self._start_side)
         elif self._show_safety:
@@ -74,7 +77,8 @@ class CoachApp(App[None]):
         if self.history is not None:
             from coach.recorder import Recorder
 
-            Recorder(self.history, session, routine.name)  # lives as long as the session does
+            report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
+            Recorder(self.history, session, routine.name, report)  # lives as long as the session
         # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
         # would keep repainting the whole terminal every second for a screen nobody can see.
         self._drop_session_mode()

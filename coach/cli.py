@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from coach import __version__, cli_history
+from coach import __version__, cli_history, cli_remind
 from coach.library import Library, default_layers, load_library
 from coach.nodes import suggestion
 from coach.text_views import exercise_table, exercise_text, routine_table, timeline_text
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                                           "It asks only which leg.")
     _session_options(sos)
     cli_history.add_commands(commands)
+    cli_remind.add_commands(commands)
     return parser
 
 
@@ -96,6 +97,7 @@ def run(arguments: argparse.Namespace) -> int:
         "run": command_run,
         "sos": command_sos,
         **cli_history.HANDLERS,
+        **cli_remind.HANDLERS,
     }[arguments.command]
     return handler(arguments)
 

@@ -57,6 +57,27 @@ MIGRATIONS = [
     );
     CREATE INDEX cramps_by_night ON cramps (night);
     """,
+    """
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        days TEXT NOT NULL,
+        routine TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE reminder_log (
+        reminder_id INTEGER NOT NULL,
+        scheduled_for TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('notified', 'missed', 'quiet', 'failed')),
+        via TEXT,
+        logged_at TEXT NOT NULL,
+        PRIMARY KEY (reminder_id, scheduled_for)
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12
@@ -183,6 +204,11 @@ class HistoryStore:
                 source.rename(Path(f"{backup}{suffix}"))
         os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         return backup
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the other stores that share this file (reminders)."""
+        return self._connection
 
     def close(self) -> None:
         self._connection.close()

@@ -134,3 +134,20 @@ def test_a_locked_history_is_waited_for_not_failed(tmp_path):
     threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
     store.log_cramp(T0, "left", 5)  # waits for the lock instead of raising "database is locked"
     assert len(store.cramps()) == 1
+
+
+def test_a_version_1_history_gains_the_reminder_tables_and_keeps_its_data(tmp_path):
+    from coach.history_store import MIGRATIONS, _statements
+
+    path = tmp_path / "h.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute("INSERT INTO cramps (at, night, leg, severity, logged_at) VALUES "
+                       "('2026-11-01T03:00:00+00:00', '2026-10-31', 'left', 4, '2026-11-01T08:00:00+00:00')")
+    connection.close()
+    store = HistoryStore(path)
+    assert [(c.leg, c.severity) for c in store.cramps()] == [("left", 4)]
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.connection.execute("SELECT COUNT(*) FROM reminders").fetchone() == (0,)

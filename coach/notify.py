@@ -1,0 +1,126 @@
+"""Getting a reminder in front of the person: a desktop notification, else the terminal, else a log.
+
+plyer is used where it reports failure (its D-Bus backend, macOS, Windows). On Linux without
+dbus-python it would fall back to notify-send and hide every failure, so coach calls notify-send
+itself and checks its exit code. Nothing here waits more than `timeout` seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import warnings
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from coach import locations
+
+APP_NAME = "coach"
+TIMEOUT_SECONDS = 2.0
+SHOW_FOR_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Delivery:
+    ok: bool
+    via: str  # "desktop (plyer)", "desktop (notify-send)", "terminal" or "log"
+    detail: str = ""
+
+
+def ensure_bus_address(env: MutableMapping[str, str]) -> None:
+    """Cron and systemd timers have no session bus address; the user's bus socket still exists."""
+    if env.get("DBUS_SESSION_BUS_ADDRESS"):
+        return
+    runtime = env.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    if Path(runtime, "bus").exists():
+        env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={runtime}/bus"
+
+
+def via_plyer(title: str, body: str, timeout: float) -> Delivery:
+    if sys.platform.startswith("linux"):
+        try:
+            from plyer.platforms.linux import notification as linux_backend
+
+            with warnings.catch_warnings():  # its advice about installing dbus is not for the person
+                warnings.simplefilter("ignore")
+                backend = linux_backend.instance()
+            if type(backend).__name__ != "NotifyDbus":
+                return Delivery(False, "desktop (plyer)", "plyer has no D-Bus backend here")
+        except Exception as error:  # plyer raises NotImplementedError and more when it has no way
+            return Delivery(False, "desktop (plyer)", f"plyer cannot notify here: {error}")
+    outcome: list[Delivery] = []
+
+    def send() -> None:
+        try:
+            from plyer import notification
+
+            notification.notify(title=title, message=body, app_name=APP_NAME,
+                                timeout=int(SHOW_FOR_SECONDS))  # plyer needs an int here
+            outcome.append(Delivery(True, "desktop (plyer)"))
+        except Exception as error:
+            outcome.append(Delivery(False, "desktop (plyer)", str(error) or type(error).__name__))
+
+    # A notification server that never answers blocks plyer for 25 s: never wait for it.
+    worker = threading.Thread(target=send, daemon=True, name="coach-notify")
+    worker.start()
+    worker.join(timeout)
+    return outcome[0] if outcome else Delivery(False, "desktop (plyer)", f"no answer within {timeout:g} s")
+
+
+def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
+    program = shutil.which("notify-send")
+    if program is None:
+        return Delivery(False, "desktop (notify-send)", "notify-send is not installed")
+    try:
+        result = subprocess.run(
+            [program, f"--app-name={APP_NAME}", f"--expire-time={SHOW_FOR_SECONDS * 1000}", title, body],
+            capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+    except OSError as error:
+        return Delivery(False, "desktop (notify-send)", str(error))
+    if result.returncode != 0:
+        reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit code {result.returncode}"
+        return Delivery(False, "desktop (notify-send)", reason)
+    return Delivery(True, "desktop (notify-send)")
+
+
+def via_terminal(title: str, body: str) -> Delivery:
+    try:
+        with open("/dev/tty", "w") as tty:  # the person's terminal, even when output is redirected
+            tty.write(f"\a{title}: {body}\n")
+    except OSError as error:
+        return Delivery(False, "terminal", f"no terminal: {error.strerror}")
+    return Delivery(True, "terminal")
+
+
+def log_line(title: str, body: str, reasons: list[str]) -> Path:
+    path = locations.data_dir() / "reminders.log"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(path, "a", encoding="utf-8") as log:
+        log.write(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
+                  f"(not shown: {'; '.join(reasons)})\n")
+    return path
+
+
+def deliver(title: str, body: str, timeout: float = TIMEOUT_SECONDS,
+            env: MutableMapping[str, str] | None = None, terminal: bool = True) -> Delivery:
+    ensure_bus_address(os.environ if env is None else env)
+    reasons = []
+    for attempt in (via_plyer, via_notify_send):
+        result = attempt(title, body, timeout)
+        if result.ok:
+            return result
+        reasons.append(f"{result.via}: {result.detail}")
+    if terminal:
+        result = via_terminal(title, body)
+        if result.ok:
+            return Delivery(True, "terminal", "; ".join(reasons))
+        reasons.append(f"terminal: {result.detail}")
+    path = log_line(title, body, reasons)
+    return Delivery(False, "log", f"{'; '.join(reasons)} (written to {path})")

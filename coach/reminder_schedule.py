@@ -1,0 +1,99 @@
+"""When a bedtime reminder is due: local wall-clock times on chosen weekdays.
+
+Pure: `now` is always passed in. Only the most recent scheduled time before now ever matters,
+so a machine that slept for ten hours produces one late reminder (or one missed), never a burst.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
+EVERY_DAY = frozenset(range(7))
+GRACE = timedelta(hours=3)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+class ScheduleError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    at: time
+    days: frozenset[int]
+    routine: str
+    created_at: datetime
+
+    @property
+    def days_text(self) -> str:
+        return format_days(self.days)
+
+
+def parse_time(text: str) -> time:
+    match = _TIME.match(text.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ScheduleError(f"'{text}' is not a time of day — use 24-hour time like 21:30")
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_days(text: str) -> frozenset[int]:
+    """'mon-fri', 'sat,sun', 'monday,wed-fri', 'daily'. Ranges wrap: 'fri-mon' is four days."""
+    raw = text.strip().lower().replace(" ", "")
+    if raw in ("daily", "everyday", "all"):
+        return EVERY_DAY
+    days: set[int] = set()
+    for part in raw.split(","):
+        ends = part.split("-")
+        if len(ends) > 2:
+            raise ScheduleError(f"'{part}' is not a day or a range of days — write it like mon-fri")
+        first, last = _day(ends[0], text), _day(ends[-1], text)
+        day = first
+        days.add(day)
+        while day != last:
+            day = (day + 1) % 7
+            days.add(day)
+    return frozenset(days)
+
+
+def _day(name: str, text: str) -> int:
+    for index, full in enumerate(FULL_DAY_NAMES):
+        if len(name) >= 3 and full.startswith(name):
+            return index
+    raise ScheduleError(f"'{text}' is not a list of days — use names like mon-fri or sat,sun")
+
+
+def format_days(days: frozenset[int]) -> str:
+    if days == EVERY_DAY:
+        return "every day"
+    return ",".join(DAY_NAMES[day] for day in sorted(days))
+
+
+def local_moment(day: date, at: time) -> datetime:
+    """That wall-clock time on that day, with the day's own daylight-saving offset."""
+    return datetime.combine(day, at).astimezone()
+
+
+def latest_due(reminder: Reminder, now: datetime) -> datetime | None:
+    """The most recent scheduled time at or before `now` (within a week), if any."""
+    for back in range(8):
+        day = now.date() - timedelta(days=back)
+        if day.weekday() in reminder.days:
+            moment = local_moment(day, reminder.at)
+            if moment <= now:
+                return moment
+    return None
+
+
+def next_due(reminder: Reminder, now: datetime) -> datetime:
+    for ahead in range(8):
+        day = now.date() + timedelta(days=ahead)
+        if day.weekday() in reminder.days:
+            moment = local_moment(day, reminder.at)
+            if moment > now:
+                return moment
+    raise ScheduleError("a reminder needs at least one day")

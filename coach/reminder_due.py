@@ -8,7 +8,7 @@ from datetime import datetime
 
 from coach.nights import night_of
 from coach.notify import Delivery
-from coach.reminder_schedule import GRACE, Reminder, latest_due
+from coach.reminder_schedule import GRACE, latest_due
 from coach.reminder_store import SNOOZE_ID, ReminderStore
 
 Send = Callable[[str, str], Delivery]
@@ -43,20 +43,20 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
         due = latest_due(reminder, now)
         if due is None or due < reminder.created_at:
             continue  # nothing scheduled yet since the reminder was made
-        results += _handle(store, reminder.id, due, now, done_nights,
-                           lambda: send(TITLE, message(reminder.routine, routines, due, now)))
+        body = message(reminder.routine, routines, due, now)
+        results += _handle(store, reminder.id, due, now, done_nights, send, body)
     snoozed = store.snoozed_until
     if snoozed is not None and snoozed <= now:
         first = next(iter(store.all()), None)
         routine = first.routine if first else "evening"
-        results += _handle(store, SNOOZE_ID, snoozed, now, done_nights,
-                           lambda: send(TITLE, message(routine, routines, snoozed, now)))
+        body = message(routine, routines, snoozed, now)
+        results += _handle(store, SNOOZE_ID, snoozed, now, done_nights, send, body)
         store.snooze(None)
     return results
 
 
 def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime,
-            done_nights: set, notify: Callable[[], Delivery]) -> list[Result]:
+            done_nights: set, send: Send, body: str) -> list[Result]:
     if now - due > GRACE:
         outcome = "missed"
     elif night_of(due) in done_nights:
@@ -67,7 +67,7 @@ def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime
         return []  # another run already dealt with this time
     if outcome != "notified":
         return [Result(reminder_id, due, outcome)]
-    delivery = notify()
+    delivery = send(TITLE, body)
     if not delivery.ok:
         store.update_outcome(reminder_id, due, "failed", delivery.via)
         return [Result(reminder_id, due, "failed", delivery)]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import time
-from datetime import datetime, time as clock_time, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 

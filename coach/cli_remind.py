@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import timedelta
 
+from coach import scheduler_install
 from coach.cli_history import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
 from coach.history_store import now_local
@@ -34,6 +36,8 @@ def add_commands(commands) -> None:
     snooze.add_argument("duration", help="how long: 15m, 1h, 90")
     actions.add_parser("test", help="send one reminder now and say how it was delivered")
     actions.add_parser("due", help="send a reminder if one is due (run by a scheduler; safe to repeat)")
+    actions.add_parser("install", help="fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)")
+    actions.add_parser("uninstall", help="remove exactly what 'install' added")
 
 
 def _stores() -> ReminderStore:
@@ -46,7 +50,38 @@ def _routines() -> dict[str, tuple[str, int]]:
 
 def command_remind(arguments: argparse.Namespace) -> int:
     return {"add": _add, "list": _list, "remove": _remove, "pause": _pause, "resume": _resume,
-            "snooze": _snooze, "test": _test, "due": _due}[arguments.remind_command](arguments)
+            "snooze": _snooze, "test": _test, "due": _due, "install": _install,
+            "uninstall": _uninstall}[arguments.remind_command](arguments)
+
+
+def _install(arguments: argparse.Namespace) -> int:
+    store = _stores()
+    if not store.all():
+        raise HistoryUserError("there are no reminders to install — add one first: coach remind add 21:30")
+    try:
+        print(scheduler_install.install(store.all()))
+    except scheduler_install.InstallError as error:
+        raise HistoryUserError(f"{error} — nothing was changed that needs undoing; try 'coach remind "
+                               "uninstall' and install again") from None
+    return 0
+
+
+def _uninstall(arguments: argparse.Namespace) -> int:
+    try:
+        print(scheduler_install.uninstall())
+    except scheduler_install.InstallError as error:
+        raise HistoryUserError(str(error)) from None
+    return 0
+
+
+def _refresh(store: ReminderStore) -> None:
+    try:
+        message = scheduler_install.refresh_if_installed(store.all())
+    except scheduler_install.InstallError as error:
+        print(f"coach: the installed schedule could not be updated: {error}", file=sys.stderr)
+        return
+    if message:
+        print("The installed schedule was updated.")
 
 
 def _add(arguments: argparse.Namespace) -> int:
@@ -58,11 +93,12 @@ def _add(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
     store = _stores()
     reminder_id = store.add(at, days, arguments.routine)
+    _refresh(store)
     reminder = next(r for r in store.all() if r.id == reminder_id)
     print(f"Reminder {reminder_id}: {at.strftime('%H:%M')} {reminder.days_text}, for "
           f"'{arguments.routine}'. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
-    print("Reminders are sent when 'coach remind due' runs. To have your system run it, add this "
-          "line with 'crontab -e':  */5 * * * * coach remind due")
+    if scheduler_install.installed() is None:
+        print("To have reminders fire with no terminal open, run: coach remind install")
     return 0
 
 
@@ -88,9 +124,11 @@ def _list(arguments: argparse.Namespace) -> int:
 
 
 def _remove(arguments: argparse.Namespace) -> int:
-    if not _stores().remove(arguments.id):
+    store = _stores()
+    if not store.remove(arguments.id):
         raise HistoryUserError(f"there is no reminder {arguments.id} — 'coach remind list' shows them")
     print(f"Reminder {arguments.id} removed.")
+    _refresh(store)
     return 0
 
 

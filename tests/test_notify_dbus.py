@@ -7,7 +7,6 @@ start on it) and, where wanted, tests/notification_server.py, which records what
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -14,10 +15,12 @@ from coach.first_run import mark_safety_seen, safety_seen
 from coach.history_store import HistoryStore, now_local
 from coach.library import Library
 from coach.model import Routine, Side
+from coach.timeline import build_timeline
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
 
+REMINDER_CHECK_SECONDS = 30
 HOME_MODE = "home"
 SESSION_MODE = "session"
 
@@ -51,6 +54,8 @@ class CoachApp(App[None]):
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
 
     def on_mount(self) -> None:
+        if self.history is not None:
+            self.set_interval(REMINDER_CHECK_SECONDS, self.check_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
             self.notify(notice, severity="warning", timeout=20)
         if self._start:
@@ -93,6 +98,28 @@ class CoachApp(App[None]):
     def _drop_session_mode(self) -> None:
         if SESSION_MODE in self._modes and self.current_mode != SESSION_MODE:
             self.remove_mode(SESSION_MODE)
+
+    @work(thread=True, exclusive=True, group="reminders")
+    def check_reminders(self) -> None:
+        """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
+        from coach.reminder_due import run_due
+        from coach.reminder_store import ReminderStore
+        from coach.notify import deliver
+
+        store = HistoryStore(self.history.path)  # SQLite connections belong to one thread
+        try:
+            routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
+
+            def send(title: str, body: str):
+                delivery = deliver(title, body, terminal=False)
+                if not delivery.ok:  # the desktop did not show it: the open app does
+                    self.call_from_thread(self.notify, body, title=title, timeout=60)
+                    self.call_from_thread(self.bell)
+                return delivery
+
+            run_due(ReminderStore(store), routines, send, self.now())
+        finally:
+            store.close()
 
     def cue(self) -> None:
         """The soft signal at each change: the terminal bell, unless the person turned it off."""

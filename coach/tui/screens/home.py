@@ -24,6 +24,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "cramp_now", "Cramp now!"),
         Binding("l", "log_cramp", "Log a cramp"),
         Binding("h", "history", "History"),
+        Binding("r", "reminders", "Reminders"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
         Binding("q", "app.quit", "Quit"),
@@ -125,6 +126,12 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_reminders(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.reminders import RemindersScreen
+
+            self.app.push_screen(RemindersScreen())
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

@@ -1,0 +1,110 @@
+"""Reminders: add, remove and pause them; see the next one and any that were missed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.reminder_schedule import ScheduleError, next_due, parse_days, parse_time
+from coach.reminder_store import ReminderStore
+from coach.scheduler_install import installed
+
+
+class RemindersScreen(Screen[None]):
+    BINDINGS = [
+        Binding("delete,d", "remove", "Remove"),
+        Binding("p", "toggle_pause", "Pause/resume"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store = ReminderStore(self.app.history)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="reminders"):
+            yield Static("Bedtime reminders", id="reminders-title")
+            yield Static(id="reminders-status", markup=False)
+            yield OptionList(id="reminder-list")
+            yield Label("Add a reminder: time (24-hour) and days")
+            with Horizontal(id="reminder-add"):
+                yield Input(placeholder="21:30", id="reminder-time", max_length=5)
+                yield Input(value="daily", id="reminder-days", max_length=40)
+                yield Button("Add", id="reminder-add-button", variant="primary")
+            yield Static(id="reminder-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        # Letters are keys on the list (p, d) but text in the boxes: start where they act.
+        if self.store.all():
+            self.query_one(OptionList).focus()
+        else:
+            self.query_one("#reminder-time", Input).focus()
+
+    def refresh_list(self) -> None:
+        now = self.app.now()
+        reminders = self.store.all()
+        options = self.query_one(OptionList)
+        previous = options.highlighted or 0
+        options.clear_options()
+        options.add_options([Option(f"{r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine}", id=str(r.id))
+                             for r in reminders])
+        if reminders:  # keep a highlight, so d always has something to remove
+            options.highlighted = min(previous, len(reminders) - 1)
+        lines = []
+        if self.store.paused:
+            lines.append("Paused: press p to turn reminders back on.")
+        elif reminders:
+            soonest = min(next_due(r, now) for r in reminders)
+            lines.append(f"Next reminder: {soonest.strftime('%a %d %b at %H:%M')}.")
+        else:
+            lines.append("No reminders yet.")
+        missed = self.store.missed_since(now - timedelta(days=7))
+        if missed:
+            lines.append("Missed (the computer was off or asleep): "
+                         + ", ".join(when.strftime("%a %H:%M") for _, when in missed))
+        if reminders and installed() is None:
+            lines.append("They show while coach is open. For reminders with no terminal open, "
+                         "run: coach remind install")
+        self.query_one("#reminders-status", Static).update("\n".join(lines))
+
+    def _add(self) -> None:
+        error = self.query_one("#reminder-error", Static)
+        try:
+            at = parse_time(self.query_one("#reminder-time", Input).value)
+            days = parse_days(self.query_one("#reminder-days", Input).value)
+        except ScheduleError as problem:
+            error.update(str(problem))
+            return
+        routine = "evening" if "evening" in self.app.library.routines else next(iter(self.app.library.routines))
+        self.store.add(at, days, routine)
+        error.update("")
+        self.query_one("#reminder-time", Input).value = ""
+        self.refresh_list()
+        self.query_one(OptionList).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._add()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._add()
+
+    def action_remove(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.store.remove(int(options.get_option_at_index(options.highlighted).id))
+            self.refresh_list()
+
+    def action_toggle_pause(self) -> None:
+        self.store.set_paused(not self.store.paused)
+        self.refresh_list()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

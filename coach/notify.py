@@ -99,12 +99,13 @@ def via_terminal(title: str, body: str) -> Delivery:
     return Delivery(True, "terminal")
 
 
-def log_line(title: str, body: str, reasons: list[str]) -> Path:
+def log_line(title: str, body: str, reasons: list[str], shown_in: str | None = None) -> Path:
     path = locations.data_dir() / "reminders.log"
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    outcome = f"shown in {shown_in} only" if shown_in else "not shown"
     with open(path, "a", encoding="utf-8") as log:
         log.write(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
-                  f"(not shown: {'; '.join(reasons)})\n")
+                  f"({outcome}: {'; '.join(reasons)})\n")
     return path
 
 
@@ -120,6 +121,7 @@ def deliver(title: str, body: str, timeout: float = TIMEOUT_SECONDS,
     if terminal:
         result = via_terminal(title, body)
         if result.ok:
+            log_line(title, body, reasons, shown_in="the terminal")  # why the desktop did not show it
             return Delivery(True, "terminal", "; ".join(reasons))
         reasons.append(f"terminal: {result.detail}")
     path = log_line(title, body, reasons)

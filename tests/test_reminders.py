@@ -229,3 +229,14 @@ def test_the_user_bus_is_found_when_cron_gives_no_address(tmp_path):
     nothing = {"XDG_RUNTIME_DIR": str(tmp_path / "none")}
     ensure_bus_address(nothing)
     assert "DBUS_SESSION_BUS_ADDRESS" not in nothing
+
+
+def test_shown_in_the_terminal_still_leaves_a_line_saying_why(fake_path, coach_home, monkeypatch):
+    import coach.notify as notify
+
+    fake_program(fake_path, "notify-send", "exit 1")
+    monkeypatch.setattr(notify, "via_terminal", lambda title, body: Delivery(True, "terminal"))
+    result = deliver("Time", "Stretch", timeout=0.5)
+    assert (result.ok, result.via) == (True, "terminal")
+    line = (coach_home / "reminders.log").read_text()
+    assert "Time: Stretch (shown in the terminal only: " in line and "exit code 1" in line

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from coach import __version__, cli_history, cli_remind
+from coach import __version__, cli_history, cli_own, cli_remind, locations
 from coach.library import Library, default_layers, load_library
 from coach.nodes import suggestion
 from coach.text_views import exercise_table, exercise_text, routine_table, timeline_text
@@ -46,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
     validate = commands.add_parser("validate", help="check routine files for mistakes",
                                    description="Check routine and exercise files. With no files, "
-                                               "checks every routine coach can see. Exits 1 "
-                                               "if anything is wrong.")
+                                               "checks every file in your own routines folder. "
+                                               "Exits 1 if anything is wrong.")
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
 
     run = commands.add_parser("run", help="start a routine now",
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _session_options(sos)
     cli_history.add_commands(commands)
     cli_remind.add_commands(commands)
+    cli_own.add_commands(commands)
     return parser
 
 
@@ -76,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return run(arguments)
-    except (UserError, cli_history.HistoryUserError) as error:
+    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -98,6 +99,7 @@ def run(arguments: argparse.Namespace) -> int:
         "sos": command_sos,
         **cli_history.HANDLERS,
         **cli_remind.HANDLERS,
+        **cli_own.HANDLERS,
     }[arguments.command]
     return handler(arguments)
 
@@ -216,7 +218,11 @@ def command_exercises(arguments: argparse.Namespace) -> int:
 
 def command_validate(arguments: argparse.Namespace) -> int:
     layers = default_layers()
-    checked = [path for layer in layers for path in layer]
+    checked = layers[-1]  # the person's own files
+    if not arguments.files and not checked:
+        print(f"ok: you have no routine files of your own yet ({locations.user_routines_dir()}); "
+              "'coach new NAME' starts one")
+        return 0
     if arguments.files:
         missing = [str(path) for path in arguments.files if not path.exists()]
         if missing:

@@ -12,6 +12,7 @@ import pytest
 from coach import __version__
 
 SCRIPT = Path(sys.executable).with_name("coach")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def coach(*args: str, env_home: Path | None = None) -> subprocess.CompletedProcess:
@@ -79,8 +80,18 @@ def test_exercises_lists_and_shows_one():
 
 
 def test_validate_passes_the_shipped_routines():
-    result = coach("validate")
+    shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
+    result = coach("validate", *shipped)
     assert result.returncode == 0 and result.stdout.startswith("ok: 4 file(s) checked")
+
+
+def test_validate_with_no_files_checks_the_persons_own(coach_home):
+    assert coach("validate").stdout.startswith("ok: you have no routine files of your own yet")
+    folder = coach_home / "routines"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("name: mine\ntitle: Mine\nsteps: [ankle-circle]\n")
+    result = coach("validate")
+    assert result.returncode == 1 and "unknown exercise 'ankle-circle'" in result.stdout
 
 
 def test_validate_reports_every_problem_and_exits_1(write):

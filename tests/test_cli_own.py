@@ -84,7 +84,6 @@ def test_a_broken_edit_without_a_terminal_keeps_the_last_good_version(tmp_path, 
 def test_edit_again_until_it_is_right(tmp_path, coach_home, monkeypatch):
     """Like crontab -e: the first save is broken, the person chooses to edit again and fixes it."""
     coach("new", "mine")
-    path = coach_home / "routines" / "mine.yaml"
     counter = tmp_path / "count"
     script = editor(tmp_path, "twice", f'''n=$(cat {counter} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {counter}
 if [ $n -eq 1 ]; then printf "name: mine\\ntitle: Mine\\nsteps: []\\n" > "$1"

@@ -284,7 +284,8 @@ async def test_the_start_screen_lists_its_keys_and_each_one_works(clock):
     async with app.run_test(size=SIZE) as pilot:
         hints = str(app.screen.query_one("KeyHints").content)
         assert hints.split() == ["⏎", "Start", "c", "Cramp", "now!", "l", "Log", "a", "cramp", "h", "History",
-                                 "r", "Reminders", "e", "Exercises", "s", "Safety", "q", "Quit"]
+                                 "r", "Reminders", "b", "Make", "my", "own", "e", "Exercises", "s", "Safety",
+                                 "q", "Quit"]
         for key, screen_name in (("e", "ExercisesScreen"), ("s", "SafetyScreen"), ("c", "SidePicker"),
                                  ("h", "HistoryScreen")):
             await pilot.press(key)

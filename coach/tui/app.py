@@ -46,7 +46,7 @@ class CoachApp(App[None]):
         self._start = start
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
-        self.add_mode(HOME_MODE, lambda: HomeScreen(self.library))
+        self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
         self.register_theme(NIGHT)

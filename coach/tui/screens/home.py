@@ -25,14 +25,15 @@ class HomeScreen(Screen[None]):
         Binding("l", "log_cramp", "Log a cramp"),
         Binding("h", "history", "History"),
         Binding("r", "reminders", "Reminders"),
+        Binding("b", "build", "Make my own"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, library: Library):
-        super().__init__()
-        self.library = library
+    @property
+    def library(self) -> Library:
+        return self.app.library  # the builder may have reloaded it
 
     def compose(self) -> ComposeResult:
         yield Static("coach  ·  bedtime stretches for calf cramps", id="title")
@@ -126,6 +127,14 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_build(self) -> None:
+        from coach.tui.screens.builder import BuilderScreen
+
+        routines = self.query_one(OptionList)
+        if routines.highlighted is not None:
+            name = routines.get_option_at_index(routines.highlighted).id
+            self.app.push_screen(BuilderScreen(self.library.routines[name]))
 
     def action_reminders(self) -> None:
         if self.app.history is not None:

@@ -223,3 +223,19 @@ def test_unreadable_and_looping_paths_are_reported(tmp_path):
     for path in (folder_named_like_a_file, loop_a, missing):
         found = messages(library, path)
         assert len(found) == 1 and "cannot read the file" in found[0], found
+
+
+def test_a_persons_exercise_replaces_coachs_with_the_same_id(write):
+    mine = write("exercises.yaml", """
+        exercises:
+          heel-walking:
+            name: Heel walking, along the kitchen worktop
+            position: standing
+            steps: [Walk on your heels with one hand on the worktop.]
+            dose: {duration: 20s}
+    """)
+    library = load(mine)
+    assert library.problems == []
+    assert library.exercises["heel-walking"].name == "Heel walking, along the kitchen worktop"
+    evening = library.routines["evening"]
+    assert any(step.exercise.name == "Heel walking, along the kitchen worktop" for step in evening.steps)

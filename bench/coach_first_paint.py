@@ -1,7 +1,8 @@
-"""Start the real coach home screen and leave as soon as it has painted once."""
+"""Start the real coach home screen, as `coach` does (history included), and leave once painted."""
 
 from __future__ import annotations
 
+from coach.cli_history import open_history
 from coach.library import load_library
 from coach.tui.app import CoachApp
 
@@ -13,6 +14,6 @@ class FirstPaintThenExit(CoachApp):
 
 
 if __name__ == "__main__":
-    app = FirstPaintThenExit(load_library(), show_safety=False)
+    app = FirstPaintThenExit(load_library(), history=open_history(announce=False), show_safety=False)
     app.run()
     raise SystemExit(app.return_code or 0)

@@ -205,6 +205,14 @@ class HistoryStore:
         os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         return backup
 
+    def another_connection(self) -> "HistoryStore":
+        """The same, already checked and migrated file, for another thread (SQLite connections
+        belong to the thread that made them): no integrity check, no migration, no lock."""
+        twin = object.__new__(HistoryStore)
+        twin.path, twin.notices = self.path, []
+        twin._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        return twin
+
     @property
     def connection(self) -> sqlite3.Connection:
         """For the other stores that share this file (reminders)."""

@@ -33,6 +33,19 @@ def message(routine: str, routines: Mapping[str, tuple[str, int]], scheduled_for
     return text
 
 
+def anything_due(store: ReminderStore, now: datetime) -> bool:
+    """A cheap, read-only look: is there a scheduled time (or snooze) not yet dealt with?"""
+    if store.paused:
+        return False
+    handled = {(rid, when) for rid, when, _, _ in store.log()}
+    for reminder in store.all():
+        due = latest_due(reminder, now)
+        if due is not None and due >= reminder.created_at and (reminder.id, due) not in handled:
+            return True
+    snoozed = store.snoozed_until
+    return snoozed is not None and snoozed <= now
+
+
 def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send: Send,
             now: datetime) -> list[Result]:
     if store.paused:

@@ -151,3 +151,22 @@ def test_a_version_1_history_gains_the_reminder_tables_and_keeps_its_data(tmp_pa
     assert [(c.leg, c.severity) for c in store.cramps()] == [("left", 4)]
     assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     assert store.connection.execute("SELECT COUNT(*) FROM reminders").fetchone() == (0,)
+
+
+def test_another_connection_sees_the_same_history_from_another_thread(tmp_path):
+    import threading
+
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    store.log_cramp(T0, "left", 5)
+    seen = []
+
+    def other_thread():
+        twin = store.another_connection()
+        twin.log_cramp(T0, "right", 3)
+        seen.extend(c.leg for c in twin.cramps())
+        twin.close()
+
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    worker.join()
+    assert seen == ["left", "right"] and [c.leg for c in store.cramps()] == ["left", "right"]

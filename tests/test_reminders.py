@@ -240,3 +240,19 @@ def test_shown_in_the_terminal_still_leaves_a_line_saying_why(fake_path, coach_h
     assert (result.ok, result.via) == (True, "terminal")
     line = (coach_home / "reminders.log").read_text()
     assert "Time: Stretch (shown in the terminal only: " in line and "exit code 1" in line
+
+
+
+def test_anything_due_is_a_cheap_yes_or_no_that_matches_run_due(london, store):
+    from coach.reminder_due import anything_due
+
+    now = local(2026, 11, 22, 21, 31)
+    assert not anything_due(store, now)
+    add(store)
+    assert anything_due(store, now)
+    run_due(store, ROUTINES, FakeSender(), now)
+    assert not anything_due(store, now + timedelta(minutes=1))
+    store.snooze(now + timedelta(minutes=5))
+    assert not anything_due(store, now + timedelta(minutes=4)) and anything_due(store, now + timedelta(minutes=6))
+    store.set_paused(True)
+    assert not anything_due(store, now + timedelta(minutes=6))

@@ -509,3 +509,18 @@ async def test_a_hung_notification_server_never_freezes_the_app(clock, tmp_path,
         assert isinstance(app.screen, ExercisesScreen) and _time.monotonic() - started < 1
         await app.workers.wait_for_complete()
         assert _time.monotonic() - started < 4  # and the hang itself is cut off after 2 s
+
+
+
+async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE):
+        app.look_for_reminders()
+        assert len(app.workers) == 0
+        reminders = ReminderStore(store)
+        reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
+        reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+        started = []
+        app.check_reminders = lambda: started.append(True)
+        app.look_for_reminders()
+        assert started == [True]

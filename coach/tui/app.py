@@ -55,7 +55,7 @@ class CoachApp(App[None]):
 
     def on_mount(self) -> None:
         if self.history is not None:
-            self.set_interval(REMINDER_CHECK_SECONDS, self.check_reminders, name="reminders")
+            self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
             self.notify(notice, severity="warning", timeout=20)
         if self._start:
@@ -99,6 +99,17 @@ class CoachApp(App[None]):
         if SESSION_MODE in self._modes and self.current_mode != SESSION_MODE:
             self.remove_mode(SESSION_MODE)
 
+    def look_for_reminders(self) -> None:
+        """Every 30 s: a quick read here; a worker only when something is due to be sent."""
+        from coach.reminder_due import anything_due
+        from coach.reminder_store import ReminderStore
+
+        try:
+            if anything_due(ReminderStore(self.history), self.now()):
+                self.check_reminders()
+        except Exception as error:  # a history problem must not stop the routine on screen
+            self.log.warning(f"reminder check failed: {error}")
+
     @work(thread=True, exclusive=True, group="reminders")
     def check_reminders(self) -> None:
         """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
@@ -106,7 +117,7 @@ class CoachApp(App[None]):
         from coach.reminder_store import ReminderStore
         from coach.notify import deliver
 
-        store = HistoryStore(self.history.path)  # SQLite connections belong to one thread
+        store = self.history.another_connection()  # SQLite connections belong to one thread
         try:
             routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import textwrap
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,18 @@ def write(tmp_path: Path):
         return path
 
     return write_file
+
+
+@pytest.fixture
+def london(monkeypatch):
+    """Local time in a zone with daylight saving (clocks went back on 2026-10-25, forward on 2026-03-29)."""
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def local(*parts) -> datetime:
+    """A local wall-clock time, with that date's own offset."""
+    return datetime(*parts).astimezone()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+
+from conftest import local
 
 from coach.history_store import CrampRecord, SessionRecord
 from coach.nights import last_complete_night, night_of
@@ -13,20 +14,6 @@ from coach.stats import compute, streaks
 from coach.when import WhenError, parse_when
 
 UTC = timezone.utc
-
-
-@pytest.fixture
-def london(monkeypatch):
-    """Local time in a zone with daylight saving (clocks went back on 2026-10-25)."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
-
-
-def local(*parts) -> datetime:
-    return datetime(*parts).astimezone()
 
 
 @pytest.mark.parametrize("moment, night", [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import stat
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
+
+from conftest import local
 
 from coach.history_store import HistoryStore
 from coach.notify import Delivery, deliver, ensure_bus_address, via_notify_send
@@ -17,19 +19,6 @@ from coach.reminder_schedule import (
 from coach.reminder_store import ReminderStore
 
 ROUTINES = {"evening": ("Evening stretches", 590)}
-
-
-@pytest.fixture
-def london(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
-
-
-def local(*parts) -> datetime:
-    return datetime(*parts).astimezone()
 
 
 def reminder(at="21:30", days=EVERY_DAY, created=None) -> Reminder:
@@ -240,7 +229,6 @@ def test_shown_in_the_terminal_still_leaves_a_line_saying_why(fake_path, coach_h
     assert (result.ok, result.via) == (True, "terminal")
     line = (coach_home / "reminders.log").read_text()
     assert "Time: Stretch (shown in the terminal only: " in line and "exit code 1" in line
-
 
 
 def test_anything_due_is_a_cheap_yes_or_no_that_matches_run_due(london, store):

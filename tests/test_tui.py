@@ -469,6 +469,13 @@ async def test_the_reminders_screen_adds_removes_and_pauses(clock):
         assert ReminderStore(store).all() == []
 
 
+def a_reminder_due_at_20_00(store) -> None:
+    """A daily 20:00 reminder made long ago: due at NOW (20:30)."""
+    reminders = ReminderStore(store)
+    reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
+    reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+
+
 def _stand_in_notify_send(folder, script):
     folder.mkdir(exist_ok=True)
     path = folder / "notify-send"
@@ -480,9 +487,7 @@ async def test_a_due_reminder_shows_in_the_app_when_the_desktop_cannot(clock, tm
     _stand_in_notify_send(tmp_path / "bin", "exit 1\n")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     app, store = app_with_history(clock)
-    reminders = ReminderStore(store)
-    reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
-    reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+    a_reminder_due_at_20_00(store)
     shown = []
     async with app.run_test(size=SIZE) as pilot:
         app.notify = lambda message, **options: shown.append((options.get("title"), message))
@@ -498,9 +503,7 @@ async def test_a_hung_notification_server_never_freezes_the_app(clock, tmp_path,
     _stand_in_notify_send(tmp_path / "bin", "exec /bin/sleep 30\n")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     app, store = app_with_history(clock)
-    reminders = ReminderStore(store)
-    reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
-    reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+    a_reminder_due_at_20_00(store)
     async with app.run_test(size=SIZE) as pilot:
         app.check_reminders()
         started = _time.monotonic()
@@ -517,9 +520,7 @@ async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
     async with app.run_test(size=SIZE):
         app.look_for_reminders()
         assert len(app.workers) == 0
-        reminders = ReminderStore(store)
-        reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
-        reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+        a_reminder_due_at_20_00(store)
         started = []
         app.check_reminders = lambda: started.append(True)
         app.look_for_reminders()

@@ -40,7 +40,7 @@ def add_commands(commands) -> None:
     actions.add_parser("uninstall", help="remove exactly what 'install' added")
 
 
-def _stores() -> ReminderStore:
+def _reminder_store() -> ReminderStore:
     return ReminderStore(open_history())
 
 
@@ -55,7 +55,7 @@ def command_remind(arguments: argparse.Namespace) -> int:
 
 
 def _install(arguments: argparse.Namespace) -> int:
-    store = _stores()
+    store = _reminder_store()
     if not store.all():
         raise HistoryUserError("there are no reminders to install — add one first: coach remind add 21:30")
     try:
@@ -91,7 +91,7 @@ def _add(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(str(error)) from None
     if arguments.routine not in _routines():
         raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
-    store = _stores()
+    store = _reminder_store()
     reminder_id = store.add(at, days, arguments.routine)
     _refresh(store)
     reminder = next(r for r in store.all() if r.id == reminder_id)
@@ -103,7 +103,7 @@ def _add(arguments: argparse.Namespace) -> int:
 
 
 def _list(arguments: argparse.Namespace) -> int:
-    store = _stores()
+    store = _reminder_store()
     now = now_local()
     reminders = store.all()
     if not reminders:
@@ -124,7 +124,7 @@ def _list(arguments: argparse.Namespace) -> int:
 
 
 def _remove(arguments: argparse.Namespace) -> int:
-    store = _stores()
+    store = _reminder_store()
     if not store.remove(arguments.id):
         raise HistoryUserError(f"there is no reminder {arguments.id} — 'coach remind list' shows them")
     print(f"Reminder {arguments.id} removed.")
@@ -133,13 +133,13 @@ def _remove(arguments: argparse.Namespace) -> int:
 
 
 def _pause(arguments: argparse.Namespace) -> int:
-    _stores().set_paused(True)
+    _reminder_store().set_paused(True)
     print("Reminders paused. 'coach remind resume' turns them back on.")
     return 0
 
 
 def _resume(arguments: argparse.Namespace) -> int:
-    _stores().set_paused(False)
+    _reminder_store().set_paused(False)
     print("Reminders are on.")
     return 0
 
@@ -150,7 +150,7 @@ def _snooze(arguments: argparse.Namespace) -> int:
     except DurationError as error:
         raise HistoryUserError(f"snooze '{arguments.duration}' {error} — give a time like 15m") from None
     until = now_local() + timedelta(seconds=seconds)
-    _stores().snooze(until)
+    _reminder_store().snooze(until)
     print(f"Snoozed: you will be reminded at {until.strftime('%H:%M')} (if 'coach remind due' runs then).")
     return 0
 
@@ -166,7 +166,7 @@ def _test(arguments: argparse.Namespace) -> int:
 
 
 def _due(arguments: argparse.Namespace) -> int:
-    store = _stores()
+    store = _reminder_store()
     results = run_due(store, _routines(), deliver, now_local())
     for result in results:
         via = f" by {result.delivery.via}" if result.delivery else ""

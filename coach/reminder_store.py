@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from coach.history_store import HistoryStore, now_local
-from coach.reminder_schedule import DAY_NAMES, Reminder, format_days
+from coach.reminder_schedule import DAY_NAMES, EVERY_DAY, Reminder, format_days, parse_time
 
 SNOOZE_ID = 0  # log entries for a snoozed reminder use this id
 
@@ -29,8 +29,6 @@ class ReminderStore:
         return self._db.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,)).rowcount == 1
 
     def all(self) -> list[Reminder]:
-        from coach.reminder_schedule import EVERY_DAY, parse_time
-
         reminders = []
         for rid, at, days, routine, created in self._db.execute(
                 "SELECT id, at, days, routine, created_at FROM reminders ORDER BY at, id"):

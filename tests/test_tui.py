@@ -525,3 +525,14 @@ async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
         app.check_reminders = lambda: started.append(True)
         app.look_for_reminders()
         assert started == [True]
+
+
+def test_the_key_line_wraps_between_keys_never_inside_one():
+    from coach.tui.widgets.key_hints import hints_text
+
+    lines = hints_text(HomeScreen.BINDINGS, 60).plain.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 60 for line in lines)
+    words = " ".join(lines).split()
+    assert words[words.index("s") + 1] == "Safety"
+    for line in lines:
+        assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label

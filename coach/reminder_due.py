@@ -8,7 +8,7 @@ from datetime import datetime
 
 from coach.nights import night_of
 from coach.notify import Delivery
-from coach.reminder_schedule import GRACE, latest_due
+from coach.reminder_schedule import GRACE, Reminder, latest_due
 from coach.reminder_store import SNOOZE_ID, ReminderStore
 
 Send = Callable[[str, str], Delivery]
@@ -33,14 +33,20 @@ def message(routine: str, routines: Mapping[str, tuple[str, int]], scheduled_for
     return text
 
 
+def scheduled_time(reminder: Reminder, now: datetime) -> datetime | None:
+    """The scheduled time that matters now: the latest one, if the reminder existed by then."""
+    due = latest_due(reminder, now)
+    return due if due is not None and due >= reminder.created_at else None
+
+
 def anything_due(store: ReminderStore, now: datetime) -> bool:
     """A cheap, read-only look: is there a scheduled time (or snooze) not yet dealt with?"""
     if store.paused:
         return False
     handled = {(rid, when) for rid, when, _, _ in store.log()}
     for reminder in store.all():
-        due = latest_due(reminder, now)
-        if due is not None and due >= reminder.created_at and (reminder.id, due) not in handled:
+        due = scheduled_time(reminder, now)
+        if due is not None and (reminder.id, due) not in handled:
             return True
     snoozed = store.snoozed_until
     return snoozed is not None and snoozed <= now
@@ -53,8 +59,8 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
     done_nights = store.history.completed_nights()
     results = []
     for reminder in store.all():
-        due = latest_due(reminder, now)
-        if due is None or due < reminder.created_at:
+        due = scheduled_time(reminder, now)
+        if due is None:
             continue  # nothing scheduled yet since the reminder was made
         body = message(reminder.routine, routines, due, now)
         results += _handle(store, reminder.id, due, now, done_nights, send, body)

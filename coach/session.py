@@ -148,9 +148,6 @@ class Session:
             return 0.0
         return self.remaining() + self.timeline.after(self.index)
 
-    def phase_elapsed(self) -> float:
-        return self.phase.duration - self.remaining()
-
     def seconds_until_next_change(self) -> float | None:
         """When the shown countdown next changes; None while nothing is counting down."""
         if self.state is not State.RUNNING:

@@ -27,10 +27,10 @@ class HistoryScreen(Screen[None]):
         tonight = night_of(now)
         since = tonight - timedelta(weeks=WEEKS)
         store = app.history
-        sessions = store.night_records(since) if store else []
-        cramps = store.cramps(since) if store else []
         all_nights = store.night_records() if store else []
         all_cramps = store.cramps() if store else []
+        sessions = [n for n in all_nights if n.night >= since]
+        cramps = [c for c in all_cramps if c.night >= since]
         with VerticalScroll(id="history"):
             yield Static(f"The last {WEEKS} weeks", id="history-title")
             grid = nights_grid(sessions, cramps, tonight, WEEKS)

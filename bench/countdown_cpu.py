@@ -18,8 +18,14 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+    """CPU time of all the process's threads: in nanoseconds from schedstat where the kernel
+    has it (the tick-based figure moves in 10 ms steps, too coarse for 0.4% of a core)."""
+    try:
+        return sum(int((task / "schedstat").read_text().split()[0])
+                   for task in Path(f"/proc/{pid}/task").iterdir()) / 1e9
+    except (OSError, ValueError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
 
 
 def start(session: str, command: str, env: dict[str, str]) -> int:
@@ -60,7 +66,7 @@ def main() -> None:
     print(f"CPU time while a countdown runs for {seconds:.0f} s in tmux:")
     for name, value in used.items():
         ratio = f"({value / bare:4.2f}x)" if bare else ""
-        print(f"  {name:<28} {value * 1000:7.0f} ms  {100 * value / seconds:5.2f}% of one core  {ratio}")
+        print(f"  {name:<28} {value * 1000:7.1f} ms  {100 * value / seconds:5.2f}% of one core  {ratio}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.widgets import Digits, OptionList, Static
 
@@ -87,6 +89,37 @@ async def test_switching_legs_is_announced_and_shown(clock):
         await advance(pilot, clock, 10)
         assert (text(app, "#side"), text(app, "#phase")) == ("RIGHT LEG", "SWITCH LEGS")
         assert app.screen.query_one("#phase").has_class("-switch-legs")
+
+
+async def test_a_change_of_phase_rewrites_only_the_lines_that_changed(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5)
+        rewritten = []
+        for widget in app.screen.query(Static):
+            original_update = widget.update
+            widget.update = lambda *args, _id=widget.id, _update=original_update, **kwargs: (
+                rewritten.append(_id), _update(*args, **kwargs))
+        await advance(pilot, clock, 10)  # hold 1 of 3 → rest: same exercise, steps and leg
+        assert (text(app, "#phase"), text(app, "#next")) == ("REST", "Next: hold 2 of 3 · 10s")
+        assert sorted(rewritten) == ["next", "phase"]
+
+
+async def test_an_error_while_the_countdown_wakes_reaches_textual(clock):
+    app = make_app(clock, start="quick")
+    with pytest.raises(RuntimeError, match="engine broke"):
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+
+            def broken_update():
+                raise RuntimeError("engine broke")
+
+            screen.session.update = broken_update
+            # As the event loop calls it when the shown second changes: an error raised out of
+            # a loop callback would only be logged by asyncio, and the countdown would stop.
+            asyncio.get_running_loop().call_soon(screen._woken)
+            await pilot.pause()
+            await pilot.pause()
 
 
 async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):

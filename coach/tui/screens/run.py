@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from coach.durations import format_clock
 from coach.model import Routine, Side
@@ -22,6 +22,7 @@ from coach.session import Ended, Event, PhaseStarted, Session, State
 from coach.summary import summarise
 from coach.text_views import phase_label
 from coach.timeline import Phase, PhaseKind
+from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.progress_line import ProgressLine
 
 
@@ -44,7 +45,15 @@ def next_text(session: Session) -> str:
 SESSION_COMMANDS = frozenset({"toggle_pause", "skip", "skip_exercise", "back"})
 
 
+class Backdrop(Vertical):
+    """A container that is only background. Textual redraws every direct child of the screen
+    whenever the countdown changes; a blank one is drawn as plain lines, without styling."""
+
+    BLANK = True
+
+
 class RunScreen(Screen[None]):
+    BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
         Binding("space", "session('toggle_pause')", "Pause", key_display="space"),
@@ -67,17 +76,17 @@ class RunScreen(Screen[None]):
         self._cue_due = False
 
     def compose(self) -> ComposeResult:
-        # Few children on the screen itself: Textual re-renders every direct child of the screen
+        # Few children on the screen itself: Textual redraws every direct child of the screen
         # when the countdown changes, but skips widgets inside containers that it does not touch.
-        with Vertical(id="above"):
+        with Backdrop(id="above"):
             with Horizontal(id="heading"):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
                 yield Static(id="side")
                 yield Static(id="phase")
-        yield Digits("", id="countdown")
-        with Vertical(id="below"):
+        yield Countdown(id="countdown")
+        with Backdrop(id="below"):
             with VerticalScroll(id="instructions"):
                 yield Static(id="steps", markup=False)
                 yield Static(id="note", markup=False)
@@ -92,7 +101,7 @@ class RunScreen(Screen[None]):
         return "Stop and get help:\n" + "\n".join(f"• {line}" for line in CRAMP_STOP)
 
     def on_mount(self) -> None:
-        self._countdown = self.query_one("#countdown", Digits)  # touched every second
+        self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
         self.session.start()
         self.tick()
@@ -119,14 +128,23 @@ class RunScreen(Screen[None]):
             self._wake = None
         wait = self.session.seconds_until_next_change()
         if wait is not None:
-            # A plain event-loop handle (a Textual Timer would start a new task every second)
-            # that hands over to the screen's own queue, so errors reach Textual as usual.
-            self._wake = asyncio.get_running_loop().call_later(wait, self.call_next, self._woken)
+            # A plain event-loop handle: a Textual Timer would start a new task every second,
+            # and going through the screen's queue would wake it once more each second.
+            self._wake = asyncio.get_running_loop().call_later(wait, self._woken)
 
     def _woken(self) -> None:
         self._wake = None
-        if self.is_attached:
+        if not self.is_attached:
+            return
+        try:
             self.tick()
+        except Exception as error:
+            # Raised again inside the screen's own queue, so Textual reports it like any other.
+            self.call_next(self._raise, error)
+
+    @staticmethod
+    def _raise(error: Exception) -> None:
+        raise error
 
     def _on_session_event(self, event: Event) -> None:
         if isinstance(event, PhaseStarted):
@@ -159,23 +177,28 @@ class RunScreen(Screen[None]):
     def _draw_phase(self, phase: Phase) -> None:
         exercise = phase.exercise
         steps_total = len(self.routine.steps)
-        self.query_one("#exercise", Static).update(f"{exercise.name} · {exercise.position.value}")
-        self.query_one("#step-count", Static).update(f"exercise {phase.step_index + 1} of {steps_total}")
-        self.query_one("#side", Static).update(phase.side.label)
         paused = self.session.state is State.PAUSED
-        label = "PAUSED · space to go on" if paused else phase_label(phase).upper()
-        phase_widget = self.query_one("#phase", Static)
-        phase_widget.update(label)
+        steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
+        self._write("#exercise", f"{exercise.name} · {exercise.position.value}")
+        self._write("#step-count", f"exercise {phase.step_index + 1} of {steps_total}")
+        self._write("#side", phase.side.label)
+        self._write("#phase", "PAUSED · space to go on" if paused else phase_label(phase).upper())
+        self._write("#steps", steps)
+        self._write("#note", f"Note: {phase.note}" if phase.note else "")
+        self._write("#next", next_text(self.session))
         # Classes go on the two widgets they style, not the screen: a class change on the
         # screen would restyle every widget on it at each phase change.
-        phase_widget.set_classes(f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
-        self.query_one("#countdown", Digits).set_class(paused, "-paused")
-        steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
-        self.query_one("#steps", Static).update(steps)
-        note = self.query_one("#note", Static)
-        note.update(f"Note: {phase.note}" if phase.note else "")
-        note.display = bool(phase.note)
-        self.query_one("#next", Static).update(next_text(self.session))
+        self.query_one("#phase").set_classes(
+            f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
+        self._countdown.set_class(paused, "-paused")
+        self.query_one("#note").display = bool(phase.note)
+
+    def _write(self, selector: str, text: str) -> None:
+        """Update a line only if its words changed: each update costs a layout pass and a
+        repaint, and most phase changes (hold, rest, hold) keep the exercise, steps and leg."""
+        widget = self.query_one(selector, Static)
+        if widget.content != text:
+            widget.update(text)
 
     # --- keys --------------------------------------------------------------------------
 

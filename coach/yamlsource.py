@@ -19,6 +19,10 @@ MAX_DEPTH = 32
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+# YAML also ends a line at NEL, LS and PS, which editors show inside a line. As spaces they
+# read the same in plain and quoted values (YAML folds a single line break into a space), and
+# every line a message names is the line the editor shows.
+_BREAKS_ONLY_YAML_SEES = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
 @dataclass
@@ -37,7 +41,10 @@ def read_document(path: Path) -> Document:
     if data is None:
         return document
     text = _decode(document, data)
-    if text is None or not _indentation_ok(document, text):
+    if text is None:
+        return document
+    text = _editor_lines(text)
+    if not _indentation_ok(document, text):
         return document
     try:
         root = yaml.compose(text, Loader=_LOADER)
@@ -89,17 +96,22 @@ def _decode(document: Document, data: bytes) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
         document.add(line, column, "the file is not UTF-8 text",
                      "save it as UTF-8 in your editor (\"Save with encoding\")")
         return None
 
 
+def _editor_lines(text: str) -> str:
+    """Line breaks as an editor counts them, all as \\n; YAML reads \\r\\n and \\r the same."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS_ONLY_YAML_SEES)
+
+
 def _indentation_ok(document: Document, text: str) -> bool:
     clean = True
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             document.add(number, indent.index("\t") + 1, "a tab is used for indentation",

@@ -196,6 +196,12 @@ BAD_FILES = [
     (b"name: !!python/object/apply:os.system [echo hacked]\n", "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     (b"x" * (300 * 1024), "1:1: the file is larger than 256 KiB"),
     (b"hello\n", "1:1: a routine file should be a mapping of keys, found a single value"),
+    # Lines counted as the editor shows them, though YAML also breaks lines at NEL, LS and PS
+    ("name: [a,\x85b,\x85c\nx: ]\n".encode(), "2:2: YAML syntax error"),
+    ("title: [a,\u2028b,\u2029c\nname: ]\n".encode(), "2:5: YAML syntax error"),
+    (b"name: a\rsteps:\r\t- ankle-circles\r", "3:1: a tab is used for indentation"),
+    (b"name: a\r\nsteps:\r\n\t- ankle-circles\r\n", "3:1: a tab is used for indentation"),
+    ("name: a\nsteps: x\rcaf\u00e9\n".encode("latin-1"), "3:4: the file is not UTF-8 text"),
 ]
 
 

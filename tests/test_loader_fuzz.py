@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import tempfile
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def check(content: bytes | str) -> None:
         else:
             path.write_bytes(content)
         library = load_library([SHIPPED, [path]])  # must not raise, whatever the file holds
-        line_count = max(1, path.read_bytes().count(b"\n") + 1)
+        line_count = len(re.split(rb"\r\n|\r|\n", path.read_bytes()))  # as an editor counts them
         for problem in library.problems_in([path]):
             assert problem.path == path
             assert 1 <= problem.line <= line_count + 1 and problem.column >= 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.history_store import HistoryStore
-from coach.session import Ended, Event, Session, State, StepEnded
+from coach.session import Ended, Event, Session, State, StepEnded, StepStatus
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
+ACTUALLY_DONE = {StepStatus.DONE, StepStatus.PARTIAL}
 
 
 class Recorder:
@@ -35,10 +36,17 @@ class Recorder:
                                        outcome.side.value, outcome.planned_seconds,
                                        round(outcome.actual_seconds, 1), outcome.status.value)
             elif isinstance(event, Ended):
-                self.store.finish_session(self.session_id, STATUS_AT_END[event.state])
+                self.store.finish_session(self.session_id, self._status_at_end(event.state))
                 self._unsubscribe()
         except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
             if self.failure is None:
                 self.failure = f"History could not be saved: {error}. The routine goes on."
                 if self.report is not None:
                     self.report(self.failure)
+
+    def _status_at_end(self, state: State) -> str:
+        # Skipping every exercise reaches the end too, but it is not a night of stretching:
+        # counted as done, it would lengthen the streak and blur the comparison of cramps.
+        if state is State.FINISHED and not any(o.status in ACTUALLY_DONE for o in self.session.outcomes()):
+            return "partial"
+        return STATUS_AT_END[state]

@@ -22,6 +22,8 @@ class Summary:
     def headline(self) -> str:
         if self.finished and not self.skipped and not self.partly:
             return f"{self.title}: all done. Well done, and sleep well."
+        if self.finished and not self.done and not self.partly:
+            return f"{self.title}: every exercise was skipped, so tonight is not counted as done."
         if self.finished:
             return f"{self.title}: finished."
         return f"{self.title}: stopped early. What you did still counts."

@@ -28,23 +28,27 @@ class ProgressLine(Widget):
         super().__init__(id=id)
         self.total = max(1, total)
         self.seconds_left = float(total)
-        self._drawn = self._state()
+        self._drawn: tuple[int, int, str] | None = None
 
     def show(self, seconds_left: float) -> None:
         self.seconds_left = seconds_left
         self._repaint_if_changed()
 
+    def on_resize(self) -> None:
+        self._repaint_if_changed()
+
     def _repaint_if_changed(self) -> None:
-        state = self._state()
-        if state != self._drawn:
-            self._drawn = state
+        parts = self._parts()
+        if parts != self._drawn:
+            self._drawn = parts
             self.refresh()
 
-    def _state(self) -> tuple[int, int]:
-        """What is drawn: cells of the bar filled (out of 1000) and minutes left."""
-        width = max(1, self.size.width - 16)
-        filled = math.floor(width * self.fraction_done)
-        return filled * 1000 // width, math.ceil(self.seconds_left / 60)
+    def _parts(self) -> tuple[int, int, str]:
+        """What is drawn (cells of bar done, cells in all, the time-left words): one rule for
+        drawing and for telling whether anything changed."""
+        time_left = f"  {self.time_left_text}"
+        width = max(0, self.size.width - len(time_left))
+        return math.floor(width * self.fraction_done), width, time_left
 
     @property
     def fraction_done(self) -> float:
@@ -55,13 +59,8 @@ class ProgressLine(Widget):
         minutes = math.ceil(self.seconds_left / 60)
         return "under a minute left" if minutes <= 1 else f"about {minutes} min left"
 
-    def on_resize(self) -> None:
-        self._repaint_if_changed()
-
     def render(self) -> Text:
-        time_left = f"  {self.time_left_text}"
-        width = max(0, self.size.width - len(time_left))
-        done = math.floor(width * self.fraction_done)
+        done, width, time_left = self._parts()
         return Text.assemble(
             ("━" * done, self.get_component_rich_style("progress-line--done")),
             ("━" * (width - done), self.get_component_rich_style("progress-line--todo")),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.cli_history import open_history
-from coach.library import load_library
+from coach.cli.history import open_history
+from coach.routines.library import load_library
 from coach.tui.app import CoachApp
 
 

@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc)
 
 
 def build(path: Path, nights: int, cramps: int):
-    from coach.history_store import HistoryStore
+    from coach.history.store import HistoryStore
 
     store = HistoryStore(path)
     rng = random.Random(1)
@@ -40,7 +40,7 @@ def build(path: Path, nights: int, cramps: int):
 
 
 def time_stats(store, runs: int = 15) -> float:
-    from coach.stats import compute
+    from coach.history.stats import compute
 
     samples = []
     for _ in range(runs):
@@ -51,7 +51,7 @@ def time_stats(store, runs: int = 15) -> float:
 
 
 async def time_history_screen(store, runs: int = 5) -> float:
-    from coach.library import load_library
+    from coach.routines.library import load_library
     from coach.tui.app import CoachApp
     from coach.tui.screens.history import HistoryScreen
 

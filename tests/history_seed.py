@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
-from coach.history_store import HistoryStore
+from coach.history.store import HistoryStore
 
 NOW = datetime(2026, 11, 22, 20, 30, tzinfo=timezone.utc)
 

@@ -35,7 +35,8 @@ def test_no_core_module_imports_textual():
 
 
 def test_loading_the_whole_core_does_not_pull_in_textual():
-    modules = [f"coach.{p.stem}" for p in core_modules() if p.stem not in ("__init__", "__main__")]
+    modules = [".".join(("coach", *p.relative_to(PACKAGE).with_suffix("").parts)) for p in core_modules()
+               if p.stem != "__main__"]
     code = f"import sys\nfor m in {modules!r}: __import__(m)\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from coach.library import load_library, routine_files
+from coach.routines.library import load_library, routine_files
 from coach.locations import shipped_routines_dir
 
 ROOT = Path(__file__).resolve().parents[1]

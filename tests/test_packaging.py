@@ -27,7 +27,7 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
     away_from_checkout = tmp_path / "elsewhere"
     away_from_checkout.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
-    probe = ("import coach.locations as l, coach.library as lib; "
+    probe = ("import coach.locations as l, coach.routines.library as lib; "
              "print(l.shipped_routines_dir()); print(sorted(lib.load_library().routines))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=away_from_checkout, env=env,
                             capture_output=True, text=True, check=True, timeout=60)

@@ -12,10 +12,10 @@ from textual.binding import Binding
 
 from coach.clock import monotonic
 from coach.first_run import mark_safety_seen, safety_seen
-from coach.history_store import HistoryStore, now_local
-from coach.library import Library
+from coach.history.store import HistoryStore, now_local
+from coach.routines.library import Library
 from coach.model import Routine, Side
-from coach.timeline import build_timeline
+from coach.engine.timeline import build_timeline
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
@@ -70,8 +70,8 @@ class CoachApp(App[None]):
     def begin(self, routine: Routine, side: Side | None = None) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one."""
         # Imported here: the home screen paints sooner without them.
-        from coach.session import Session
-        from coach.timeline import build_timeline
+        from coach.engine.session import Session
+        from coach.engine.timeline import build_timeline
         from coach.tui.screens.run import RunScreen
         from coach.tui.screens.side_picker import SidePicker
 
@@ -80,7 +80,7 @@ class CoachApp(App[None]):
             return
         session = Session(build_timeline(routine, side), self.clock)
         if self.history is not None:
-            from coach.recorder import Recorder
+            from coach.history.recorder import Recorder
 
             report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
             Recorder(self.history, session, routine.name, report)  # lives as long as the session
@@ -101,8 +101,8 @@ class CoachApp(App[None]):
 
     def look_for_reminders(self) -> None:
         """Every 30 s: a quick read here; a worker only when something is due to be sent."""
-        from coach.reminder_due import anything_due
-        from coach.reminder_store import ReminderStore
+        from coach.reminders.due import anything_due
+        from coach.reminders.store import ReminderStore
 
         try:
             if anything_due(ReminderStore(self.history), self.now()):
@@ -113,9 +113,9 @@ class CoachApp(App[None]):
     @work(thread=True, exclusive=True, group="reminders")
     def check_reminders(self) -> None:
         """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
-        from coach.reminder_due import run_due
-        from coach.reminder_store import ReminderStore
-        from coach.notify import deliver
+        from coach.reminders.due import run_due
+        from coach.reminders.store import ReminderStore
+        from coach.reminders.notify import deliver
 
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:

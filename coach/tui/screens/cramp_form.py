@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from coach.model import Side
-from coach.when import EXAMPLES, WhenError, parse_when
+from coach.history.when import EXAMPLES, WhenError, parse_when
 
 LEGS = ("left", "right", "both")
 

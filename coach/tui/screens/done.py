@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.model import Side
-from coach.summary import Summary, spoken_duration
+from coach.engine.summary import Summary, spoken_duration
 
 
 def summary_text(summary: Summary) -> str:

@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
-from coach.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
-from coach.history_views import stats_text
-from coach.nights import night_of
-from coach.stats import compute
+from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
+from coach.history.views import stats_text
+from coach.history.nights import night_of
+from coach.history.stats import compute
 
 WEEKS = 12
 

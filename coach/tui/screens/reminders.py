@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.reminder_schedule import ScheduleError, next_due, parse_days, parse_time
-from coach.reminder_store import ReminderStore
-from coach.scheduler_install import installed
+from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
+from coach.reminders.store import ReminderStore
+from coach.reminders.scheduler_install import installed
 
 
 class RemindersScreen(Screen[None]):

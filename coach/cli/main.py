@@ -1,0 +1,247 @@
+"""The `coach` command: parses arguments and hands each subcommand to the code that does it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from coach import __version__, locations
+
+from coach.cli import history as cli_history
+
+from coach.cli import own as cli_own
+
+from coach.cli import remind as cli_remind
+from coach.routines.library import Library, default_layers, load_library
+from coach.routines.nodes import suggestion
+from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
+from coach.engine.timeline import build_timeline
+from coach.model import Side
+
+CRAMP_ROUTINE = "cramp-now"
+SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
+
+
+class UserError(Exception):
+    """A problem the person can fix; printed as one line, never as a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="A calm bedtime stretching coach for night calf cramps. "
+                    "Run with no command to open the coach in your terminal.",
+        epilog=SAFETY_LINE,
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("list", help="list the routines with their total time",
+                        description="List every routine: its name, total time and title.")
+    show = commands.add_parser("show", help="show a routine minute by minute",
+                               description="Show the whole timeline of a routine, with every "
+                                           "hold, rest and leg switch, then how to do each exercise.")
+    show.add_argument("name", help="the routine's name, as in 'coach list'")
+    show.add_argument("--side", choices=["left", "right", "both"],
+                      help="for routines that ask which leg (cramp-now): the leg to show")
+    exercises = commands.add_parser("exercises", help="list the exercise library",
+                                    description="List every exercise, or show one in full.")
+    exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
+    validate = commands.add_parser("validate", help="check routine files for mistakes",
+                                   description="Check routine and exercise files. With no files, "
+                                               "checks every file in your own routines folder. "
+                                               "Exits 1 if anything is wrong.")
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+
+    run = commands.add_parser("run", help="start a routine now",
+                              description="Start a routine straight away in the full-screen coach, "
+                                          "or with --plain as one line of text per change.")
+    run.add_argument("name", help="the routine's name, as in 'coach list'")
+    _session_options(run)
+    sos = commands.add_parser("sos", help="a cramp right now: start first aid at once",
+                              description="Start the cramp-now first aid routine at once. "
+                                          "It asks only which leg.")
+    _session_options(sos)
+    cli_history.add_commands(commands)
+    cli_remind.add_commands(commands)
+    cli_own.add_commands(commands)
+    return parser
+
+
+def _session_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--plain", action="store_true",
+                         help="no full-screen app: print one line per change (screen readers, SSH)")
+    command.add_argument("--quiet", action="store_true", help="no sound cue at each change")
+    command.add_argument("--side", choices=["left", "right", "both"],
+                         help="the cramped leg, for routines that ask (cramp-now)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    try:
+        return run(arguments)
+    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (coach show evening | head): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def run(arguments: argparse.Namespace) -> int:
+    handler = {
+        None: command_home,
+        "list": command_list,
+        "show": command_show,
+        "exercises": command_exercises,
+        "validate": command_validate,
+        "run": command_run,
+        "sos": command_sos,
+        **cli_history.HANDLERS,
+        **cli_remind.HANDLERS,
+        **cli_own.HANDLERS,
+    }[arguments.command]
+    return handler(arguments)
+
+
+def _library_or_warn() -> Library:
+    library = load_library()
+    if library.problems:
+        files = len({problem.path for problem in library.problems})
+        print(f"coach: {files} routine file(s) have mistakes and were left out; "
+              f"run 'coach validate' to see them", file=sys.stderr)
+    return library
+
+
+def find_routine(library: Library, name: str):
+    if name in library.routines:
+        return library.routines[name]
+    hint = suggestion(name, library.routines) or "run 'coach list' to see them"
+    raise UserError(f"there is no routine called '{name}' — {hint}")
+
+
+def command_home(arguments: argparse.Namespace) -> int:
+    return open_app(_library_or_warn())
+
+
+def command_run(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    routine = find_routine(library, arguments.name)
+    return start_session(library, routine, arguments)
+
+
+def command_sos(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    routine = find_routine(library, CRAMP_ROUTINE)
+    return start_session(library, routine, arguments)
+
+
+def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
+    side = Side(arguments.side) if arguments.side else None
+    if arguments.plain:
+        from coach.cli.plain import run_plain
+
+        from coach.history.recorder import Recorder
+
+        if routine.asks_for_side and side is None:
+            side = ask_side()
+        store, notices = _history_if_possible()
+        for notice in notices:
+            print(f"coach: {notice}", file=sys.stderr)
+
+        def record(session) -> None:
+            if store is not None:
+                Recorder(store, session, routine.name,
+                         report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
+
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
+        return 0
+    return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def ask_side() -> Side:
+    if not sys.stdin.isatty():
+        return Side.CHOSEN
+    while True:
+        answer = input("Which leg is cramping? (l)eft, (r)ight or (b)oth: ").strip().lower()
+        for side in (Side.LEFT, Side.RIGHT, Side.BOTH):
+            if answer and side.value.startswith(answer):
+                return side
+
+
+def open_app(library: Library, **options) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the full-screen coach needs a terminal; use 'coach list', "
+                        "'coach show NAME' or 'coach run NAME --plain' instead")
+    store, notices = _history_if_possible()
+    from coach.tui.app import CoachApp  # Textual loads only when the app really opens
+
+    CoachApp(library, history=store, notices=notices, **options).run()
+    return 0
+
+
+def _history_if_possible():
+    """The history store and what to tell the person about it; coaching goes on without one."""
+    try:
+        store = cli_history.open_history(announce=False)
+    except cli_history.HistoryUserError as error:
+        return None, [f"History is off for now: {error}"]
+    return store, list(store.notices)
+
+
+def command_list(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    totals = {name: build_timeline(r).total for name, r in library.routines.items()}
+    print(routine_table(library.routines.values(), totals, library.overridden))
+    return 0
+
+
+def command_show(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    routine = find_routine(library, arguments.name)
+    chosen = Side(arguments.side) if arguments.side else None
+    print(timeline_text(routine, build_timeline(routine, chosen)))
+    return 0
+
+
+def command_exercises(arguments: argparse.Namespace) -> int:
+    library = _library_or_warn()
+    if arguments.id is None:
+        print(exercise_table(library.exercises.values()))
+        return 0
+    if arguments.id not in library.exercises:
+        hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
+        raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
+    print(exercise_text(library.exercises[arguments.id]))
+    return 0
+
+
+def command_validate(arguments: argparse.Namespace) -> int:
+    layers = default_layers()
+    checked = layers[-1]  # the person's own files
+    if not arguments.files and not checked:
+        print(f"ok: you have no routine files of your own yet ({locations.user_routines_dir()}); "
+              "'coach new NAME' starts one")
+        return 0
+    if arguments.files:
+        missing = [str(path) for path in arguments.files if not path.exists()]
+        if missing:
+            raise UserError(f"no such file: {', '.join(missing)}")
+        checked = list(arguments.files)
+        layers = layers + [checked]
+    library = load_library(layers)
+    problems = library.problems_in(checked)
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({problem.path for problem in problems})
+        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {len(checked)} file(s) checked, no problems")
+    return 0

@@ -1,0 +1,132 @@
+"""coach new and coach edit: routines of the person's own, safely."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from coach import locations
+from coach.routines.library import load_library, routine_files
+from coach.routines.nodes import NAME_PATTERN, suggestion
+from coach.routines.writer import routine_yaml
+from coach.routines.yamlsource import read_document
+
+FALLBACK_EDITORS = ("nano", "vi")
+
+
+class OwnUserError(Exception):
+    pass
+
+
+def add_commands(commands) -> None:
+    new = commands.add_parser("new", help="start a routine of your own from a copy",
+                              description="Write a new routine file to start from, in your own folder.")
+    new.add_argument("name", help="its name: lower-case letters, digits and hyphens")
+    new.add_argument("--from", dest="base", default="evening", help="the routine to copy (default: evening)")
+    edit = commands.add_parser("edit", help="change a routine in your text editor",
+                               description="Open a routine in $VISUAL or $EDITOR and check it when "
+                                           "you save. coach's own routines are copied to your folder "
+                                           "first; the originals are never changed.")
+    edit.add_argument("name", help="the routine's name, as in 'coach list'")
+
+
+def user_file_for(name: str) -> Path | None:
+    for path in routine_files(locations.user_routines_dir()):
+        document = read_document(path)
+        for key, value in getattr(document.root, "value", []) or []:
+            if getattr(key, "value", None) == "name" and getattr(value, "value", None) == name:
+                return path
+    return None
+
+
+def command_new(arguments: argparse.Namespace) -> int:
+    name = arguments.name
+    if not NAME_PATTERN.match(name):
+        raise OwnUserError(f"'{name}' is not a usable name — use lower-case letters, digits and hyphens, like my-evening")
+    existing = user_file_for(name)
+    if existing:
+        raise OwnUserError(f"you already have a routine called '{name}' ({existing}) — change it with: coach edit {name}")
+    library = load_library()
+    if arguments.base not in library.routines:
+        hint = suggestion(arguments.base, library.routines) or "run 'coach list' to see them"
+        raise OwnUserError(f"there is no routine called '{arguments.base}' to copy — {hint}")
+    base = library.routines[arguments.base]
+    title = f"{base.title} (mine)" if name != base.name else base.title
+    routine = replace(base, name=name, title=title)
+    folder = locations.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    if path.exists():
+        raise OwnUserError(f"{path} already exists — choose another name, or edit that file")
+    path.write_text(routine_yaml(routine, f"Copied from '{base.name}'."), encoding="utf-8")
+    print(f"Wrote {path}")
+    print(f"Change it with: coach edit {name}")
+    return 0
+
+
+def editor_command() -> list[str]:
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    if sys.platform == "win32":
+        return ["notepad"]
+    for program in FALLBACK_EDITORS:
+        if shutil.which(program):
+            return [program]
+    raise OwnUserError("no text editor found — set EDITOR, for example: export EDITOR=nano")
+
+
+def command_edit(arguments: argparse.Namespace) -> int:
+    name = arguments.name
+    path = user_file_for(name)
+    if path is None:
+        library = load_library()
+        shipped = library.routines.get(name)
+        if shipped is None or shipped.origin is None:
+            hint = suggestion(name, library.routines) or "run 'coach list' to see them"
+            raise OwnUserError(f"there is no routine called '{name}' — {hint}")
+        folder = locations.user_routines_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.yaml"
+        shutil.copyfile(shipped.origin, path)
+        print(f"Copied coach's '{name}' to {path}; your copy is used from now on.")
+    editor = editor_command()
+    last_good = path.read_text(encoding="utf-8")
+    while True:
+        try:
+            subprocess.run([*editor, str(path)], check=False)
+        except OSError as error:
+            raise OwnUserError(f"could not start the editor '{editor[0]}': {error.strerror} — set EDITOR "
+                               "to an editor you have") from None
+        problems = _problems(path)
+        if not problems:
+            print(f"{path}: no problems.")
+            return 0
+        for problem in problems:
+            print(problem)
+        if not sys.stdin.isatty() or _ask_keep():
+            path.write_text(last_good, encoding="utf-8")
+            print(f"Kept the last good version of {path}; your changes were not saved.")
+            return 1
+
+
+def _ask_keep() -> bool:
+    while True:
+        answer = input("(e)dit again, or (k)eep the last good version? ").strip().lower()
+        if answer[:1] in ("e", "k"):
+            return answer[:1] == "k"
+
+
+def _problems(path: Path) -> list:
+    layers = [routine_files(locations.shipped_routines_dir()), routine_files(locations.user_routines_dir())]
+    return load_library(layers).problems_in([path])
+
+
+HANDLERS = {"new": command_new, "edit": command_edit}

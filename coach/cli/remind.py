@@ -1,0 +1,177 @@
+"""coach remind: bedtime reminders that fire once, late rather than never."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+
+from coach.reminders import scheduler_install
+from coach.cli.history import HistoryUserError, open_history
+from coach.durations import DurationError, parse_duration
+from coach.history.store import now_local
+from coach.routines.library import load_library
+from coach.reminders.notify import deliver
+from coach.reminders.due import TITLE, run_due
+from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
+from coach.reminders.store import ReminderStore
+from coach.engine.timeline import build_timeline
+
+
+def add_commands(commands) -> None:
+    remind = commands.add_parser("remind", help="bedtime reminders on your desktop",
+                                 description="Bedtime reminders: a desktop notification at the time "
+                                             "you choose. 'coach remind due' is what a scheduler runs.")
+    actions = remind.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="remind me at a time, e.g. coach remind add 21:30 --days mon-fri")
+    add.add_argument("time", help="local time, 24-hour: 21:30")
+    add.add_argument("--days", default="daily", help="e.g. mon-fri, sat,sun (default: every day)")
+    add.add_argument("--routine", default="evening", help="the routine to suggest (default: evening)")
+    actions.add_parser("list", help="your reminders and when the next one is")
+    remove = actions.add_parser("remove", help="delete a reminder")
+    remove.add_argument("id", type=int, help="its number, from 'coach remind list'")
+    actions.add_parser("pause", help="no reminders until 'coach remind resume'")
+    actions.add_parser("resume", help="turn paused reminders back on")
+    snooze = actions.add_parser("snooze", help="remind me again in a while, e.g. coach remind snooze 15m")
+    snooze.add_argument("duration", help="how long: 15m, 1h, 90")
+    actions.add_parser("test", help="send one reminder now and say how it was delivered")
+    actions.add_parser("due", help="send a reminder if one is due (run by a scheduler; safe to repeat)")
+    actions.add_parser("install", help="fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)")
+    actions.add_parser("uninstall", help="remove exactly what 'install' added")
+
+
+def _reminder_store() -> ReminderStore:
+    return ReminderStore(open_history())
+
+
+def _routines() -> dict[str, tuple[str, int]]:
+    return {name: (r.title, build_timeline(r).total) for name, r in load_library().routines.items()}
+
+
+def command_remind(arguments: argparse.Namespace) -> int:
+    return {"add": _add, "list": _list, "remove": _remove, "pause": _pause, "resume": _resume,
+            "snooze": _snooze, "test": _test, "due": _due, "install": _install,
+            "uninstall": _uninstall}[arguments.remind_command](arguments)
+
+
+def _install(arguments: argparse.Namespace) -> int:
+    store = _reminder_store()
+    if not store.all():
+        raise HistoryUserError("there are no reminders to install — add one first: coach remind add 21:30")
+    try:
+        print(scheduler_install.install(store.all()))
+    except scheduler_install.InstallError as error:
+        raise HistoryUserError(f"{error} — nothing was changed that needs undoing; try 'coach remind "
+                               "uninstall' and install again") from None
+    return 0
+
+
+def _uninstall(arguments: argparse.Namespace) -> int:
+    try:
+        print(scheduler_install.uninstall())
+    except scheduler_install.InstallError as error:
+        raise HistoryUserError(str(error)) from None
+    return 0
+
+
+def _refresh(store: ReminderStore) -> None:
+    try:
+        message = scheduler_install.refresh_if_installed(store.all())
+    except scheduler_install.InstallError as error:
+        print(f"coach: the installed schedule could not be updated: {error}", file=sys.stderr)
+        return
+    if message:
+        print("The installed schedule was updated.")
+
+
+def _add(arguments: argparse.Namespace) -> int:
+    try:
+        at, days = parse_time(arguments.time), parse_days(arguments.days)
+    except ScheduleError as error:
+        raise HistoryUserError(str(error)) from None
+    if arguments.routine not in _routines():
+        raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
+    store = _reminder_store()
+    reminder_id = store.add(at, days, arguments.routine)
+    _refresh(store)
+    reminder = next(r for r in store.all() if r.id == reminder_id)
+    print(f"Reminder {reminder_id}: {at.strftime('%H:%M')} {reminder.days_text}, for "
+          f"'{arguments.routine}'. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
+    if scheduler_install.installed() is None:
+        print("To have reminders fire with no terminal open, run: coach remind install")
+    return 0
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    store = _reminder_store()
+    now = now_local()
+    reminders = store.all()
+    if not reminders:
+        print("No reminders. Add one with: coach remind add 21:30")
+        return 0
+    if store.paused:
+        print("Reminders are paused ('coach remind resume' turns them back on).")
+    for r in reminders:
+        print(f"{r.id:>3}  {r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine:<12} "
+              f"next {next_due(r, now).strftime('%a %d %b %H:%M')}")
+    if store.snoozed_until:
+        print(f"Snoozed until {store.snoozed_until.strftime('%H:%M')}.")
+    missed = store.missed_since(now - timedelta(days=7))
+    if missed:
+        print(f"Missed in the last week (the computer was off or asleep): "
+              f"{', '.join(when.strftime('%a %H:%M') for _, when in missed)}")
+    return 0
+
+
+def _remove(arguments: argparse.Namespace) -> int:
+    store = _reminder_store()
+    if not store.remove(arguments.id):
+        raise HistoryUserError(f"there is no reminder {arguments.id} — 'coach remind list' shows them")
+    print(f"Reminder {arguments.id} removed.")
+    _refresh(store)
+    return 0
+
+
+def _pause(arguments: argparse.Namespace) -> int:
+    _reminder_store().set_paused(True)
+    print("Reminders paused. 'coach remind resume' turns them back on.")
+    return 0
+
+
+def _resume(arguments: argparse.Namespace) -> int:
+    _reminder_store().set_paused(False)
+    print("Reminders are on.")
+    return 0
+
+
+def _snooze(arguments: argparse.Namespace) -> int:
+    try:
+        seconds = parse_duration(arguments.duration)
+    except DurationError as error:
+        raise HistoryUserError(f"snooze '{arguments.duration}' {error} — give a time like 15m") from None
+    until = now_local() + timedelta(seconds=seconds)
+    _reminder_store().snooze(until)
+    print(f"Snoozed: you will be reminded at {until.strftime('%H:%M')} (if 'coach remind due' runs then).")
+    return 0
+
+
+def _test(arguments: argparse.Namespace) -> int:
+    delivery = deliver(TITLE, "This is a test from coach. Reminders will look like this.")
+    if delivery.ok:
+        print(f"Sent by {delivery.via}." + (f" (Desktop notifications failed: {delivery.detail})"
+                                              if delivery.via == "terminal" else ""))
+        return 0
+    print(f"Could not show a reminder: {delivery.detail}")
+    return 1
+
+
+def _due(arguments: argparse.Namespace) -> int:
+    store = _reminder_store()
+    results = run_due(store, _routines(), deliver, now_local())
+    for result in results:
+        via = f" by {result.delivery.via}" if result.delivery else ""
+        print(f"reminder {result.reminder_id} for {result.scheduled_for.strftime('%H:%M')}: {result.outcome}{via}")
+    return 0
+
+
+HANDLERS = {"remind": command_remind}

@@ -1,0 +1,61 @@
+"""What a finished or stopped session amounts to, in words a tired person can take in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.model import Side
+from coach.engine.session import Session, State, StepOutcome, StepStatus
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    finished: bool
+    seconds: float
+    done: tuple[str, ...]
+    partly: tuple[str, ...]
+    skipped: tuple[str, ...]
+    not_reached: tuple[str, ...]
+
+    @property
+    def headline(self) -> str:
+        if self.finished and not self.skipped and not self.partly:
+            return f"{self.title}: all done. Well done, and sleep well."
+        if self.finished and not self.done and not self.partly:
+            return f"{self.title}: every exercise was skipped, so tonight is not counted as done."
+        if self.finished:
+            return f"{self.title}: finished."
+        return f"{self.title}: stopped early. What you did still counts."
+
+
+def _label(outcome: StepOutcome) -> str:
+    if outcome.side in (Side.BOTH, Side.CHOSEN):
+        return outcome.exercise_name
+    return f"{outcome.exercise_name} ({outcome.side.value} leg)"
+
+
+def summarise(session: Session) -> Summary:
+    by_status: dict[StepStatus, list[str]] = {status: [] for status in StepStatus}
+    for outcome in session.outcomes():
+        by_status[outcome.status].append(_label(outcome))
+    return Summary(
+        title=session.timeline.title,
+        finished=session.state is State.FINISHED,
+        seconds=session.time_spent(),
+        done=tuple(by_status[StepStatus.DONE]),
+        partly=tuple(by_status[StepStatus.PARTIAL]),
+        skipped=tuple(by_status[StepStatus.SKIPPED]),
+        not_reached=tuple(by_status[StepStatus.NOT_REACHED]),
+    )
+
+
+def spoken_duration(seconds: float) -> str:
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if secs or not minutes:
+        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+    return " ".join(parts)

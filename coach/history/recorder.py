@@ -1,0 +1,52 @@
+"""Writing a session into the history as it happens: the start, each step as it ends, the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.history.store import HistoryStore
+from coach.engine.session import Ended, Event, Session, State, StepEnded, StepStatus
+
+STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
+ACTUALLY_DONE = {StepStatus.DONE, StepStatus.PARTIAL}
+
+
+class Recorder:
+    """Subscribe to a session before it starts; history problems never stop the routine."""
+
+    def __init__(self, store: HistoryStore, session: Session, routine_name: str,
+                 report: Callable[[str], object] | None = None):
+        self.store = store
+        self.session = session
+        self.routine_name = routine_name
+        self.report = report  # told once, if saving fails
+        self.session_id: int | None = None
+        self.failure: str | None = None
+        self._unsubscribe = session.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        try:
+            if self.session_id is None:
+                timeline = self.session.timeline
+                self.session_id = self.store.start_session(self.routine_name, timeline.title,
+                                                           timeline.total)
+            if isinstance(event, StepEnded):
+                outcome = event.outcome
+                self.store.record_step(self.session_id, outcome.step_index, outcome.exercise_id,
+                                       outcome.side.value, outcome.planned_seconds,
+                                       round(outcome.actual_seconds, 1), outcome.status.value)
+            elif isinstance(event, Ended):
+                self.store.finish_session(self.session_id, self._status_at_end(event.state))
+                self._unsubscribe()
+        except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
+            if self.failure is None:
+                self.failure = f"History could not be saved: {error}. The routine goes on."
+                if self.report is not None:
+                    self.report(self.failure)
+
+    def _status_at_end(self, state: State) -> str:
+        # Skipping every exercise reaches the end too, but it is not a night of stretching:
+        # counted as done, it would lengthen the streak and blur the comparison of cramps.
+        if state is State.FINISHED and not any(o.status in ACTUALLY_DONE for o in self.session.outcomes()):
+            return "partial"
+        return STATUS_AT_END[state]

@@ -1,0 +1,97 @@
+"""Is it helping? Streaks, and cramps on nights after a completed routine versus nights without."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from coach.history.store import CrampRecord, NightRecord, SessionRecord
+from coach.history.nights import last_complete_night, night_of, nights_between
+
+MIN_NIGHTS_TO_COMPARE = 7
+EVENING_CLOSES_HOUR = 4
+
+
+@dataclass(frozen=True)
+class Group:
+    nights: int
+    cramps: int
+    severity_total: int
+
+    @property
+    def per_night(self) -> float | None:
+        return self.cramps / self.nights if self.nights else None
+
+    @property
+    def mean_severity(self) -> float | None:
+        return self.severity_total / self.cramps if self.cramps else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    current_streak: int
+    best_streak: int
+    done_last_7: int
+    done_last_30: int
+    with_routine: Group
+    without_routine: Group
+
+    @property
+    def warning(self) -> str | None:
+        small = min(self.with_routine.nights, self.without_routine.nights)
+        if small >= MIN_NIGHTS_TO_COMPARE:
+            return None
+        return (f"Too few nights to compare yet ({self.with_routine.nights} with a routine, "
+                f"{self.without_routine.nights} without). coach compares once each has "
+                f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
+
+
+def completed_nights(sessions: Iterable[SessionRecord | NightRecord]) -> set[date]:
+    return {s.night for s in sessions if s.status == "completed"}
+
+
+def streaks(done: set[date], now: datetime) -> tuple[int, int]:
+    """(current, best): consecutive nights with a completed routine.
+
+    While tonight's evening is still open (noon until 04:00) and its routine is not done yet,
+    the streak runs to last night; by the morning, a night without one has ended it.
+    """
+    night = night_of(now)
+    evening_open = now.hour >= 12 or now.hour < EVENING_CLOSES_HOUR
+    if night not in done and evening_open:
+        night -= timedelta(days=1)
+    current = 0
+    while night in done:
+        current += 1
+        night -= timedelta(days=1)
+    best = run = 0
+    previous = None
+    for day in sorted(done):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        best = max(best, run)
+        previous = day
+    return current, best
+
+
+def compute(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord],
+            now: datetime) -> Stats:
+    done = completed_nights(sessions)
+    current, best = streaks(done, now)
+    tonight = night_of(now)
+    done_last = {days: sum(1 for n in done if tonight - timedelta(days=days) < n <= tonight)
+                 for days in (7, 30)}
+    last = last_complete_night(now)
+    first = min([s.night for s in sessions] + [c.night for c in cramps], default=None)
+    observed = nights_between(first, last) if first and first <= last else []
+    cramps_by_night: dict[date, list[CrampRecord]] = {}
+    for cramp in cramps:
+        cramps_by_night.setdefault(cramp.night, []).append(cramp)
+
+    def group(nights: list[date]) -> Group:
+        found = [c for n in nights for c in cramps_by_night.get(n, [])]
+        return Group(len(nights), len(found), sum(c.severity for c in found))
+
+    return Stats(current, best, done_last[7], done_last[30],
+                 group([n for n in observed if n in done]),
+                 group([n for n in observed if n not in done]))

@@ -1,0 +1,94 @@
+"""`coach remind due`: is a reminder due now? Safe to run as often as anything likes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from coach.history.nights import night_of
+from coach.reminders.notify import Delivery
+from coach.reminders.schedule import GRACE, Reminder, latest_due
+from coach.reminders.store import SNOOZE_ID, ReminderStore
+
+Send = Callable[[str, str], Delivery]
+TITLE = "Time for your bedtime stretches"
+
+
+@dataclass(frozen=True)
+class Result:
+    reminder_id: int
+    scheduled_for: datetime
+    outcome: str  # "notified", "failed", "missed" or "quiet"
+    delivery: Delivery | None = None
+
+
+def message(routine: str, routines: Mapping[str, tuple[str, int]], scheduled_for: datetime,
+            now: datetime) -> str:
+    title, seconds = routines.get(routine, (routine, 0))
+    minutes = max(1, round(seconds / 60))
+    text = f"{title} takes about {minutes} min. Start it with: coach run {routine}"
+    if (now - scheduled_for).total_seconds() > 300:
+        text += f" (this reminder was for {scheduled_for.strftime('%H:%M')})"
+    return text
+
+
+def scheduled_time(reminder: Reminder, now: datetime) -> datetime | None:
+    """The scheduled time that matters now: the latest one, if the reminder existed by then."""
+    due = latest_due(reminder, now)
+    return due if due is not None and due >= reminder.created_at else None
+
+
+def anything_due(store: ReminderStore, now: datetime) -> bool:
+    """A cheap, read-only look: is there a scheduled time (or snooze) not yet dealt with?"""
+    if store.paused:
+        return False
+    handled = {(rid, when) for rid, when, _, _ in store.log()}
+    for reminder in store.all():
+        due = scheduled_time(reminder, now)
+        if due is not None and (reminder.id, due) not in handled:
+            return True
+    snoozed = store.snoozed_until
+    return snoozed is not None and snoozed <= now
+
+
+def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send: Send,
+            now: datetime) -> list[Result]:
+    if store.paused:
+        return []
+    done_nights = store.history.completed_nights()
+    results = []
+    for reminder in store.all():
+        due = scheduled_time(reminder, now)
+        if due is None:
+            continue  # nothing scheduled yet since the reminder was made
+        body = message(reminder.routine, routines, due, now)
+        results += _handle(store, reminder.id, due, now, done_nights, send, body)
+    snoozed = store.snoozed_until
+    if snoozed is not None and snoozed <= now:
+        first = next(iter(store.all()), None)
+        routine = first.routine if first else "evening"
+        body = message(routine, routines, snoozed, now)
+        results += _handle(store, SNOOZE_ID, snoozed, now, done_nights, send, body)
+        store.snooze(None)
+    return results
+
+
+def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime,
+            done_nights: set, send: Send, body: str) -> list[Result]:
+    if now - due > GRACE:
+        outcome = "missed"
+    elif night_of(due) in done_nights:
+        outcome = "quiet"  # tonight's routine is already done
+    else:
+        outcome = "notified"
+    if not store.claim(reminder_id, due, outcome):
+        return []  # another run already dealt with this time
+    if outcome != "notified":
+        return [Result(reminder_id, due, outcome)]
+    delivery = send(TITLE, body)
+    if not delivery.ok:
+        store.update_outcome(reminder_id, due, "failed", delivery.via)
+        return [Result(reminder_id, due, "failed", delivery)]
+    store.update_outcome(reminder_id, due, "notified", delivery.via)
+    return [Result(reminder_id, due, "notified", delivery)]

@@ -1,0 +1,159 @@
+"""Installing reminders into the operating system's scheduler, and taking exactly that out again.
+
+What was installed is written down (scheduler.json in coach's data folder), so uninstalling
+removes those files or crontab lines and nothing else, even if the person edited around them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from coach import locations
+from coach.reminders.schedule import Reminder
+from coach.reminders.scheduler_files import (
+    LAUNCH_LABEL, TASK_NAME, UNIT_NAME, cron_lines, launch_agent, systemd_service, systemd_timer,
+    windows_task,
+)
+
+Run = Callable[..., subprocess.CompletedProcess]
+
+
+class InstallError(Exception):
+    pass
+
+
+def state_file() -> Path:
+    return locations.data_dir() / "scheduler.json"
+
+
+def installed() -> dict | None:
+    try:
+        return json.loads(state_file().read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def coach_command() -> list[str]:
+    """This very coach, whatever the scheduler's PATH: the interpreter running it now."""
+    return [sys.executable, "-m", "coach"]
+
+
+def choose_kind() -> str:
+    if sys.platform == "darwin":
+        return "launchd"
+    if sys.platform == "win32":
+        return "windows"
+    if Path("/run/systemd/system").is_dir() and shutil.which("systemctl"):
+        return "systemd"
+    return "cron"
+
+
+def systemd_unit_dir() -> Path:
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "systemd" / "user"
+
+
+def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    try:
+        result = run(list(command), input=stdin, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InstallError(f"'{command[0]}' could not run: {error}") from None
+    return result
+
+
+def _checked(run: Run, command: Sequence[str], stdin: str | None = None) -> None:
+    result = _run(run, command, stdin)
+    if result.returncode != 0:
+        raise InstallError(f"'{' '.join(command)}' failed: {result.stderr.strip() or result.returncode}")
+
+
+def _crontab(run: Run) -> list[str]:
+    result = _run(run, ["crontab", "-l"])
+    if result.returncode != 0:
+        if "no crontab" in result.stderr.lower():
+            return []
+        raise InstallError(f"'crontab -l' failed: {result.stderr.strip()}")
+    return result.stdout.splitlines()
+
+
+def install(reminders: list[Reminder], kind: str | None = None, run: Run = subprocess.run,
+            unit_dir: Path | None = None, agent_dir: Path | None = None) -> str:
+    if installed():
+        uninstall(run)  # replace, never duplicate
+    kind = kind or choose_kind()
+    command = coach_command()
+    record: dict = {"kind": kind, "files": [], "cron_lines": []}
+    if kind == "systemd":
+        folder = unit_dir or systemd_unit_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, text in (("service", systemd_service(command)), ("timer", systemd_timer(reminders))):
+            path = folder / f"{UNIT_NAME}.{suffix}"
+            path.write_text(text)
+            record["files"].append(str(path))
+        _checked(run, ["systemctl", "--user", "daemon-reload"])
+        _checked(run, ["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"])
+        done = f"a systemd user timer ({folder / UNIT_NAME}.timer)"
+    elif kind == "cron":
+        lines = cron_lines(reminders, command)
+        _checked(run, ["crontab", "-"], "\n".join(_crontab(run) + lines) + "\n")
+        record["cron_lines"] = lines
+        done = "your crontab (crontab -l shows it)"
+    elif kind == "launchd":
+        folder = agent_dir or Path.home() / "Library" / "LaunchAgents"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{LAUNCH_LABEL}.plist"
+        path.write_text(launch_agent(reminders, command))
+        record["files"].append(str(path))
+        _checked(run, ["launchctl", "load", "-w", str(path)])
+        done = f"a LaunchAgent ({path})"
+    elif kind == "windows":
+        path = locations.data_dir() / f"{TASK_NAME}.xml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(windows_task(reminders, command), encoding="utf-16")
+        record["files"].append(str(path))
+        _checked(run, ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(path), "/F"])
+        done = f"a scheduled task ({TASK_NAME})"
+    else:
+        raise InstallError(f"unknown scheduler '{kind}'")
+    state_file().parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    state_file().write_text(json.dumps(record, indent=2))
+    return f"Reminders will now fire with no terminal open, through {done}."
+
+
+def uninstall(run: Run = subprocess.run) -> str:
+    record = installed()
+    if not record:
+        return "Nothing to remove: reminders were not installed."
+    kind = record["kind"]
+    if kind == "systemd":
+        _run(run, ["systemctl", "--user", "disable", "--now", f"{UNIT_NAME}.timer"])
+    elif kind == "launchd":
+        _run(run, ["launchctl", "unload", "-w", *record["files"]])
+    elif kind == "windows":
+        _run(run, ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"])
+    elif kind == "cron":
+        ours = set(record["cron_lines"])
+        kept = [line for line in _crontab(run) if line not in ours]
+        _checked(run, ["crontab", "-"], "\n".join(kept) + "\n" if kept else "")
+    for name in record["files"]:
+        Path(name).unlink(missing_ok=True)
+    if kind == "systemd":
+        _run(run, ["systemctl", "--user", "daemon-reload"])
+    state_file().unlink(missing_ok=True)
+    return "Removed what 'coach remind install' had added; nothing else was touched."
+
+
+def refresh_if_installed(reminders: list[Reminder], run: Run = subprocess.run) -> str | None:
+    """After reminders change, rewrite the installed schedule so its times stay exact."""
+    record = installed()
+    if not record:
+        return None
+    return install(reminders, record["kind"], run,
+                   unit_dir=Path(record["files"][0]).parent if record["kind"] == "systemd" else None,
+                   agent_dir=Path(record["files"][0]).parent if record["kind"] == "launchd" else None)

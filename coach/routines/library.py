@@ -1,0 +1,79 @@
+"""All the routines and exercises a person has: shipped ones, overlaid by their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach import locations
+from coach.model import Exercise, Routine
+from coach.problems import Problem
+from coach.routines.loader import is_exercise_library, read_exercises, read_routine
+from coach.routines.yamlsource import Document, read_document
+
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Library:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # Routine names a later layer (the person's folder) took over from an earlier one.
+    overridden: set[str] = field(default_factory=set)
+
+    def problems_in(self, paths: Iterable[Path]) -> list[Problem]:
+        wanted = {Path(path) for path in paths}
+        return [problem for problem in self.problems if problem.path in wanted]
+
+
+def routine_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir()
+                  if path.suffix in ROUTINE_SUFFIXES and not path.name.startswith("."))
+
+
+def default_layers() -> list[list[Path]]:
+    return [routine_files(locations.shipped_routines_dir()),
+            routine_files(locations.user_routines_dir())]
+
+
+def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
+    """Read every layer of files; a later layer's routines and exercises replace earlier ones.
+
+    A file with problems contributes nothing, but never stops the other files from loading.
+    """
+    layers = default_layers() if layers is None else layers
+    documents = [[read_document(Path(path)) for path in layer] for layer in layers]
+    library = Library()
+    for layer in documents:
+        for document in layer:
+            if document.root is not None and is_exercise_library(document):
+                library.exercises.update(read_exercises(document))
+    for layer in documents:
+        named_here: dict[str, Path] = {}
+        for document in layer:
+            if document.root is None or is_exercise_library(document):
+                continue
+            routine = read_routine(document, library.exercises)
+            if routine is None:
+                continue
+            if routine.name in named_here:
+                document.add(*_name_position(document), f"the routine name '{routine.name}' is already used by "
+                             f"{named_here[routine.name]}", "give one of them another name")
+                continue
+            named_here[routine.name] = document.path
+            if routine.name in library.routines:
+                library.overridden.add(routine.name)
+            library.routines[routine.name] = routine
+    library.problems = sorted(p for layer in documents for document in layer for p in document.problems)
+    return library
+
+
+def _name_position(document: Document) -> tuple[int, int]:
+    for key, value in getattr(document.root, "value", []):
+        if getattr(key, "value", None) == "name":
+            return value.start_mark.line + 1, value.start_mark.column + 1
+    return 1, 1

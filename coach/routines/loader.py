@@ -1,0 +1,174 @@
+"""Building exercises and routines from checked YAML documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import yaml
+
+from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
+from coach.routines.nodes import NodeReader, suggestion
+from coach.routines.yamlsource import Document
+
+EXERCISE_KEYS = ("name", "position", "per_side", "steps", "cautions", "dose", "sources")
+EXERCISE_REQUIRED = ("name", "position", "steps", "dose")
+DOSE_KEYS = ("duration", "hold", "rest", "reps")
+ROUTINE_KEYS = ("name", "title", "description", "get_ready", "switch_legs", "steps")
+ROUTINE_REQUIRED = ("name", "title", "steps")
+STEP_KEYS = ("exercise", "sides", "get_ready", "note") + DOSE_KEYS
+MAX_REPS = 50
+MAX_STEPS = 100
+
+
+def is_exercise_library(document: Document) -> bool:
+    root = document.root
+    return isinstance(root, yaml.MappingNode) and any(
+        isinstance(key, yaml.ScalarNode) and key.value == "exercises" for key, _ in root.value
+    )
+
+
+def read_exercises(document: Document) -> dict[str, Exercise]:
+    reader = NodeReader(document)
+    top = reader.fields(document.root, ["exercises"], ["exercises"], "an exercise library file")
+    if top is None or "exercises" not in top:
+        return {}
+    entries = reader.mapping(top["exercises"], "'exercises'")
+    found: dict[str, Exercise] = {}
+    for exercise_id, (key, body) in (entries or {}).items():
+        if reader.name(key, "the exercise id") is None:
+            continue
+        exercise = _read_exercise(reader, exercise_id, body)
+        if exercise is not None:
+            found[exercise_id] = exercise
+    return found
+
+
+def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exercise | None:
+    what = f"exercise '{exercise_id}'"
+    before = len(reader.document.problems)
+    value = reader.fields(body, EXERCISE_KEYS, EXERCISE_REQUIRED, what)
+    if value is None:
+        return None
+    name = reader.text(value["name"], f"the name of {what}") if "name" in value else None
+    place = reader.choice(value["position"], Position, "position") if "position" in value else None
+    steps = reader.text_list(value["steps"], f"the steps of {what}") if "steps" in value else None
+    cautions = reader.text_list(value["cautions"], "cautions") if "cautions" in value else ()
+    sources = reader.text_list(value["sources"], "sources") if "sources" in value else ()
+    per_side = reader.flag(value["per_side"], "per_side") if "per_side" in value else False
+    dose = _read_dose(reader, value["dose"], what) if "dose" in value else None
+    if len(reader.document.problems) > before:
+        return None
+    return Exercise(
+        id=exercise_id, name=name, position=place, steps=steps, per_side=per_side, dose=dose,
+        cautions=cautions, sources=sources, origin=reader.document.path,
+    )
+
+
+def _read_dose(reader: NodeReader, node: yaml.Node, what: str) -> Dose | None:
+    before = len(reader.document.problems)
+    value = reader.fields(node, DOSE_KEYS, (), f"the dose of {what}")
+    if value is None:
+        return None
+    dose = _dose_from(reader, value, None, node)
+    return dose if len(reader.document.problems) == before else None
+
+
+def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose | None,
+               where: yaml.Node) -> Dose | None:
+    """A dose from duration or hold/rest/reps, with what is missing taken from `default`."""
+    holds_given = [key for key in ("hold", "rest", "reps") if key in value]
+    if "duration" in value and holds_given:
+        reader.problem(value[holds_given[0]], "a step has both 'duration' and hold/rest/reps",
+                       "use 'duration' for a timed move, or hold/rest/reps for holds")
+        return None
+    if "duration" in value:
+        seconds = reader.duration(value["duration"], "duration")
+        return None if seconds is None else Timed(seconds)
+    if not holds_given:
+        if default is None:
+            reader.problem(where, "no dose is given", "add 'duration: 30s', or hold/rest/reps")
+        return default
+    base = default if isinstance(default, Holds) else None
+    hold = reader.duration(value["hold"], "hold") if "hold" in value else getattr(base, "hold", None)
+    reps = reader.count(value["reps"], "reps", MAX_REPS) if "reps" in value else getattr(base, "reps", 1)
+    if "rest" in value:
+        rest = reader.duration(value["rest"], "rest", allow_zero=True)
+    else:
+        rest = getattr(base, "rest", 0 if reps == 1 else None)
+    if hold is None and "hold" not in value:
+        reader.problem(where, "there are reps or rest but no 'hold'", "add a 'hold:' time")
+    if rest is None and "rest" not in value:
+        reader.problem(where, "there are several reps but no 'rest' between them",
+                       "add a 'rest:' time, such as 'rest: 10s'")
+    if None in (hold, rest, reps):
+        return None
+    return Holds(hold=hold, rest=rest, reps=reps)
+
+
+def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routine | None:
+    reader = NodeReader(document)
+    if not isinstance(document.root, yaml.MappingNode):
+        reader.mapping(document.root, "a routine file")  # reports what it is instead
+        return None
+    before = len(document.problems)
+    value = reader.fields(document.root, ROUTINE_KEYS, ROUTINE_REQUIRED, "the routine")
+    if value is None:
+        return None
+    name = reader.name(value["name"], "the routine name") if "name" in value else None
+    title = reader.text(value["title"], "title") if "title" in value else None
+    description = reader.text(value["description"], "description") if "description" in value else ""
+    get_ready = reader.duration(value["get_ready"], "get_ready", allow_zero=True) if "get_ready" in value else 5
+    switch = reader.duration(value["switch_legs"], "switch_legs") if "switch_legs" in value else 5
+    steps = _read_steps(reader, value["steps"], exercises) if "steps" in value else None
+    if len(document.problems) > before:
+        return None
+    return Routine(name=name, title=title, description=description or "", steps=steps,
+                   get_ready=get_ready, switch_legs=switch, origin=document.path)
+
+
+def _read_steps(reader: NodeReader, node: yaml.Node,
+                exercises: Mapping[str, Exercise]) -> tuple[RoutineStep, ...] | None:
+    if not isinstance(node, yaml.SequenceNode):
+        reader.problem(node, "'steps' should be a list", "write one '- exercise: id' entry per step")
+        return None
+    if not node.value:
+        reader.problem(node, "the routine has no steps", "add at least one '- exercise: id' entry")
+        return None
+    if len(node.value) > MAX_STEPS:
+        reader.problem(node, f"the routine has more than {MAX_STEPS} steps", "split it into routines")
+        return None
+    steps = [_read_step(reader, item, exercises) for item in node.value]
+    return None if None in steps else tuple(steps)  # type: ignore[arg-type]
+
+
+def _read_step(reader: NodeReader, node: yaml.Node,
+               exercises: Mapping[str, Exercise]) -> RoutineStep | None:
+    before = len(reader.document.problems)
+    if isinstance(node, yaml.ScalarNode):  # "- ankle-circles" is a step with the defaults
+        value = {"exercise": node}
+    else:
+        value = reader.fields(node, STEP_KEYS, ["exercise"], "a step")
+        if value is None:
+            return None
+    exercise = _find_exercise(reader, value["exercise"], exercises) if "exercise" in value else None
+    # With the exercise unknown, a stand-in default still lets the rest of the step be checked.
+    dose = _dose_from(reader, value, exercise.dose if exercise else Timed(1), node)
+    default_sides = Sides.EACH if exercise and exercise.per_side else Sides.BOTH
+    sides = reader.choice(value["sides"], Sides, "sides") if "sides" in value else default_sides
+    get_ready = reader.duration(value["get_ready"], "get_ready", allow_zero=True) if "get_ready" in value else 0
+    note = reader.text(value["note"], "note") if "note" in value else None
+    if exercise is None or len(reader.document.problems) > before:
+        return None
+    return RoutineStep(exercise=exercise, dose=dose, sides=sides, get_ready=get_ready, note=note)
+
+
+def _find_exercise(reader: NodeReader, node: yaml.Node,
+                   exercises: Mapping[str, Exercise]) -> Exercise | None:
+    exercise_id = reader.text(node, "the exercise id")
+    if exercise_id is None:
+        return None
+    if exercise_id not in exercises:
+        hint = suggestion(exercise_id, exercises) or "run 'coach exercises' to list the ids"
+        reader.problem(node, f"unknown exercise '{exercise_id}'", hint)
+        return None
+    return exercises[exercise_id]

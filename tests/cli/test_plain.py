@@ -1,0 +1,96 @@
+"""`coach run NAME --plain`: one line per phase change, checked line by line."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+from coach.clock import ManualClock
+from coach.routines.library import load_library
+from coach.model import Side
+from coach.cli.plain import run_plain
+from coach.engine.session import State
+from coach.engine.timeline import build_timeline
+
+
+def plain(name: str, side: Side | None = None, bell: bool = False, interrupt_after: int | None = None):
+    clock = ManualClock()
+    out = io.StringIO()
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        if interrupt_after is not None and len(sleeps) > interrupt_after:
+            raise KeyboardInterrupt
+        clock.advance(seconds)
+
+    session = run_plain(build_timeline(load_library().routines[name], side), out, clock, sleep, bell=bell)
+    return out.getvalue(), sleeps, session
+
+
+def test_quick_prints_one_line_per_phase_then_a_summary():
+    output, sleeps, session = plain("quick")
+    lines = output.splitlines()
+    assert len(lines) == 24 + 1
+    assert lines[0].startswith("[0:00] Get ready: Wall calf stretch, left leg, 5 seconds. Standing. "
+                               "1) Face a wall with your arms straight")
+    assert lines[1:7] == [
+        "[0:05] Hold 1 of 3: Wall calf stretch, left leg, 10 seconds.",
+        "[0:15] Rest: Wall calf stretch, left leg, 10 seconds.",
+        "[0:25] Hold 2 of 3: Wall calf stretch, left leg, 10 seconds.",
+        "[0:35] Rest: Wall calf stretch, left leg, 10 seconds.",
+        "[0:45] Hold 3 of 3: Wall calf stretch, left leg, 10 seconds.",
+        "[0:55] Switch legs: Wall calf stretch, right leg, 5 seconds.",
+    ]
+    assert lines[12].startswith("[1:50] Get ready: Standing hamstring stretch, left leg, 5 seconds. Standing. 1) ")
+    assert lines[-1] == ("Quick trial stretches: all done. Well done, and sleep well. "
+                         "3 minutes 40 seconds of stretching.")
+    # It sleeps until each deadline: one sleep per phase, never per second.
+    assert len(sleeps) == 24 and sum(sleeps) == 220
+    assert session.state is State.FINISHED
+
+
+def test_notes_are_read_out_with_the_first_line_of_a_step():
+    output, _, _ = plain("cramp-now", Side.LEFT)
+    toe_pull = [line for line in output.splitlines() if "Straight-knee toe pull" in line][0]
+    assert toe_pull.startswith("[0:10] Hold 1 of 3: Straight-knee toe pull, left leg, 30 seconds. Sitting. 1) ")
+    assert toe_pull.endswith("Note: Most cramps ease during this stretch. Press q to stop once it has.")
+
+
+def test_the_bell_rings_before_each_line_unless_quiet():
+    output, _, _ = plain("quick", bell=True)
+    assert output.count("\a") == 24
+    assert all(line.startswith("\a[") for line in output.splitlines()[:24])
+
+
+def test_ctrl_c_stops_and_reports_honestly():
+    output, _, session = plain("quick", interrupt_after=3)
+    assert session.state is State.STOPPED
+    lines = output.splitlines()
+    assert lines[-2] == "Quick trial stretches: stopped early. What you did still counts. 25 seconds of stretching."
+    assert lines[-1] == "Skipped or cut short: Wall calf stretch (left leg)."
+
+
+def test_run_plain_from_the_command_line_without_a_terminal():
+    # A real run of a real routine would take minutes; a one-second routine shows the wiring.
+    home = os.environ["COACH_HOME"]
+    os.makedirs(f"{home}/routines", exist_ok=True)
+    with open(f"{home}/routines/tiny.yaml", "w") as handle:
+        handle.write("name: tiny\ntitle: Tiny\nget_ready: 0\nsteps:\n  - exercise: toe-pulls\n    duration: 1\n")
+    result = subprocess.run([sys.executable, "-m", "coach", "run", "tiny", "--plain", "--quiet"],
+                            capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("[0:00] Now: Toe pulls (ankle pumps), both legs, 1 second. Lying.")
+    assert result.stdout.splitlines()[1] == "Tiny: all done. Well done, and sleep well. 1 second of stretching."
+
+
+def test_the_full_screen_app_without_a_terminal_explains_instead_of_crashing():
+    for args in ([], ["run", "evening"], ["sos"]):
+        result = subprocess.run([sys.executable, "-m", "coach", *args], capture_output=True, text=True,
+                                timeout=30, stdin=subprocess.DEVNULL)
+        assert result.returncode == 2
+        assert result.stderr.strip() == ("coach: the full-screen coach needs a terminal; use 'coach list', "
+                                         "'coach show NAME' or 'coach run NAME --plain' instead")
+        assert "Traceback" not in result.stderr

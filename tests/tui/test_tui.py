@@ -1,0 +1,325 @@
+"""The terminal UI under Textual's Pilot, on a fake clock: the tests never wait for real seconds."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual.widgets import OptionList, Static
+from tui_helpers import SIZE, advance, countdown, make_app, text
+
+from coach.first_run import safety_seen
+from coach.model import Side
+from coach.engine.session import State, StepStatus
+from coach.tui.screens.done import DoneScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.run import RunScreen
+from coach.tui.screens.safety import SafetyScreen
+from coach.tui.screens.side_picker import SidePicker
+from coach.tui.widgets.progress_line import ProgressLine
+
+
+async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert ids == ["evening", "quick", "cramp-now"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen) and app.screen.routine.name == "quick"
+
+
+async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        assert (text(app, "#side"), text(app, "#phase"), countdown(app)) == ("LEFT LEG", "GET READY", "5")
+        assert "1. Face a wall" in text(app, "#steps")
+        assert text(app, "#next") == "Next: hold 1 of 3 · 10s"
+        await advance(pilot, clock, 5)
+        assert (text(app, "#phase"), countdown(app)) == ("HOLD 1 OF 3", "10")
+        await advance(pilot, clock, 3.5)
+        assert countdown(app) == "7"  # 6.5 s left shows as 7: the number reaches 0 as time does
+        progress = app.screen.query_one(ProgressLine)
+        assert progress.fraction_done == pytest.approx(8.5 / 220)
+        assert str(progress.render()).endswith("━  about 4 min left")
+        await advance(pilot, clock, 6.5)
+        assert (text(app, "#phase"), countdown(app)) == ("REST", "10")
+        assert app.rings == [1000.0, 1005.0, 1015.0]  # a cue as it begins and at each change
+
+
+async def test_switching_legs_is_announced_and_shown(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 40)
+        assert text(app, "#next") == "Next: switch to the right leg"
+        await advance(pilot, clock, 10)
+        assert (text(app, "#side"), text(app, "#phase")) == ("RIGHT LEG", "SWITCH LEGS")
+        assert app.screen.query_one("#phase").has_class("-switch-legs")
+
+
+async def test_a_change_of_phase_rewrites_only_the_lines_that_changed(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5)
+        rewritten = []
+        for widget in app.screen.query(Static):
+            original_update = widget.update
+            widget.update = lambda *args, _id=widget.id, _update=original_update, **kwargs: (
+                rewritten.append(_id), _update(*args, **kwargs))
+        await advance(pilot, clock, 10)  # hold 1 of 3 → rest: same exercise, steps and leg
+        assert (text(app, "#phase"), text(app, "#next")) == ("REST", "Next: hold 2 of 3 · 10s")
+        assert sorted(rewritten) == ["next", "phase"]
+
+
+async def test_an_error_while_the_countdown_wakes_reaches_textual(clock):
+    app = make_app(clock, start="quick")
+    with pytest.raises(RuntimeError, match="engine broke"):
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+
+            def broken_update():
+                raise RuntimeError("engine broke")
+
+            screen.session.update = broken_update
+            # As the event loop calls it when the shown second changes: an error raised out of
+            # a loop callback would only be logged by asyncio, and the countdown would stop.
+            asyncio.get_running_loop().call_soon(screen._woken)
+            await pilot.pause()
+            await pilot.pause()
+
+
+async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 7)
+        await pilot.press("space")
+        screen = app.screen
+        assert screen.session.state is State.PAUSED and screen._wake is None
+        assert text(app, "#phase") == "PAUSED · space to go on"
+        assert screen.query_one("#phase").has_class("-paused") and screen.query_one("#countdown").has_class("-paused")
+        await advance(pilot, clock, 600)
+        assert countdown(app) == "8"
+        await pilot.press("space")
+        assert text(app, "#phase") == "HOLD 1 OF 3" and screen._wake is not None
+        await advance(pilot, clock, 8)
+        assert text(app, "#phase") == "REST"
+
+
+async def test_skip_next_exercise_and_back(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")
+        assert text(app, "#phase") == "HOLD 1 OF 3"
+        await pilot.press("n")
+        assert text(app, "#phase") == "REST"
+        await pilot.press("left")
+        assert text(app, "#phase") == "HOLD 1 OF 3" and countdown(app) == "10"
+        await pilot.press("shift+right")
+        assert text(app, "#exercise") == "Standing hamstring stretch · standing"
+        await pilot.press("b")
+        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        assert text(app, "#side") == "RIGHT LEG"
+
+
+async def test_quitting_asks_first_and_keeps_what_was_done(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 50 + 5)  # the left calf stretch is done
+        run_screen = app.screen
+        await pilot.press("q")
+        await pilot.pause()
+        assert run_screen.session.state is State.PAUSED  # paused while the question is open
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is run_screen and run_screen.session.state is State.RUNNING
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, DoneScreen)
+        statuses = {(o.exercise_id, o.side): o.status for o in run_screen.session.outcomes()}
+        assert statuses[("wall-calf-stretch", Side.LEFT)] is StepStatus.DONE
+        assert statuses[("standing-hamstring-stretch", Side.RIGHT)] is StepStatus.NOT_REACHED
+        assert "stopped early" in text(app, "#headline")
+        assert "✓ Wall calf stretch (left leg)" in text(app, "#summary")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_finishing_shows_a_calm_summary(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 220)
+        await pilot.pause()
+        assert isinstance(app.screen, DoneScreen)
+        run_screens = [screen for screen in app.screen_stack if isinstance(screen, RunScreen)]
+        assert all(screen._wake is None for screen in run_screens)  # nothing ticks once it is over
+        assert text(app, "#headline") == "Quick trial stretches: all done. Well done, and sleep well."
+        assert "Time spent: 3 minutes 40 seconds" in text(app, "#summary")
+        assert "Skipped" not in text(app, "#summary")
+
+
+async def test_several_changes_at_once_ring_only_once(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 10 + 10 + 1)
+        assert text(app, "#phase") == "HOLD 2 OF 3"
+        assert app.rings == [1000.0, 1026.0]  # the start, then one for three changes
+
+
+async def test_quiet_mode_and_the_sound_key(clock):
+    app = make_app(clock, start="quick", quiet=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5)
+        assert app.rings == []
+        await pilot.press("m")
+        await advance(pilot, clock, 10)
+        assert app.rings == [1015.0]
+
+
+async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SidePicker)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert text(app, "#exercise") == "Sit up and turn on a light · sitting"
+        assert "Stop and get help" in text(app, "#red-flags")
+        assert "call emergency services" in text(app, "#red-flags")
+        await advance(pilot, clock, 10)
+        assert (text(app, "#exercise"), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
+
+
+async def test_cancelling_the_leg_question_goes_back_home(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
+    app = make_app(clock, start="evening")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 10 + 5 + 12.5)
+        before = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        after = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        assert before == after
+        for selector in ("#side", "#phase", "#countdown", "#next", "#progress"):
+            region = app.screen.query_one(selector).region
+            assert region.height > 0 and region.bottom <= 19, selector  # above the footer
+        await pilot.resize_terminal(100, 30)
+        await advance(pilot, clock, 32.5)
+        assert text(app, "#exercise") == "Heel walking · standing"
+
+
+async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
+    assert not safety_seen()
+    app = make_app(clock, show_safety=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, SafetyScreen)
+        assert "swollen, red, warm or tender" in text(app, "#safety-text")
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+    assert safety_seen()
+    again = make_app(clock, show_safety=None)
+    async with again.run_test(size=SIZE):
+        assert isinstance(again.screen, HomeScreen)
+
+
+async def test_the_exercise_library_lists_every_exercise_with_its_source(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        entries = [str(s.content) for s in app.screen.query(".exercise")]
+        assert len(entries) == len(app.library.exercises)
+        assert any(e.startswith("Heel walking") and "Source: 001_" in e for e in entries)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_every_footer_key_on_the_run_screen_does_something(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        shown = [b for (_, b, enabled, _) in screen.active_bindings.values() if b.show]
+        actions = {b.action for b in shown}
+        assert actions == {"session('toggle_pause')", "session('skip')", "session('skip_exercise')",
+                           "session('back')", "toggle_sound", "request_stop"}
+
+
+async def test_a_broken_routine_file_is_named_on_the_home_screen(clock, coach_home):
+    folder = coach_home / "routines"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("name: mine\ntitle: Mine\nsteps: [ankle-circles]\n")
+    (folder / "broken.yaml").write_text("name: broken\ntitle: [\n")
+    app = make_app(clock)
+    async with app.run_test(size=SIZE):
+        options = app.screen.query_one(OptionList)
+        ids = {options.get_option_at_index(i).id for i in range(options.option_count)}
+        assert {"mine", "evening"} <= ids and "broken" not in ids
+        assert text(app, "#problems") == ("Left out because of mistakes: broken.yaml. "
+                                          "Run 'coach validate' to see what to fix.")
+
+
+async def test_a_clean_library_shows_no_warning(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE):
+        assert not app.screen.query("#problems")
+
+
+async def test_the_start_screen_lists_its_keys_and_each_one_works(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        hints = str(app.screen.query_one("KeyHints").content)
+        assert hints.split() == ["⏎", "Start", "c", "Cramp", "now!", "l", "Log", "a", "cramp", "h", "History",
+                                 "r", "Reminders", "b", "Make", "my", "own", "e", "Exercises", "s", "Safety",
+                                 "q", "Quit"]
+        for key, screen_name in (("e", "ExercisesScreen"), ("s", "SafetyScreen"), ("c", "SidePicker"),
+                                 ("h", "HistoryScreen")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen_name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_textual_theme_switching_still_works_mid_routine(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "coach-night" and app.has_class("-theme-coach-night")
+        night_background = app.screen.styles.background
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.has_class("-theme-textual-light") and app.screen.styles.background != night_background
+        await advance(pilot, clock, 5)
+        assert text(app, "#phase") == "HOLD 1 OF 3"
+
+
+def test_the_key_line_wraps_between_keys_never_inside_one():
+    from coach.tui.widgets.key_hints import hints_text
+
+    lines = hints_text(HomeScreen.BINDINGS, 60).plain.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 60 for line in lines)
+    words = " ".join(lines).split()
+    assert words[words.index("s") + 1] == "Safety"
+    for line in lines:
+        assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label

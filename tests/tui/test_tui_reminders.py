@@ -1,0 +1,97 @@
+"""Bedtime reminders in the app, under Pilot on a fake clock."""
+
+from __future__ import annotations
+
+import stat
+import time
+
+from tui_helpers import SIZE, app_with_history, text
+
+from coach.history.store import HistoryStore
+from coach.reminders.schedule import EVERY_DAY, parse_time
+from coach.reminders.store import ReminderStore
+from coach.tui.screens.exercises import ExercisesScreen
+from coach.tui.screens.reminders import RemindersScreen
+
+
+async def test_the_reminders_screen_adds_removes_and_pauses(clock):
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RemindersScreen) and text(app, "#reminders-status") == "No reminders yet."
+        screen.query_one("#reminder-time").value = "25:00"
+        await pilot.press("enter")
+        assert "is not a time of day" in text(app, "#reminder-error")
+        screen.query_one("#reminder-time").value = "21:30"
+        screen.query_one("#reminder-days").value = "mon-fri"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(app, "#reminder-error") == ""
+        assert text(app, "#reminders-status").startswith("Next reminder: Mon 23 Nov at 21:30.")
+        await pilot.press("p")
+        assert text(app, "#reminders-status").startswith("Paused")
+        await pilot.press("p")
+        assert text(app, "#reminders-status").startswith("Next reminder")
+        await pilot.press("d")
+        await pilot.pause()
+        assert ReminderStore(store).all() == []
+
+
+def a_reminder_due_at_20_00(store) -> None:
+    """A daily 20:00 reminder made long ago: due at NOW (20:30)."""
+    reminders = ReminderStore(store)
+    reminders.add(parse_time("20:00"), EVERY_DAY, "evening")
+    reminders._db.execute("UPDATE reminders SET created_at = '2026-01-01T00:00:00+00:00'")
+
+
+def _stand_in_notify_send(folder, script):
+    folder.mkdir(exist_ok=True)
+    path = folder / "notify-send"
+    path.write_text("#!/bin/sh\n" + script)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+async def test_a_due_reminder_shows_in_the_app_when_the_desktop_cannot(clock, tmp_path, monkeypatch):
+    _stand_in_notify_send(tmp_path / "bin", "exit 1\n")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    app, store = app_with_history(clock)
+    a_reminder_due_at_20_00(store)
+    shown = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **options: shown.append((options.get("title"), message))
+        app.check_reminders()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert shown == [("Time for your bedtime stretches", "Evening stretches takes about 10 min. "
+                      "Start it with: coach run evening (this reminder was for 20:00)")]
+    assert [entry[2:] for entry in ReminderStore(HistoryStore(store.path)).log()] == [("failed", "log")]
+
+
+async def test_a_hung_notification_server_never_freezes_the_app(clock, tmp_path, monkeypatch):
+    _stand_in_notify_send(tmp_path / "bin", "exec /bin/sleep 30\n")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    app, store = app_with_history(clock)
+    a_reminder_due_at_20_00(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.check_reminders()
+        started = time.monotonic()
+        await pilot.press("e")  # the screen answers while the notification hangs
+        await pilot.pause()
+        assert isinstance(app.screen, ExercisesScreen) and time.monotonic() - started < 1
+        await app.workers.wait_for_complete()
+        assert time.monotonic() - started < 4  # and the hang itself is cut off after 2 s
+
+
+
+async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE):
+        app.look_for_reminders()
+        assert len(app.workers) == 0
+        a_reminder_due_at_20_00(store)
+        started = []
+        app.check_reminders = lambda: started.append(True)
+        app.look_for_reminders()
+        assert started == [True]

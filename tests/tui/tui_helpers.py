@@ -1,0 +1,45 @@
+"""Driving coach's screens under Pilot on a fake clock, shared by the TUI tests."""
+
+from __future__ import annotations
+
+from history_seed import NOW
+from textual.widgets import Digits, Static
+
+from coach.clock import ManualClock
+from coach.history.store import HistoryStore
+from coach.routines.library import load_library
+from coach.tui.app import CoachApp
+from coach.tui.screens.run import RunScreen
+
+SIZE = (100, 30)
+
+
+def make_app(clock: ManualClock, **options) -> CoachApp:
+    options.setdefault("show_safety", False)
+    app = CoachApp(load_library(), clock=clock, **options)
+    app.rings = []
+    app.bell = lambda: app.rings.append(clock())
+    return app
+
+
+def text(app: CoachApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def countdown(app: CoachApp) -> str:
+    return app.screen.query_one("#countdown", Digits).value
+
+
+async def advance(pilot, clock: ManualClock, seconds: float) -> None:
+    """Move the fake clock on and let the screen redraw, as its timer would."""
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    if isinstance(screen, RunScreen):
+        screen.tick()
+    await pilot.pause()
+
+
+def app_with_history(clock, **options):
+    store = HistoryStore()
+    app = make_app(clock, history=store, now=lambda: NOW, **options)
+    return app, store

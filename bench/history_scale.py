@@ -13,10 +13,10 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-NOW = datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
 
 
 def build(path: Path, nights: int, cramps: int):

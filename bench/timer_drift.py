@@ -34,8 +34,8 @@ steps:
 
 
 async def coach_lateness() -> tuple[list[float], float, int]:
-    from coach.routines.library import load_library
     from coach.engine.session import Ended
+    from coach.routines.library import load_library
     from coach.tui.app import CoachApp
 
     app = CoachApp(load_library(), start="bench-60", quiet=True, show_safety=False)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from coach.history.store import HistoryStore
 
-NOW = datetime(2026, 11, 22, 20, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 20, 30, tzinfo=UTC)
 
 
 def seed(store: HistoryStore, weeks: int = 12) -> None:

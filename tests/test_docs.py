@@ -6,8 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from coach.routines.library import load_library, routine_files
 from coach.locations import shipped_routines_dir
+from coach.routines.library import load_library, routine_files
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,10 +10,10 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from coach.history.store import HistoryError, HistoryStore, now_local
-from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.nights import night_of
 from coach.history.stats import compute
+from coach.history.store import HistoryError, HistoryStore, now_local
+from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 
 LEGS = ("left", "right", "both")

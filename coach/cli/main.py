@@ -9,17 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coach import __version__, locations
-
 from coach.cli import history as cli_history
-
 from coach.cli import own as cli_own
-
 from coach.cli import remind as cli_remind
-from coach.routines.library import Library, default_layers, load_library
-from coach.routines.nodes import suggestion
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Side
+from coach.routines.library import Library, default_layers, load_library
+from coach.routines.nodes import suggestion
 
 CRAMP_ROUTINE = "cramp-now"
 SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
@@ -146,7 +143,6 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
         from coach.cli.plain import run_plain
-
         from coach.history.recorder import Recorder
 
         if routine.asks_for_side and side is None:
@@ -234,7 +230,7 @@ def command_validate(arguments: argparse.Namespace) -> int:
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)
-        layers = layers + [checked]
+        layers = [*layers, checked]
     library = load_library(layers)
     problems = library.problems_in(checked)
     for problem in problems:

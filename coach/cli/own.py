@@ -48,10 +48,12 @@ def user_file_for(name: str) -> Path | None:
 def command_new(arguments: argparse.Namespace) -> int:
     name = arguments.name
     if not NAME_PATTERN.match(name):
-        raise OwnUserError(f"'{name}' is not a usable name — use lower-case letters, digits and hyphens, like my-evening")
+        raise OwnUserError(
+            f"'{name}' is not a usable name — use lower-case letters, digits and hyphens, like my-evening")
     existing = user_file_for(name)
     if existing:
-        raise OwnUserError(f"you already have a routine called '{name}' ({existing}) — change it with: coach edit {name}")
+        raise OwnUserError(
+            f"you already have a routine called '{name}' ({existing}) — change it with: coach edit {name}")
     library = load_library()
     if arguments.base not in library.routines:
         hint = suggestion(arguments.base, library.routines) or "run 'coach list' to see them"

@@ -6,16 +6,16 @@ import argparse
 import sys
 from datetime import timedelta
 
-from coach.reminders import scheduler_install
 from coach.cli.history import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
+from coach.engine.timeline import build_timeline
 from coach.history.store import now_local
-from coach.routines.library import load_library
-from coach.reminders.notify import deliver
+from coach.reminders import scheduler_install
 from coach.reminders.due import TITLE, run_due
+from coach.reminders.notify import deliver
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
 from coach.reminders.store import ReminderStore
-from coach.engine.timeline import build_timeline
+from coach.routines.library import load_library
 
 
 def add_commands(commands) -> None:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from coach.model import Side
 from coach.engine.timeline import Phase, Timeline
+from coach.model import Side
 
 Clock = Callable[[], float]
 # "Back" within this many seconds of a phase starting goes to the previous phase; later, it

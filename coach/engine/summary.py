@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.model import Side
 from coach.engine.session import Session, State, StepOutcome, StepStatus
+from coach.model import Side
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coach.durations import format_clock, format_duration
-from coach.model import Exercise, Routine
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.model import Exercise, Routine
 
 
 def routine_table(routines: Iterable[Routine], totals: dict[str, int],

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 from coach.model import Exercise, Holds, Routine, RoutineStep, Side, Sides, Timed
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coach.history.store import HistoryStore
 from coach.engine.session import Ended, Event, Session, State, StepEnded, StepStatus
+from coach.history.store import HistoryStore
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
 ACTUALLY_DONE = {StepStatus.DONE, StepStatus.PARTIAL}

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.nights import last_complete_night, night_of, nights_between
+from coach.history.store import CrampRecord, NightRecord, SessionRecord
 
 MIN_NIGHTS_TO_COMPARE = 7
 EVENING_CLOSES_HOUR = 4

@@ -205,7 +205,7 @@ class HistoryStore:
         os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         return backup
 
-    def another_connection(self) -> "HistoryStore":
+    def another_connection(self) -> HistoryStore:
         """The same, already checked and migrated file, for another thread (SQLite connections
         belong to the thread that made them): no integrity check, no migration, no lock."""
         twin = object.__new__(HistoryStore)

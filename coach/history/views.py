@@ -6,9 +6,9 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from coach.durations import format_clock
-from coach.history.store import CrampRecord, SessionRecord
 from coach.history.nights import night_of
 from coach.history.stats import Group, Stats, compute
+from coach.history.store import CrampRecord, SessionRecord
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
@@ -82,7 +82,8 @@ def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], no
             found = [c for c in cramps if start <= c.night < start + timedelta(days=7)]
             mean = f"{sum(c.severity for c in found) / len(found):.1f}" if found else "–"
             lines.append(f"| {start.isoformat()} | {len(found)} | {mean} |")
-    lines += ["", "## Nights with and without the routine", _group_line("After a completed routine", stats.with_routine).strip(),
+    lines += ["", "## Nights with and without the routine",
+              _group_line("After a completed routine", stats.with_routine).strip(),
               "", _group_line("Without one", stats.without_routine).strip()]
     if stats.warning:
         lines += ["", f"*{stats.warning}*"]

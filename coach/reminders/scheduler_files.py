@@ -77,7 +77,8 @@ def windows_task(reminders: list[Reminder], command: list[str]) -> str:
             names = "".join(f"<{n}/>" for n in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                  "Saturday", "Sunday") if ("Monday", "Tuesday", "Wednesday",
                                                  "Thursday", "Friday", "Saturday", "Sunday").index(n) in r.days)
-            schedule = f"<ScheduleByWeek><DaysOfWeek>{names}</DaysOfWeek><WeeksInterval>1</WeeksInterval></ScheduleByWeek>"
+            schedule = (f"<ScheduleByWeek><DaysOfWeek>{names}</DaysOfWeek>"
+                        "<WeeksInterval>1</WeeksInterval></ScheduleByWeek>")
         triggers.append(f"    <CalendarTrigger>{start}{schedule}</CalendarTrigger>")
     program, *rest = command
     arguments = escape(" ".join([*rest, "remind", "due"]))
@@ -86,5 +87,6 @@ def windows_task(reminders: list[Reminder], command: list[str]) -> str:
             "  <Triggers>\n" + "\n".join(triggers) + "\n  </Triggers>\n"
             "  <Settings><StartWhenAvailable>true</StartWhenAvailable>"
             "<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries></Settings>\n"
-            f"  <Actions><Exec><Command>{escape(program)}</Command><Arguments>{arguments}</Arguments></Exec></Actions>\n"
+            f"  <Actions><Exec><Command>{escape(program)}</Command>"
+            f"<Arguments>{arguments}</Arguments></Exec></Actions>\n"
             "</Task>\n")

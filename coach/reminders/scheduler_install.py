@@ -17,7 +17,13 @@ from pathlib import Path
 from coach import locations
 from coach.reminders.schedule import Reminder
 from coach.reminders.scheduler_files import (
-    LAUNCH_LABEL, TASK_NAME, UNIT_NAME, cron_lines, launch_agent, systemd_service, systemd_timer,
+    LAUNCH_LABEL,
+    TASK_NAME,
+    UNIT_NAME,
+    cron_lines,
+    launch_agent,
+    systemd_service,
+    systemd_timer,
     windows_task,
 )
 

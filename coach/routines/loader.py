@@ -15,7 +15,7 @@ EXERCISE_REQUIRED = ("name", "position", "steps", "dose")
 DOSE_KEYS = ("duration", "hold", "rest", "reps")
 ROUTINE_KEYS = ("name", "title", "description", "get_ready", "switch_legs", "steps")
 ROUTINE_REQUIRED = ("name", "title", "steps")
-STEP_KEYS = ("exercise", "sides", "get_ready", "note") + DOSE_KEYS
+STEP_KEYS = ("exercise", "sides", "get_ready", "note", *DOSE_KEYS)
 MAX_REPS = 50
 MAX_STEPS = 100
 

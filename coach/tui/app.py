@@ -11,14 +11,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from coach.clock import monotonic
+from coach.engine.timeline import build_timeline
 from coach.first_run import mark_safety_seen, safety_seen
 from coach.history.store import HistoryStore, now_local
-from coach.routines.library import Library
 from coach.model import Routine, Side
-from coach.engine.timeline import build_timeline
+from coach.routines.library import Library
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
-
 
 REMINDER_CHECK_SECONDS = 30
 HOME_MODE = "home"
@@ -114,8 +113,8 @@ class CoachApp(App[None]):
     def check_reminders(self) -> None:
         """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
         from coach.reminders.due import run_due
-        from coach.reminders.store import ReminderStore
         from coach.reminders.notify import deliver
+        from coach.reminders.store import ReminderStore
 
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:

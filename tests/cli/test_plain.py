@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 
-from coach.clock import ManualClock
-from coach.routines.library import load_library
-from coach.model import Side
 from coach.cli.plain import run_plain
+from coach.clock import ManualClock
 from coach.engine.session import State
 from coach.engine.timeline import build_timeline
+from coach.model import Side
+from coach.routines.library import load_library
 
 
 def plain(name: str, side: Side | None = None, bell: bool = False, interrupt_after: int | None = None):
@@ -54,7 +54,7 @@ def test_quick_prints_one_line_per_phase_then_a_summary():
 
 def test_notes_are_read_out_with_the_first_line_of_a_step():
     output, _, _ = plain("cramp-now", Side.LEFT)
-    toe_pull = [line for line in output.splitlines() if "Straight-knee toe pull" in line][0]
+    toe_pull = next(line for line in output.splitlines() if "Straight-knee toe pull" in line)
     assert toe_pull.startswith("[0:10] Hold 1 of 3: Straight-knee toe pull, left leg, 30 seconds. Sitting. 1) ")
     assert toe_pull.endswith("Note: Most cramps ease during this stretch. Press q to stop once it has.")
 

@@ -5,17 +5,24 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from helpers import holds, routine, step
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach.clock import ManualClock
-from coach.model import Side, Sides, Timed
 from coach.engine.session import (
-    Ended, Paused, PhaseStarted, Resumed, Session, State, StepEnded, StepStatus,
+    Ended,
+    Paused,
+    PhaseStarted,
+    Resumed,
+    Session,
+    State,
+    StepEnded,
+    StepStatus,
     seconds_until_display_changes,
 )
 from coach.engine.timeline import PhaseKind, build_timeline
-
-from helpers import holds, routine, step
+from coach.model import Side, Sides, Timed
 
 
 def session_for(clock, *steps, get_ready=5, switch_legs=5):

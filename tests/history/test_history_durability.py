@@ -54,7 +54,7 @@ def saved_in_database() -> set[tuple[int, str]]:
     return {(step.step_index, step.side) for step in store.steps(session.id)}, session.status
 
 
-@pytest.mark.parametrize("kill_after", list(range(0, 14, 2)) + ["random"])
+@pytest.mark.parametrize("kill_after", [*list(range(0, 14, 2)), "random"])
 def test_kill_9_at_any_point_loses_nothing_that_was_saved(kill_after):
     process = start_runner()
     reported: set[tuple[int, str]] = set()

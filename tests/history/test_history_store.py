@@ -7,14 +7,14 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from coach.history.store import SCHEMA_VERSION, HistoryError, HistoryStore
 
-T0 = datetime(2026, 11, 20, 22, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 22, 0, tzinfo=UTC)
 
 
 def test_a_new_store_is_private_and_at_the_current_schema(tmp_path):
@@ -120,7 +120,7 @@ def test_migration_from_an_empty_database_adds_tables_without_touching_others(tm
 
 def test_a_read_only_folder_is_a_clear_error():
     # /sys is a read-only file system even for root, unlike a folder made read-only with chmod.
-    with pytest.raises(HistoryError, match="cannot create /sys/coach-history/h.sqlite3: .* or set COACH_HOME"):
+    with pytest.raises(HistoryError, match=r"cannot create /sys/coach-history/h\.sqlite3: .* or set COACH_HOME"):
         HistoryStore(Path("/sys/coach-history/h.sqlite3"))
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-
 from conftest import local
 
-from coach.history.store import CrampRecord, SessionRecord
 from coach.history.nights import last_complete_night, night_of
 from coach.history.stats import compute, streaks
+from coach.history.store import CrampRecord, SessionRecord
 from coach.history.when import WhenError, parse_when
 
-UTC = timezone.utc
+UTC = UTC
 
 
 @pytest.mark.parametrize("moment, night", [

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from helpers import holds, routine, step
+
 from coach.cli.main import _history_if_possible
-from coach.history.store import HistoryStore
-from coach.model import Sides, Timed
-from coach.history.recorder import Recorder
 from coach.engine.session import Session, State
 from coach.engine.summary import summarise
 from coach.engine.timeline import build_timeline
-
-from helpers import holds, routine, step
+from coach.history.recorder import Recorder
+from coach.history.store import HistoryStore
+from coach.model import Sides, Timed
 
 
 def test_a_failing_history_is_reported_once_and_the_routine_goes_on(tmp_path, clock):

@@ -45,7 +45,7 @@ class Bus:
     def address(self) -> str:
         return f"unix:path={self.socket}"
 
-    def start(self, server: str | None = "answer") -> "Bus":
+    def start(self, server: str | None = "answer") -> Bus:
         config = self.folder / "bus.conf"
         config.write_text(BUS_CONFIG.format(socket=self.socket))
         daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],

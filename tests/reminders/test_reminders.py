@@ -7,14 +7,19 @@ import time
 from datetime import timedelta
 
 import pytest
-
 from conftest import local
 
 from coach.history.store import HistoryStore
-from coach.reminders.notify import Delivery, deliver, ensure_bus_address, via_notify_send
 from coach.reminders.due import run_due
+from coach.reminders.notify import Delivery, deliver, ensure_bus_address, via_notify_send
 from coach.reminders.schedule import (
-    EVERY_DAY, Reminder, ScheduleError, latest_due, next_due, parse_days, parse_time,
+    EVERY_DAY,
+    Reminder,
+    ScheduleError,
+    latest_due,
+    next_due,
+    parse_days,
+    parse_time,
 )
 from coach.reminders.store import ReminderStore
 

@@ -14,7 +14,14 @@ import pytest
 
 from coach.reminders import scheduler_install
 from coach.reminders.schedule import Reminder, parse_days, parse_time
-from coach.reminders.scheduler_files import CRON_MARKER, cron_lines, launch_agent, systemd_service, systemd_timer, windows_task
+from coach.reminders.scheduler_files import (
+    CRON_MARKER,
+    cron_lines,
+    launch_agent,
+    systemd_service,
+    systemd_timer,
+    windows_task,
+)
 
 COMMAND = ["/usr/bin/python3", "-m", "coach"]
 REMINDERS = [Reminder(1, parse_time("21:30"), parse_days("mon-fri"), "evening", datetime(2026, 1, 1)),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.routines.library import load_library, routine_files
 from coach.locations import shipped_routines_dir
 from coach.model import Holds, Position, Sides, Timed
+from coach.routines.library import load_library, routine_files
 
 SHIPPED = routine_files(shipped_routines_dir())
 

@@ -12,10 +12,11 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from coach.routines.library import load_library, routine_files
 from coach.locations import shipped_routines_dir
+from coach.routines.library import load_library, routine_files
 
 SHIPPED = routine_files(shipped_routines_dir())
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from coach.routines.library import load_library, routine_files
+from coach.engine.timeline import build_timeline
 from coach.locations import shipped_routines_dir
 from coach.model import Sides
-from coach.engine.timeline import build_timeline
+from coach.routines.library import load_library, routine_files
 
 SEED_FILES = {
     "000_86e86bc5819ab452.txt", "001_ea3c1ad69274962c.txt", "002_3ff6ff7c4fb4b06e.txt",

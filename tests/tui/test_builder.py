@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from coach.clock import ManualClock
-from coach.routines.library import load_library
 from coach.locations import user_routines_dir
 from coach.model import Holds, Sides, Timed
+from coach.routines.library import load_library
 from coach.tui.app import CoachApp
 from coach.tui.screens.builder import BuilderScreen, ExercisePicker
 from coach.tui.screens.home import HomeScreen

@@ -7,8 +7,8 @@ then look at every changed picture before committing it.
 from __future__ import annotations
 
 from coach.clock import ManualClock
-from coach.routines.library import load_library
 from coach.model import Side
+from coach.routines.library import load_library
 from coach.tui.app import CoachApp
 from coach.tui.screens.run import RunScreen
 
@@ -76,9 +76,9 @@ def test_done(snap_compare):
 
 
 def test_history_with_twelve_weeks_of_data(snap_compare):
-    from coach.history.store import HistoryStore
-
     from history_seed import NOW, seed
+
+    from coach.history.store import HistoryStore
 
     store = HistoryStore()
     seed(store)

@@ -72,7 +72,7 @@ async def test_logging_a_cramp_from_the_app(clock):
 
 
 async def test_after_cramp_first_aid_the_diary_is_offered_for_that_leg(clock):
-    app, store = app_with_history(clock, start="cramp-now", side=Side.LEFT)
+    app, _store = app_with_history(clock, start="cramp-now", side=Side.LEFT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q", "y")
         await pilot.pause()

@@ -17,12 +17,12 @@ from textual.widgets.option_list import Option
 
 from coach import locations
 from coach.durations import DurationError, format_clock, format_duration, parse_duration
-from coach.routines.library import load_library
-from coach.model import Holds, Routine, RoutineStep, Sides, Timed
-from coach.routines.nodes import NAME_PATTERN
-from coach.routines.writer import routine_yaml
 from coach.engine.text_views import exercise_text
 from coach.engine.timeline import build_timeline
+from coach.model import Holds, Routine, RoutineStep, Sides, Timed
+from coach.routines.library import load_library
+from coach.routines.nodes import NAME_PATTERN
+from coach.routines.writer import routine_yaml
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
-from coach.model import Side
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.model import Side
 
 LEGS = ("left", "right", "both")
 

@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from coach.model import Side
 from coach.engine.summary import Summary, spoken_duration
+from coach.model import Side
 
 
 def summary_text(summary: Summary) -> str:

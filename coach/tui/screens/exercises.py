@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from coach.routines.library import Library
 from coach.engine.text_views import exercise_text
+from coach.routines.library import Library
 
 
 class ExercisesScreen(Screen[None]):

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
-from coach.history.views import stats_text
 from coach.history.nights import night_of
 from coach.history.stats import compute
+from coach.history.views import stats_text
 
 WEEKS = 12
 

@@ -10,9 +10,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.durations import format_clock
-from coach.routines.library import Library
-from coach.history.stats import streaks
 from coach.engine.timeline import build_timeline
+from coach.history.stats import streaks
+from coach.routines.library import Library
 from coach.tui.widgets.key_hints import KeyHints
 
 CRAMP_ROUTINE = "cramp-now"

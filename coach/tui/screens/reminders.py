@@ -12,8 +12,8 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
-from coach.reminders.store import ReminderStore
 from coach.reminders.scheduler_install import installed
+from coach.reminders.store import ReminderStore
 
 
 class RemindersScreen(Screen[None]):

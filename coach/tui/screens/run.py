@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.durations import format_clock
-from coach.model import Routine, Side
-from coach.safety import CRAMP_STOP
 from coach.engine.session import Ended, Event, PhaseStarted, Session, State
 from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
+from coach.model import Routine, Side
+from coach.safety import CRAMP_STOP
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.progress_line import ProgressLine
 

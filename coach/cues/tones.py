@@ -34,7 +34,7 @@ def samples(sound: Sound, volume: int) -> list[int]:
     notes = NOTES[sound]
     length = max(start + duration for _, start, duration in notes)
     peak = 11000 * volume / 100 * (QUIET_TICK if sound is Sound.TICK else 1.0)
-    values = [0.0] * int(length * RATE)
+    values = [0.0] * (int(length * RATE) + 1)
     for frequency, start, duration in notes:
         first = int(start * RATE)
         for n in range(int(duration * RATE)):

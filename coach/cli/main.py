@@ -12,6 +12,7 @@ from coach import __version__, locations
 from coach.cli import history as cli_history
 from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
+from coach.cli import sound as cli_sound
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Side
@@ -44,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("name", help="the routine's name, as in 'coach list'")
     show.add_argument("--side", choices=["left", "right", "both"],
                       help="for routines that ask which leg (cramp-now): the leg to show")
+    show.add_argument("--cues", action="store_true",
+                      help="print what coach says and plays at each change: time, sound and words")
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_history.add_commands(commands)
     cli_remind.add_commands(commands)
     cli_own.add_commands(commands)
+    cli_sound.add_commands(commands)
     return parser
 
 
@@ -80,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return run(arguments)
-    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:
+    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError, cli_sound.SoundUserError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -103,6 +107,7 @@ def run(arguments: argparse.Namespace) -> int:
         **cli_history.HANDLERS,
         **cli_remind.HANDLERS,
         **cli_own.HANDLERS,
+        **cli_sound.HANDLERS,
     }[arguments.command]
     return handler(arguments)
 
@@ -142,7 +147,6 @@ def command_sos(arguments: argparse.Namespace) -> int:
 def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
-        from coach.cli.plain import run_plain
         from coach.history.recorder import Recorder
 
         if routine.asks_for_side and side is None:
@@ -156,9 +160,40 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
-        return 0
+        return _run_plain(routine, side, arguments.quiet, record)
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def _run_plain(routine, side: Side | None, quiet: bool, record) -> int:
+    from coach.cli.keys import terminal_keys
+    from coach.cli.plain import run_plain
+    from coach.cues.driver import CueDriver
+    from coach.cues.system import system_announcer
+    from coach.settings import load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        print(f"coach: {problem}", file=sys.stderr)
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    announcer = system_announcer(loaded.settings, bell=bell, mode="silent" if quiet else None,
+                                 report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
+    interrupted: list[bool] = []
+    try:
+        with terminal_keys() as keys:
+            if keys is not None:
+                print("Keys: space pause · n skip · b back · q stop")
+            run_plain(build_timeline(routine, side), sys.stdout, bell=False, prepare=record, keys=keys,
+                      cues=lambda session: CueDriver(session, announcer.announce, announcer.silence,
+                                                     ticks=lambda: loaded.settings.ticks),
+                      ticks=loaded.settings.ticks, interrupted=lambda: interrupted.append(True))
+            announcer.idle(timeout=4.0)  # let "Well done" be heard before the program ends
+    finally:
+        announcer.close()
+    return 130 if interrupted else 0
 
 
 def ask_side() -> Side:
@@ -202,6 +237,11 @@ def command_show(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
     routine = find_routine(library, arguments.name)
     chosen = Side(arguments.side) if arguments.side else None
+    if arguments.cues:
+        from coach.settings import load_settings
+
+        print(cli_sound.cue_script_text(build_timeline(routine, chosen), load_settings().settings.ticks))
+        return 0
     print(timeline_text(routine, build_timeline(routine, chosen)))
     return 0
 

@@ -8,6 +8,8 @@ only, and when no player is left the terminal bell stands in for the tones.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import queue
 import subprocess
@@ -53,20 +55,16 @@ class _Child:
         self.stopped_by_us = True
         if self.process.poll() is None:
             self.process.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            pass
 
 
 class _WinsoundPlay:
     """winsound plays asynchronously inside this process: nothing to wait for."""
 
     def __init__(self, sound: Path):
-        import winsound  # type: ignore[import-not-found,unused-ignore]
-
-        self._winsound: Any = winsound
-        winsound.PlaySound(str(sound), winsound.SND_FILENAME | winsound.SND_ASYNC)
+        self._winsound: Any = importlib.import_module("winsound")  # Windows only
+        self._winsound.PlaySound(str(sound), self._winsound.SND_FILENAME | self._winsound.SND_ASYNC)
 
     def poll(self) -> int | None:
         return 0
@@ -251,10 +249,8 @@ class Announcer:
                 child.stop()
         if speaking and self._speech is not None and self._speech.name == "spd-say" and self._engines:
             # Ending the client does not end speech-dispatcher's speaking: ask it to stop.
-            try:
+            with contextlib.suppress(OSError):
                 self._spawn([self._engines[0].path, "--stop"], {})
-            except OSError:
-                pass
         self._tone = self._speech = None
         self._words = None
 

@@ -107,11 +107,11 @@ def test_stopping_silences_and_says_nothing_more():
 
 
 def test_ticks_only_when_wanted_in_the_last_three_seconds_of_effort():
-    session, heard, run_for = follow("quick", ticks=True)
+    _session, heard, run_for = follow("quick", ticks=True)
     run_for(26)
     ticks = [at for at, sound, _ in heard.log if sound == "tick"]
     assert ticks == [12, 13, 14]  # as 3, 2 and 1 appear in the first hold; none in the rest
-    quiet_session, quiet, run_quiet = follow("quick", ticks=False)
+    _quiet_session, quiet, run_quiet = follow("quick", ticks=False)
     run_quiet(26)
     assert not [entry for entry in quiet.log if entry[1] == "tick"]
 

@@ -49,7 +49,7 @@ def test_tones_are_soft_short_low_and_distinct(tmp_path):
     measured = {sound: read_wav(path) for sound, path in files.items()}
     for sound, (seconds, rms, peak) in measured.items():
         assert 0.05 < seconds < 2.0, sound
-        assert 0.005 < rms and peak < 0.5, sound  # audible, never near full scale
+        assert rms > 0.005 and peak < 0.5, sound  # audible, never near full scale
         assert all(frequency <= 523 for frequency, _, _ in NOTES[sound])  # low: no shrill beep
     assert measured[Sound.TICK][2] < measured[Sound.HOLD][2]  # ticks sit under the other tones
     # Hold rises, rest falls, switch repeats one note: told apart by ear alone.

@@ -213,7 +213,11 @@ def open_app(library: Library, **options) -> int:
     store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    CoachApp(library, history=store, notices=notices, **options).run()
+    app = CoachApp(library, history=store, notices=notices, **options)
+    try:
+        app.run()
+    finally:
+        app.close_cues()  # nothing goes on speaking after coach has closed
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,15 +16,20 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from coach.cues.driver import CueDriver
 from coach.durations import format_clock
-from coach.engine.session import Ended, Event, PhaseStarted, Session, State
+from coach.engine.session import Ended, Event, Session, State
 from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.progress_line import ProgressLine
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
 
 
 def countdown_text(seconds: int) -> str:
@@ -73,7 +79,11 @@ class RunScreen(Screen[None]):
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cue_due = False
+        self._cues: CueDriver | None = None
+
+    @property
+    def coach(self) -> CoachApp:
+        return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
@@ -85,6 +95,7 @@ class RunScreen(Screen[None]):
             with Horizontal(id="status"):
                 yield Static(id="side")
                 yield Static(id="phase")
+                yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
         with Backdrop(id="below"):
             with VerticalScroll(id="instructions"):
@@ -103,11 +114,18 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
+        announcer = self.coach.cues
+        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
+                               ticks=lambda: bool(self.coach.settings.ticks))
+        self.query_one(CueModeLabel).show(self.coach.cue_mode_label)
         self.session.start()
         self.tick()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+        if self._cues is not None:
+            self._cues.close()
+            self.coach.cues.silence()
         if self._wake is not None:
             self._wake.cancel()
 
@@ -117,9 +135,8 @@ class RunScreen(Screen[None]):
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
         self.refresh_view()
-        if self._cue_due:
-            self._cue_due = False
-            self.app.cue()
+        if self._cues is not None:
+            self._cues.flush()  # one cue even when several phases passed at once
         self._schedule()
 
     def _schedule(self) -> None:
@@ -147,15 +164,12 @@ class RunScreen(Screen[None]):
         raise error
 
     def _on_session_event(self, event: Event) -> None:
-        if isinstance(event, PhaseStarted):
-            self._cue_due = True  # one cue even when several phases pass at once
-        elif isinstance(event, Ended):
+        if isinstance(event, Ended):
             self.call_later(self._show_summary)
 
     def _show_summary(self) -> None:
         from coach.tui.screens.done import DoneScreen
 
-        self.app.cue()
         cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None
         self.app.push_screen(DoneScreen(summarise(self.session), cramp_leg))
 
@@ -214,8 +228,10 @@ class RunScreen(Screen[None]):
             self._after_action()
 
     def action_toggle_sound(self) -> None:
-        self.app.quiet = not self.app.quiet
-        self.notify("Sound cue off" if self.app.quiet else "Sound cue on", timeout=2)
+        """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
+        self.coach.cycle_cue_mode()
+        self.query_one(CueModeLabel).show(self.coach.cue_mode_label)
+        self.notify(f"Sound: {self.coach.cue_mode_label}", timeout=2)
 
     def action_request_stop(self) -> None:
         from coach.tui.screens.confirm_stop import ConfirmStop

@@ -7,14 +7,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from coach.clock import monotonic
-from coach.cues.announcer import Announcer
 from coach.engine.timeline import build_timeline
 from coach.first_run import mark_safety_seen, safety_seen
 from coach.history.store import HistoryStore, now_local
@@ -24,6 +23,9 @@ from coach.settings import Settings, load_settings, save_settings
 from coach.settings_text import CUE_MODE_LABELS, next_cue_mode
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
+
+if TYPE_CHECKING:
+    from coach.cues.announcer import Announcer
 
 REMINDER_CHECK_SECONDS = 30
 HOME_MODE = "home"

@@ -28,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "build", "Make my own"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
+        Binding("o", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -141,6 +142,11 @@ class HomeScreen(Screen[None]):
             from coach.tui.screens.reminders import RemindersScreen
 
             self.app.push_screen(RemindersScreen())
+
+    def action_settings(self) -> None:
+        from coach.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

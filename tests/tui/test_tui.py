@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import OptionList, Static
 from tui_helpers import SIZE, advance, countdown, make_app, text
 
-from coach.settings import load_settings
 from coach.engine.session import State, StepStatus
 from coach.first_run import safety_seen
 from coach.model import Side
+from coach.settings import load_settings
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen

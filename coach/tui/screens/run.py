@@ -10,6 +10,7 @@ import asyncio
 import math
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,9 +25,10 @@ from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
-from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.countdown import Countdown, countdown_rows, side_label_scale
 from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.progress_line import ProgressLine
+from coach.tui.widgets.side_label import SideLabel
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -93,7 +95,7 @@ class RunScreen(Screen[None]):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
-                yield Static(id="side")
+                yield SideLabel(id="side")
                 yield Static(id="phase")
                 yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
@@ -120,6 +122,12 @@ class RunScreen(Screen[None]):
         self.query_one(CueModeLabel).show(self.coach.cue_mode_label)
         self.session.start()
         self.tick()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Big digits and leg label for the window's size: read from across the room."""
+        width, height = event.size
+        self._countdown.fit(countdown_rows(height, self.coach.settings.countdown_size))
+        self.query_one(SideLabel).fit(side_label_scale(width, height))
 
     def on_unmount(self) -> None:
         self._unsubscribe()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Select
-from tui_helpers import SIZE, make_app
 
 from coach.settings import load_settings
 from coach.settings_text import DESCRIPTIONS
 from coach.tui.screens.settings import SettingsScreen
+
+from tui_helpers import SIZE, make_app
 
 
 async def test_every_setting_is_shown_and_changes_are_saved(clock, coach_home):

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import math
-from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.cues.driver import CueDriver
@@ -25,13 +23,11 @@ from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown, countdown_rows, side_label_scale
 from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.progress_line import ProgressLine
 from coach.tui.widgets.side_label import SideLabel
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
 
 
 def countdown_text(seconds: int) -> str:
@@ -60,7 +56,7 @@ class Backdrop(Vertical):
     BLANK = True
 
 
-class RunScreen(Screen[None]):
+class RunScreen(CoachScreen[None]):
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
@@ -82,10 +78,6 @@ class RunScreen(Screen[None]):
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
         self._cues: CueDriver | None = None
-
-    @property
-    def coach(self) -> CoachApp:
-        return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
@@ -116,24 +108,24 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
-        announcer = self.coach.cues
+        announcer = self.app.cues
         self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
-                               ticks=lambda: bool(self.coach.settings.ticks))
-        self.query_one(CueModeLabel).show(self.coach.cue_mode_label)
+                               ticks=lambda: bool(self.app.settings.ticks))
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
         self.session.start()
         self.tick()
 
     def on_resize(self, event: events.Resize) -> None:
         """Big digits and leg label for the window's size: read from across the room."""
         width, height = event.size
-        self._countdown.fit(countdown_rows(height, self.coach.settings.countdown_size))
+        self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
         self.query_one(SideLabel).fit(side_label_scale(width, height))
 
     def on_unmount(self) -> None:
         self._unsubscribe()
         if self._cues is not None:
             self._cues.close()
-            self.coach.cues.silence()
+            self.app.cues.silence()
         if self._wake is not None:
             self._wake.cancel()
 
@@ -237,9 +229,9 @@ class RunScreen(Screen[None]):
 
     def action_toggle_sound(self) -> None:
         """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
-        self.coach.cycle_cue_mode()
-        self.query_one(CueModeLabel).show(self.coach.cue_mode_label)
-        self.notify(f"Sound: {self.coach.cue_mode_label}", timeout=2)
+        self.app.cycle_cue_mode()
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
+        self.notify(f"Sound: {self.app.cue_mode_label}", timeout=2)
 
     def action_request_stop(self) -> None:
         from coach.tui.screens.confirm_stop import ConfirmStop

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from coach.settings import CHECKS, COUNTDOWN_SIZES, CUE_MODES, settings_path
 from coach.settings_text import CUE_MODE_LABELS, DESCRIPTIONS, SettingError, parse_value, show_value
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.coach_screen import CoachScreen
 
 NOT_SAID = "not said"
 # Settings with a few fixed answers get a list to choose from; the rest are typed.
@@ -26,7 +23,7 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CoachScreen[None]):
     DEFAULT_CSS = """
     SettingsScreen #settings { padding: 1 2; }
     SettingsScreen #settings-title { text-style: bold; color: $primary; margin-bottom: 1; }
@@ -39,12 +36,8 @@ class SettingsScreen(Screen[None]):
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "close", "Back")]
 
-    @property
-    def coach(self) -> CoachApp:
-        return cast("CoachApp", self.app)
-
     def compose(self) -> ComposeResult:
-        settings = self.coach.settings
+        settings = self.app.settings
         with VerticalScroll(id="settings"):
             yield Static("Settings", id="settings-title")
             for key in CHECKS:
@@ -73,7 +66,7 @@ class SettingsScreen(Screen[None]):
 
     def changes(self) -> dict[str, Any]:
         """What differs from the saved settings; a SettingError names the first value that is wrong."""
-        settings = self.coach.settings
+        settings = self.app.settings
         changed = {}
         for key in CHECKS:
             value = parse_value(key, self.typed(key))
@@ -93,10 +86,10 @@ class SettingsScreen(Screen[None]):
             self.notify("Nothing changed", timeout=2)
             return
         mode = changed.pop("cues", None)
-        if changed and not self.coach.save_settings(changed):
+        if changed and not self.app.save_settings(changed):
             return
         if mode is not None:
-            self.coach.set_cue_mode(mode)
+            self.app.set_cue_mode(mode)
         self.notify("Settings saved", timeout=3)
 
     def action_close(self) -> None:

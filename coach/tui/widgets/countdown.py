@@ -7,13 +7,15 @@ update API, always fills its width, centres the glyphs itself (so no change of v
 layout), and keeps the lines until the value, the size or the style changes.
 
 Given more than four rows (`fit`), it draws the block font instead, as large as fits, so the
-numbers can be read from across the room; the height changes only when the window does.
+numbers can be read from across the room; the height changes only when the window does. A new
+value repaints only the columns the old and new numbers cover, not the blank sides of the row.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.renderables.digits import Digits as DigitGlyphs
 from textual.strip import Strip
 from textual.widgets import Digits
@@ -33,6 +35,7 @@ class Countdown(Digits):
     def __init__(self, value: str = "", *, id: str | None = None):
         super().__init__(value, id=id)
         self._drawn: tuple[tuple[str, int, int, Style], list[Strip]] | None = None
+        self._span: tuple[int, int] | None = None  # columns the drawn number covers: start, end
 
     def fit(self, rows: int) -> None:
         """Take `rows` rows: three draws Textual's own font, more the block font."""
@@ -44,15 +47,38 @@ class Countdown(Digits):
         if not isinstance(value, str):
             raise TypeError("value must be a str")
         self._value = value  # Digits' own field, so `value` reads as it always does
-        self.refresh()
+        width, height = self.size
+        old, new = self._span, self._span_of(value, width, height)
+        self._span = new
+        if old is None or not width:
+            self.refresh()
+        else:
+            start, end = min(old[0], new[0]), max(old[1], new[1])
+            self.refresh(Region(start, 0, end - start, height))
+
+    def _scale(self, value: str, width: int, height: int) -> int:
+        """The block font's scale for `value`; 0 for Textual's three-row Digits font."""
+        if height <= DIGITS_FONT_ROWS + 1 or not block_font.can_draw(value):
+            return 0
+        scale = block_font.largest_scale(value, width, height)
+        return scale if scale > 1 else 0
+
+    def _span_of(self, value: str, width: int, height: int) -> tuple[int, int]:
+        scale = self._scale(value, width, height)
+        glyphs = block_font.width_at(value, scale) if scale else DigitGlyphs.get_width(value)
+        left = max(0, (width - glyphs) // 2)
+        return left, min(width, left + glyphs)
+
+    def on_resize(self) -> None:
+        self._span = None  # the next value repaints the whole widget
 
     def render_line(self, y: int) -> Strip:
         style = self.visual_style.rich_style
         width, height = self.size
         key = (self.value, width, height, style)
         if self._drawn is None or self._drawn[0] != key:
-            scale = block_font.largest_scale(self.value, width, height) if height > DIGITS_FONT_ROWS + 1 else 0
-            if scale > 1 and block_font.can_draw(self.value):
+            scale = self._scale(self.value, width, height)
+            if scale:
                 self._drawn = (key, self._block_lines(style, width, height, scale))
             else:
                 self._drawn = (key, self._lines(style, width))
@@ -69,7 +95,8 @@ class Countdown(Digits):
         glyphs_width = DigitGlyphs.get_width(self.value)
         left = max(0, (width - glyphs_width) // 2)
         right = max(0, width - glyphs_width - left)
-        rows = [segment for segment in DigitGlyphs(self.value).render(style) if segment.text != "\n"]
+        rows = [segment for segment in DigitGlyphs(self.value).render(style)
+                if isinstance(segment, Segment) and segment.text != "\n"]
         return [
             Strip([Segment(" " * left, style), row, Segment(" " * right, style)], left + glyphs_width + right)
             for row in rows
@@ -77,14 +104,16 @@ class Countdown(Digits):
 
 
 def countdown_rows(height: int, size: str = "auto") -> int:
-    """Rows for the countdown in a window `height` rows tall: 3 at 20, 6 at 30, 10 at 50.
+    """Rows for the countdown in a window `height` rows tall: 3 at 20, 5 at 30, 10 at 50.
 
+    About a fifth of the window, rounded down to what a scale of the block font fills exactly;
     "small" keeps three rows; "large" takes about a third of the window.
     """
     if size == "small":
         return DIGITS_FONT_ROWS
     share = height // 3 if size == "large" else height // 5
-    return max(DIGITS_FONT_ROWS, share)
+    fitting = [block_font.rows_at(scale) for scale in range(2, 9) if block_font.rows_at(scale) <= share]
+    return fitting[-1] if fitting else DIGITS_FONT_ROWS
 
 
 def side_label_scale(width: int, height: int) -> int:

@@ -94,9 +94,12 @@ def command_voice(arguments: argparse.Namespace) -> int:
     working_player = announcer.player if player is not None else None
     working_engine = announcer.engine if engine is not None else None
     if working_player is None:
-        print(f"No sound player works here: {player_hint()}. Until then coach uses the terminal bell.")
+        print(f"No sound player works here: {player_hint()}. Until then coach uses the terminal bell."
+              if player is None else "The sound player did not work (see above): coach uses the terminal bell.")
     if working_engine is None:
-        print(f"No speech engine works here: {speech_hint()}. Until then the cues are tones only.")
+        print(f"No speech engine works here: {speech_hint()}. Until then the cues are tones only."
+              if engine is None and not reports else
+              "The speech engine did not work (see above): the cues are tones only.")
     if working_player is None or working_engine is None:
         return 1
     print(f"ok: speech engine {working_engine.name}, sound player {working_player.name}")

@@ -33,6 +33,12 @@ def speech_timeout(words: str, rate: int) -> float:
     return 3.0 + 2 * len(words.split()) * 60 / max(rate, 40)
 
 
+def shortest_speech(words: str, rate: int) -> float:
+    """Less time than any engine takes to say `words`: a quarter of their time at the rate."""
+    count = len(words.split())
+    return 0.0 if count < 3 else count * 60 / max(rate, 40) / 4
+
+
 class Running(Protocol):
     def poll(self) -> int | None: ...
     def kill(self) -> None: ...
@@ -45,10 +51,11 @@ _CLOSE = "close"
 
 
 class _Child:
-    def __init__(self, name: str, process: Running, deadline: float):
+    def __init__(self, name: str, process: Running, deadline: float, at_least: float = 0.0):
         self.name = name
         self.process = process
         self.deadline = deadline
+        self.at_least = at_least  # ending sooner than this, it cannot have said the words
         self.stopped_by_us = False
 
     def stop(self) -> None:
@@ -203,7 +210,9 @@ class Announcer:
                 self._drop_engine(f"could not start ({error.strerror or error})")
                 continue
             self._note_start(engine.name)
-            self._speech = _Child(engine.name, process, self._clock() + speech_timeout(words, self.voice.rate))
+            now = self._clock()
+            self._speech = _Child(engine.name, process, now + speech_timeout(words, self.voice.rate),
+                                  now + shortest_speech(words, self.voice.rate))
             return
 
     def _spawn(self, argv: list[str], env: dict[str, str]) -> Running:
@@ -240,7 +249,12 @@ class Announcer:
                 return None
             child.stop()
             return "stopped answering and was stopped"
-        return "" if code == 0 else f"failed (exit status {code})"
+        if code != 0:
+            return f"failed (exit status {code})"
+        if now < child.at_least:
+            # espeak-ng without a sound device says nothing and still exits 0, at once.
+            return "ended at once without speaking (is a sound device there?)"
+        return ""
 
     def _stop_all(self) -> None:
         speaking = self._speech is not None and self._speech.process.poll() is None

@@ -150,3 +150,19 @@ def wait_for(condition, timeout: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < end, "timed out waiting"
         time.sleep(0.01)
+
+
+def test_an_engine_that_ends_at_once_without_speaking_is_reported_and_one_that_speaks_is_not(tmp_path):
+    # espeak-ng with no sound device prints an ALSA error and exits 0 straight away.
+    player = Player("aplay", program(tmp_path, "aplay", "exit 0"))
+    silent = SpeechEngine("espeak-ng", program(tmp_path, "espeak-ng", "exit 0"))
+    with Setup(tmp_path, [player], [silent]) as setup:
+        setup.announcer.announce(Cue(Sound.HOLD, "Left leg. Wall calf stretch. Hold."))
+        assert setup.announcer.idle()
+    assert setup.reports == ["Voice: espeak-ng ended at once without speaking (is a sound device there?); "
+                             "cues are tones only from now on."]
+    speaking = SpeechEngine("espeak-ng", program(tmp_path, "speaking", "sleep 0.8"))
+    with Setup(tmp_path, [player], [speaking]) as setup:
+        setup.announcer.announce(Cue(Sound.HOLD, "Left leg. Wall calf stretch. Hold."))
+        assert setup.announcer.idle()
+    assert setup.reports == []

@@ -13,6 +13,7 @@ from coach.engine.session import State
 from coach.engine.timeline import build_timeline
 from coach.model import Side
 from coach.routines.library import load_library
+from coach.safety import safety_page
 
 
 def plain(name: str, side: Side | None = None, bell: bool = False, interrupt_after: int | None = None):
@@ -32,7 +33,12 @@ def plain(name: str, side: Side | None = None, bell: bool = False, interrupt_aft
 
 def test_quick_prints_one_line_per_phase_then_a_summary():
     output, sleeps, session = plain("quick")
-    lines = output.splitlines()
+    every_line = output.splitlines()
+    # The cautions come right after the first line of the exercise they belong to.
+    assert every_line[1:3] == ["  Take care: A strong stretch, never pain. Ease off if it hurts.",
+                               "  Take care: Keep your hands on the wall, and stand on a floor that does not slip."]
+    lines = [line for line in every_line if not line.startswith("  Take care: ")]
+    assert len(every_line) - len(lines) == 4
     assert len(lines) == 24 + 1
     assert lines[0].startswith("[0:00] Get ready: Wall calf stretch, left leg, 5 seconds. Standing. "
                                "1) Face a wall with your arms straight")
@@ -56,13 +62,14 @@ def test_notes_are_read_out_with_the_first_line_of_a_step():
     output, _, _ = plain("cramp-now", Side.LEFT)
     toe_pull = next(line for line in output.splitlines() if "Straight-knee toe pull" in line)
     assert toe_pull.startswith("[0:10] Hold 1 of 3: Straight-knee toe pull, left leg, 30 seconds. Sitting. 1) ")
-    assert toe_pull.endswith("Note: Most cramps ease during this stretch. Press q to stop once it has.")
+    assert toe_pull.endswith("Note: Stretching may ease the pain. Press q to stop once it has.")
 
 
 def test_the_bell_rings_before_each_line_unless_quiet():
     output, _, _ = plain("quick", bell=True)
     assert output.count("\a") == 24
-    assert all(line.startswith("\a[") for line in output.splitlines()[:24])
+    phase_lines = [line for line in output.splitlines() if not line.startswith("  ")]
+    assert all(line.startswith("\a[") for line in phase_lines[:24])
 
 
 def test_ctrl_c_stops_and_reports_honestly():
@@ -82,8 +89,16 @@ def test_run_plain_from_the_command_line_without_a_terminal():
     result = subprocess.run([sys.executable, "-m", "coach", "run", "tiny", "--plain", "--quiet"],
                             capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith("[0:00] Now: Toe pulls (ankle pumps), both legs, 1 second. Lying.")
-    assert result.stdout.splitlines()[1] == "Tiny: all done. Well done, and sleep well. 1 second of stretching."
+    # The first use prints the safety page first, as the full screen shows it first.
+    page, run = result.stdout.split("\n\n[0:00]")
+    assert page == safety_page(None)
+    lines = ("[0:00]" + run).splitlines()
+    assert lines[0].startswith("[0:00] Now: Toe pulls (ankle pumps), both legs, 1 second. Sitting.")
+    assert lines[1:] == ["  Take care: Keep the pointing gentle; pointing hard can set off a cramp.",
+                         "Tiny: all done. Well done, and sleep well. 1 second of stretching."]
+    again = subprocess.run([sys.executable, "-m", "coach", "run", "tiny", "--plain", "--quiet"],
+                           capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert again.stdout.startswith("[0:00] Now: Toe pulls")
 
 
 def test_the_full_screen_app_without_a_terminal_explains_instead_of_crashing():

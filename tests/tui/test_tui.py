@@ -14,6 +14,8 @@ from coach.model import Side
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
+from coach.settings import load_settings
+from coach.tui.screens.pregnancy_question import PregnancyQuestion
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
@@ -193,7 +195,7 @@ async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#exercise") == "Sit up and turn on a light · sitting"
         assert "Stop and get help" in text(app, "#red-flags")
-        assert "call emergency services" in text(app, "#red-flags")
+        assert "Call emergency services now: chest pain" in text(app, "#red-flags")
         await advance(pilot, clock, 10)
         assert (text(app, "#exercise"), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
 
@@ -215,12 +217,13 @@ async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
         await pilot.pause()
         after = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
         assert before == after
-        for selector in ("#side", "#phase", "#countdown", "#next", "#progress"):
+        assert text(app, "#exercise") == "Check your legs · sitting"
+        for selector in ("#side", "#phase", "#countdown", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         await pilot.resize_terminal(100, 30)
         await advance(pilot, clock, 32.5)
-        assert text(app, "#exercise") == "Heel walking · standing"
+        assert text(app, "#exercise") == "Easy warm-up march · standing"
 
 
 async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
@@ -230,7 +233,12 @@ async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
         assert isinstance(app.screen, SafetyScreen)
         assert "swollen, red, warm or tender" in text(app, "#safety-text")
         await pilot.press("enter")
+        # Then, once, whether the person is pregnant; the answer is kept in the settings.
+        assert isinstance(app.screen, PregnancyQuestion)
+        await pilot.press("n")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert load_settings().settings.pregnant is False
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
@@ -247,7 +255,9 @@ async def test_the_exercise_library_lists_every_exercise_with_its_source(clock):
         await pilot.pause()
         entries = [str(s.content) for s in app.screen.query(".exercise")]
         assert len(entries) == len(app.library.exercises)
-        assert any(e.startswith("Heel walking") and "Source: 001_" in e for e in entries)
+        assert any(e.startswith("Heel walking") and "Source: Night cramps of the calf muscles – what is the cause"
+                   in e for e in entries)
+        assert not any(".txt" in e for e in entries)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

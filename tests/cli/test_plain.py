@@ -13,7 +13,7 @@ from coach.engine.session import State
 from coach.engine.timeline import build_timeline
 from coach.model import Side
 from coach.routines.library import load_library
-from coach.safety import safety_page
+from coach.safety import before_stretching, during_a_cramp, safety_page
 
 
 def plain(name: str, side: Side | None = None, bell: bool = False, interrupt_after: int | None = None):
@@ -109,3 +109,61 @@ def test_the_full_screen_app_without_a_terminal_explains_instead_of_crashing():
         assert result.stderr.strip() == ("coach: the full-screen coach needs a terminal; use 'coach list', "
                                          "'coach show NAME' or 'coach run NAME --plain' instead")
         assert "Traceback" not in result.stderr
+
+
+def test_cramp_first_aid_prints_stop_and_get_help_once_at_the_start():
+    clock = ManualClock()
+    out = io.StringIO()
+    timeline = build_timeline(load_library().routines["cramp-now"], Side.LEFT)
+    run_plain(timeline, out, clock, clock.advance, bell=False, first_aid=True)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("[0:00] Now: Sit up and turn on a light, both legs")
+    assert lines[1:4] == ["  Stop and get help:", *(f"  - {line}" for line in during_a_cramp())]
+    assert out.getvalue().count("Stop and get help") == 1
+    # Standing comes late, and its caution and note are read out before it.
+    heel = next(i for i, line in enumerate(lines) if "Get ready: Stand on the heel" in line)
+    assert "Turn on a light and hold on to something before you stand." in lines[heel]
+    assert lines[heel + 1] == "  Take care: Hold on firmly, and only with the light on."
+
+
+def test_the_leg_check_reads_out_when_to_get_help_in_plain_mode_too():
+    clock = ManualClock()
+    out = io.StringIO()
+    run_plain(build_timeline(load_library().routines["evening-pregnancy"]), out, clock, clock.advance,
+              bell=False, pregnant=True)
+    lines = out.getvalue().splitlines()
+    assert "Check your legs" in lines[0]
+    assert lines[1:4] == ["  Stop and get help:", *(f"  - {line}" for line in before_stretching(pregnant=True))]
+    assert "pregnant with sudden swelling" in lines[3]
+    assert out.getvalue().count("Stop and get help") == 1
+
+
+def test_first_use_in_plain_mode_asks_about_pregnancy_once_and_keeps_the_answer(monkeypatch, capsys):
+    from coach.cli import main
+    from coach.settings import load_settings
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda question: "y")
+    main.first_use_in_plain_mode(during_a_cramp=False)
+    assert capsys.readouterr().out.startswith(safety_page(None))
+    assert load_settings().settings.pregnant is True
+    main.first_use_in_plain_mode(during_a_cramp=False)  # seen: nothing again
+    assert capsys.readouterr().out == ""
+
+
+def test_plain_run_of_a_routine_uses_its_pregnancy_version_when_pregnant():
+    from coach.settings import save_settings
+
+    save_settings({"pregnant": True})
+    home = os.environ["COACH_HOME"]
+    os.makedirs(f"{home}/routines", exist_ok=True)
+    for name in ("tiny", "tiny-pregnancy"):
+        with open(f"{home}/routines/{name}.yaml", "w") as handle:
+            handle.write(f"name: {name}\ntitle: T {name}\nget_ready: 0\nsteps:\n  - exercise: ankle-circles\n"
+                         "    duration: 1\n")
+    result = subprocess.run([sys.executable, "-m", "coach", "run", "tiny", "--plain", "--quiet"],
+                            capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    assert "you said you are pregnant, so this is 'tiny-pregnancy'" in result.stderr
+    assert "T tiny-pregnancy: all done" in result.stdout
+    assert "The evidence does not cover pregnancy" in result.stdout  # the first-use safety page

@@ -11,11 +11,12 @@ from tui_helpers import SIZE, advance, countdown, make_app, text
 from coach.engine.session import State, StepStatus
 from coach.first_run import safety_seen
 from coach.model import Side
+from coach.safety import safety_page
+from coach.settings import load_settings, save_settings
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.run import RunScreen
-from coach.settings import load_settings
 from coach.tui.screens.pregnancy_question import PregnancyQuestion
+from coach.tui.screens.run import RunScreen
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
@@ -333,3 +334,49 @@ def test_the_key_line_wraps_between_keys_never_inside_one():
     assert words[words.index("s") + 1] == "Safety"
     for line in lines:
         assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label
+
+
+async def test_cautions_show_while_getting_ready_and_go_once_the_stretch_starts(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        cautions = app.screen.query_one("#cautions", Static)
+        assert cautions.display and text(app, "#cautions").splitlines() == [
+            "Take care:", "• A strong stretch, never pain. Ease off if it hurts.",
+            "• Keep your hands on the wall, and stand on a floor that does not slip."]
+        assert not app.screen.query_one("#red-flags", Static).display  # not first aid, no leg check
+        await advance(pilot, clock, 5.5)
+        assert text(app, "#phase") == "HOLD 1 OF 3" and not cautions.display
+        await advance(pilot, clock, 105)  # the hamstring stretch's get-ready
+        assert "If standing is hard, do the seated hamstring stretch instead." in text(app, "#cautions")
+        assert cautions.display
+
+
+async def test_the_safety_page_on_screen_is_the_shared_text(clock):
+    save_settings({"pregnant": True})
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert text(app, "#safety-text") == safety_page(True)
+        assert "The evidence does not cover pregnancy" in text(app, "#safety-text")
+
+
+async def test_when_pregnant_the_start_screen_and_cramp_now_use_the_pregnancy_versions(clock):
+    save_settings({"pregnant": True})
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = [option.id for option in app.screen.query_one(OptionList)._options if option.id]
+        assert ids == ["evening-pregnancy", "quick-pregnancy", "cramp-now-pregnancy"]
+        await pilot.press("c", "l")
+        await pilot.pause()
+        assert app.screen.routine.name == "cramp-now-pregnancy"
+
+
+async def test_not_pregnant_or_not_asked_offers_the_usual_routines(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = [option.id for option in app.screen.query_one(OptionList)._options if option.id]
+        assert ids == ["evening", "quick", "cramp-now"]
+        await pilot.press("c", "l")
+        await pilot.pause()
+        assert app.screen.routine.name == "cramp-now"

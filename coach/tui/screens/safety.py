@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.safety import safety_page
 from coach.settings import load_settings
+from coach.tui.coach_screen import CoachScreen
 
 
-class SafetyScreen(Screen[None]):
+class SafetyScreen(CoachScreen[None]):
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
 
     def __init__(self, first_run: bool = False):

@@ -129,3 +129,11 @@ def test_help_on_the_command_line_uses_the_tiers():
     flat = re.sub(r"\s+", " ", result.stdout)
     assert safety.EMERGENCY.line() in flat
     assert safety.URGENT.line() in flat
+
+
+def test_the_caution_worth_saying_aloud_is_the_first_one_as_the_exercise_is_got_ready_for():
+    from coach.engine.guidance import most_important_caution
+
+    timeline = build_timeline(load_library().routines["quick"])
+    assert most_important_caution(timeline, 0) == "A strong stretch, never pain. Ease off if it hurts."
+    assert most_important_caution(timeline, 1) is None  # the first hold: already said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import textwrap
 
 import pytest
 from textual.widgets import OptionList, Static
@@ -381,3 +382,19 @@ async def test_not_pregnant_or_not_asked_offers_the_usual_routines(clock):
         await pilot.press("c", "l")
         await pilot.pause()
         assert app.screen.routine.name == "cramp-now"
+
+
+@pytest.mark.parametrize("name", ["cramp-now", "evening-pregnancy", "cramp-now-pregnancy"])
+async def test_stop_and_get_help_fits_at_60_by_20_with_everything_else(clock, name):
+    app = make_app(clock, start=name, side=Side.LEFT)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await advance(pilot, clock, 2)
+        assert app.screen.query_one("#red-flags", Static).display
+        for selector in ("#side", "#phase", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
+            region = app.screen.query_one(selector).region
+            assert region.height > 0 and region.bottom <= 19, selector  # above the footer
+        # Nothing of the box is cut off: it is as tall as its wrapped lines.
+        box = app.screen.query_one("#red-flags", Static)
+        width = box.content_region.width
+        wrapped = sum(len(textwrap.wrap(line, width)) for line in text(app, "#red-flags").splitlines())
+        assert box.content_region.height >= wrapped >= 6

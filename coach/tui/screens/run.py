@@ -196,6 +196,7 @@ class RunScreen(CoachScreen[None]):
                                pregnant=is_pregnancy_variant(self.routine))
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
+        self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
 
     def _write(self, selector: str, text: str) -> None:
         """Update a line only if its words changed: each update costs a layout pass and a

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from coach import safety
 from coach.engine.timeline import PhaseKind, build_timeline
 from coach.locations import shipped_routines_dir
 from coach.model import Holds, Position, Sides, Timed
@@ -46,7 +47,8 @@ LIGHT_AND_HOLD = "Turn on a light and hold on to something before you stand."
 FORBIDDEN = [
     r"needle", r"\bpin\b", r"prick", r"inject", r"quinine", r"magnesium", r"calcium", r"vitamin",
     r"tablet", r"\bpills?\b", r"\bmg\b", r"\bdrops\b", r"aspirin", r"ibuprofen", r"paracetamol",
-    r"diclofenac", r"ointment", r"turpentine", r"celandine", r"vinegar", r"mustard", r"honey",
+    r"diclofenac", r"\bointment",  # not "appointment"
+    r"turpentine", r"celandine", r"vinegar", r"mustard", r"honey",
     r"tincture", r"licorice", r"saliva", r"chocolate", r"orange juice", r"\bic[ey]\b",
     r"bandage", r"until (it|the) (pain|hurts)", r"into pain", r"until pain", r"\bbeat", r"pinch",
     r"lower lip", r"stop (taking )?your medicine", r"change the drug", r"lactic",
@@ -65,6 +67,8 @@ def all_text(library) -> list[str]:
     for routine in library.routines.values():
         texts += [routine.title, routine.description]
         texts += [step.note for step in routine.steps if step.note]
+    # What coach says about safety is shipped text too.
+    texts += [safety.safety_page(True), *safety.during_a_cramp(), *safety.before_stretching(True)]
     return texts
 
 

@@ -15,9 +15,11 @@ from coach.cli.keys import KeyReader
 from coach.clock import monotonic
 from coach.cues.driver import CueDriver
 from coach.durations import format_clock
+from coach.engine.guidance import guidance_at
 from coach.engine.session import Ended, Event, Paused, PhaseStarted, Resumed, Session, State
 from coach.engine.summary import spoken_duration, summarise
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.safety import GET_HELP_TITLE
 
 
 def phase_sentence(phase: Phase, first_of_step: bool) -> str:
@@ -38,25 +40,38 @@ def run_plain(timeline: Timeline, out: TextIO, clock: Callable[[], float] = mono
               sleep: Callable[[float], None] = time.sleep, bell: bool = True,
               prepare: Callable[[Session], object] | None = None,
               cues: Callable[[Session], CueDriver] | None = None, keys: KeyReader | None = None,
-              ticks: bool = False, interrupted: Callable[[], object] | None = None) -> Session:
+              ticks: bool = False, interrupted: Callable[[], object] | None = None,
+              first_aid: bool = False, pregnant: bool = False) -> Session:
     """Run the timeline to its end; `prepare` sees the session before it starts (to record it).
 
     `cues` makes the driver that speaks and plays each change; `keys` waits for a key press;
     `interrupted` is told of Ctrl+C, after which the session is stopped with what was done kept.
+    Cautions and "Stop and get help" lines are printed when the full screen would show them:
+    cautions as an exercise is got ready for, the help lines when they first apply.
     """
     session = Session(timeline, clock)
     if prepare is not None:
         prepare(session)
     driver = cues(session) if cues is not None else None
     introduced: set[int] = set()
+    help_shown: tuple[str, ...] = ()
 
     def on_event(event: Event) -> None:
         if isinstance(event, PhaseStarted):
             phase = event.phase
             if bell:
                 out.write("\a")
-            out.write(phase_sentence(phase, phase.step_index not in introduced) + "\n")
+            first_of_step = phase.step_index not in introduced
+            out.write(phase_sentence(phase, first_of_step) + "\n")
             introduced.add(phase.step_index)
+            guidance = guidance_at(timeline, phase.index, first_aid=first_aid, pregnant=pregnant)
+            if first_of_step:
+                out.writelines(f"  Take care: {caution}\n" for caution in guidance.cautions)
+            nonlocal help_shown
+            if guidance.get_help and guidance.get_help != help_shown:
+                out.write(f"  {GET_HELP_TITLE}:\n")
+                out.writelines(f"  - {line}\n" for line in guidance.get_help)
+            help_shown = guidance.get_help
         elif isinstance(event, Paused):
             out.write("Paused. Press space to go on.\n")
         elif isinstance(event, Resumed):

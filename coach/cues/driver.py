@@ -17,7 +17,7 @@ class CueDriver:
     def __init__(self, session: Session, announce: Callable[[Cue], None], silence: Callable[[], None],
                  ticks: Callable[[], bool] = lambda: False):
         self.session = session
-        self.script = CueScript()
+        self.script = CueScript(session.timeline)
         self._announce = announce
         self._silence = silence
         self._ticks = ticks

@@ -1,8 +1,9 @@
 """The words and sound for each change of a routine: short, calm, said once.
 
-While getting ready the cue names what comes and the first sentence of its first caution (a
-get-ready is about 5 s); the first effort of an exercise adds its one-line how-to (a hold is 10 s
-or more); later repetitions say only what changed ("Rest.", "Hold.", "Switch legs.").
+While getting ready the cue names what comes and the exercise's first caution, the one the screen
+shows then; the first effort of an exercise adds its one-line how-to; later repetitions say only
+what changed ("Rest.", "Hold.", "Switch legs."). Words are cut to what can be said before the
+next change: a get-ready is often only 5 s.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from coach.engine.guidance import most_important_caution
 from coach.engine.timeline import Phase, PhaseKind, Timeline
 from coach.model import Exercise, Side
 
@@ -32,6 +34,7 @@ class Cue:
     words: str
 
 
+WORDS_PER_SECOND = 2.5  # a calm voice at the default 150 words a minute
 FINISHED_WORDS = "Well done. That's tonight's routine."
 STOPPED_WORDS = "Stopped. What you did still counts."
 TICK_SECONDS = (3, 2, 1)
@@ -58,6 +61,20 @@ def how_to(exercise: Exercise) -> str:
     return sentence(exercise.steps[0]) if exercise.steps else ""
 
 
+def fit_words(said: list[str], caution: str | None, how: str, seconds: int) -> str:
+    """The cue's words, the caution before the how-to, cut to what can be said before the next
+    change: first the caution to its first sentence, then the how-to left out."""
+    def joined(*parts: str | None) -> str:
+        return " ".join(part for part in (*said, *parts) if part)
+
+    budget = seconds * WORDS_PER_SECOND
+    for candidate in (joined(caution, how), joined(caution and first_sentence(caution), how),
+                      joined(caution and first_sentence(caution))):
+        if len(candidate.split()) <= budget:
+            return candidate
+    return joined(caution and first_sentence(caution))
+
+
 def is_last_hold(phase: Phase) -> bool:
     return phase.kind is PhaseKind.HOLD and bool(phase.reps) and phase.reps != 1 and phase.rep == phase.reps
 
@@ -65,9 +82,9 @@ def is_last_hold(phase: Phase) -> bool:
 class CueScript:
     """Remembers what has been said, so each cue says only what is new to the listener."""
 
-    def __init__(self) -> None:
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
         self._introduced: set[str] = set()
-        self._cautioned: set[str] = set()
         # What the last hold, rest, move or switch said: a get-ready announces what comes, and
         # the start of the effort still names the exercise and leg once.
         self._working_on: tuple[int, str] | None = None  # (step index, exercise id)
@@ -77,10 +94,7 @@ class CueScript:
         exercise = phase.exercise
         words: list[str] = []
         if phase.kind is PhaseKind.GET_READY:
-            words += [f"Next: {exercise.name}, {SIDE_WORDS[phase.side].lower()}"]
-            if exercise.cautions and exercise.id not in self._cautioned:
-                self._cautioned.add(exercise.id)
-                words.append(first_sentence(exercise.cautions[0]))
+            words.append(f"Next: {exercise.name}, {SIDE_WORDS[phase.side].lower()}")
             self._working_on = None  # the effort that follows names the exercise again
         else:
             new_step = self._working_on != (phase.step_index, exercise.id)
@@ -96,10 +110,13 @@ class CueScript:
                 words.append(WORK_WORDS[phase.kind])
             self._working_on = (phase.step_index, exercise.id)
             self._working_side = phase.side
+        # The same caution the screen shows at this moment (one rule, in coach.engine.guidance).
+        caution = most_important_caution(self.timeline, phase.index)
+        how = ""
         if phase.kind.is_work and exercise.id not in self._introduced:
             self._introduced.add(exercise.id)
-            words.append(how_to(exercise))
-        return Cue(SOUND_OF[phase.kind], " ".join(word for word in words if word))
+            how = how_to(exercise)
+        return Cue(SOUND_OF[phase.kind], fit_words(words, caution, how, phase.duration))
 
     def resumed(self, phase: Phase) -> Cue:
         """After a pause: where we are, briefly."""
@@ -125,7 +142,7 @@ class ScriptLine:
 
 def cue_script(timeline: Timeline, ticks: bool = False) -> list[ScriptLine]:
     """Every cue of an uninterrupted run, in order: what `coach show --cues` prints."""
-    script = CueScript()
+    script = CueScript(timeline)
     lines: list[ScriptLine] = []
     for phase in timeline.phases:
         lines.append(ScriptLine(phase.offset, script.for_phase(phase)))

@@ -62,6 +62,7 @@ class CoachApp(App[None]):
         self._start = start
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
+        self.pregnant = settings.pregnant  # None: not asked yet
         self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
@@ -79,9 +80,23 @@ class CoachApp(App[None]):
         elif self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
+            if self.pregnant is None:
+                from coach.tui.screens.pregnancy_question import PregnancyQuestion
+
+                # Beneath the safety page: asked as soon as that page is closed.
+                self.push_screen(PregnancyQuestion(), self.remember_pregnancy)
             self.push_screen(SafetyScreen(first_run=True))
         if self._show_safety:
             mark_safety_seen()
+
+    def remember_pregnancy(self, pregnant: bool | None) -> None:
+        """Keep the answer in the settings; no answer (escape) leaves it unasked."""
+        if pregnant is None:
+            return
+        self.save_settings({"pregnant": pregnant})
+        if pregnant:
+            self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
+                        "gentle stretches only.", timeout=10)
 
     def begin(self, routine: Routine, side: Side | None = None) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one."""
@@ -204,6 +219,7 @@ class CoachApp(App[None]):
         if note:
             self.notify(note, severity="warning", timeout=15)
         self.settings = replace(self.settings, **changes)
+        self.pregnant = self.settings.pregnant
         if self._announcer is not None and set(changes) & {"voice_rate", "volume", "language"}:
             self._announcer.close()  # the next routine makes a new one with the new voice and tones
             self._announcer = None

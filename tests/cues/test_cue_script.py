@@ -48,7 +48,7 @@ def test_quick_routine_uninterrupted_says_each_change_once_in_calm_short_words()
     run_for(400)
     assert session.is_over
     words = [(at, sound, said) for at, sound, said in heard.log]
-    assert words[0] == (0, "ready", "Next: Wall calf stretch, left leg. A firm stretch, never pain.")
+    assert words[0] == (0, "ready", "Next: Wall calf stretch, left leg. A strong stretch, never pain.")
     assert words[1] == (5, "hold", "Left leg. Wall calf stretch. Hold. Face a wall with your arms straight "
                                    "and your palms on it at chest height.")
     assert words[2:7] == [(15, "rest", "Rest."), (25, "hold", "Hold."), (35, "rest", "Rest."),

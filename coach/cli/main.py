@@ -182,7 +182,7 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
 
 
-def _run_plain(routine, side: Side | None, quiet: bool, record) -> int:
+def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callable[[Session], None]) -> int:
     from coach.cli.keys import terminal_keys
     from coach.cli.plain import run_plain
     from coach.cues.driver import CueDriver

@@ -55,7 +55,7 @@ class _Child:
         self.name = name
         self.process = process
         self.deadline = deadline
-        self.at_least = at_least  # ending sooner than this, it cannot have said the words
+        self.at_least = at_least  # ending sooner than this, it cannot have said the words (0: no check)
         self.stopped_by_us = False
 
     def stop(self) -> None:
@@ -211,8 +211,9 @@ class Announcer:
                 continue
             self._note_start(engine.name)
             now = self._clock()
+            shortest = shortest_speech(words, self.voice.rate)
             self._speech = _Child(engine.name, process, now + speech_timeout(words, self.voice.rate),
-                                  now + shortest_speech(words, self.voice.rate))
+                                  now + shortest if shortest else 0.0)
             return
 
     def _spawn(self, argv: list[str], env: dict[str, str]) -> Running:
@@ -251,7 +252,7 @@ class Announcer:
             return "stopped answering and was stopped"
         if code != 0:
             return f"failed (exit status {code})"
-        if now < child.at_least:
+        if child.at_least and self._clock() < child.at_least:
             # espeak-ng without a sound device says nothing and still exits 0, at once.
             return "ended at once without speaking (is a sound device there?)"
         return ""

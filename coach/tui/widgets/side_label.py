@@ -22,7 +22,7 @@ class SideLabel(Static):
             self.scale = scale
             self.refresh(layout=True)
 
-    def render(self) -> Text | str:  # type: ignore[override]
+    def render(self) -> Text | str:
         text = str(self.content)
         if self.scale and block_font.can_draw(text):
             return Text("\n".join(block_font.draw(text, self.scale)))

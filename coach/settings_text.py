@@ -15,7 +15,7 @@ DESCRIPTIONS = {
     "volume": "how loud the tones and the voice are, in percent (0 to 100)",
     "ticks": "soft ticks in the last 3 seconds of each hold: yes or no",
     "countdown_size": f"the big countdown: {', '.join(COUNTDOWN_SIZES)} (auto grows with the window)",
-    "pregnant": "yes, no or not-said: coach may then add care notes for pregnancy",
+    "pregnant": "yes, no or not-said: if yes, coach offers the pregnancy versions of its routines",
     "language": "the voice's language as a code such as en, de or es; not-said: the system's",
 }
 CUE_MODE_LABELS = {"voice": "voice + tones", "tones": "tones only", "bell": "terminal bell", "silent": "silent"}

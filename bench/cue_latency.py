@@ -1,7 +1,8 @@
 """How soon a cue's sound starts after its phase change: planned change -> child process started.
 
 The real app runs headless on real timers with voice on, through this machine's own speech
-engine and sound player (whichever `coach voice test` names); each child process start is stamped
+engine and sound player (whichever `coach voice test` names; `true` stands in for a missing player);
+each child process start is stamped
 and compared with when the plan says its phase begins. Goal: at most 100 ms.
 Usage: python bench/cue_latency.py
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -32,6 +34,7 @@ steps:
 
 
 async def measure() -> tuple[list[float], list[str], list[str]]:
+    from coach.cues.players import Player
     from coach.cues.system import system_announcer
     from coach.routines.library import load_library
     from coach.settings import Settings
@@ -42,8 +45,12 @@ async def measure() -> tuple[list[float], list[str], list[str]]:
     settings = Settings(cues="voice")
 
     def announcer(app: CoachApp):
-        return system_announcer(settings, bell=lambda: starts.append(("bell", time.monotonic())),
+        made = system_announcer(settings, bell=lambda: starts.append(("bell", time.monotonic())),
                                 report=reports.append, started=lambda name, at: starts.append((name, at)))
+        if made.player is None:
+            # No sound player here: `true` stands in, so a process start is still what is timed.
+            made._players = [Player("true (stand-in player)", shutil.which("true") or "/bin/true")]
+        return made
 
     app = CoachApp(load_library(), start="bench-cues", settings=settings, show_safety=False, announcer=announcer)
     planned: list[float] = []

@@ -84,15 +84,15 @@ class _WinsoundPlay:
 
 
 class Announcer:
-    def __init__(self, *, mode: str, voice: Voice, tones: Callable[[], dict[Sound, Path]],
+    def __init__(self, *, mode: str, voice: Voice, tones: Callable[[Sound], Path],
                  engines: Sequence[SpeechEngine], players: Sequence[Player],
                  bell: Callable[[], None], report: Callable[[str], None],
                  popen: Popen = subprocess.Popen, clock: Callable[[], float] = time.monotonic,
                  started: Callable[[str, float], None] | None = None):
         self.mode = mode  # voice, tones, bell or silent: read at each cue, so it can change any time
         self.voice = voice
-        self._make_tones = tones  # made on first use, in the worker
-        self._tones: dict[Sound, Path] | None = None
+        self._make_tone = tones  # a tone's WAV, made on first use
+        self._tone_lock = threading.Lock()  # one thread makes a tone; the other waits, not twice
         self._engines = list(engines)
         self._players = list(players)
         self._bell = bell
@@ -106,6 +106,10 @@ class Announcer:
         self._words: tuple[str, float] | None = None  # to say once the tone is done, by this time
         self._thread = threading.Thread(target=self._work, name="coach-cues", daemon=True)
         self._thread.start()
+        # The tones are made once per volume (about 0.4 s in all); making them now, beside the
+        # worker, keeps the first cue of the first routine on time.
+        if self._players and mode in ("voice", "tones"):
+            threading.Thread(target=self._make_tones, name="coach-tones", daemon=True).start()
 
     # --- from any thread ---------------------------------------------------------------
 
@@ -133,20 +137,34 @@ class Announcer:
         """Wait until nothing is queued, playing or speaking (for tests and `coach voice test`)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            if self._queue.empty() and self._tone is None and self._speech is None and self._words is None:
+            if (not self._queue.unfinished_tasks and self._tone is None and self._speech is None
+                    and self._words is None):
                 return True
             time.sleep(POLL_SECONDS / 2)
         return False
+
+    def _make_tones(self) -> None:
+        # A folder that cannot be written is met again by the worker, at a cue, and reported there.
+        with contextlib.suppress(OSError):
+            for sound in Sound:
+                self._tone_file(sound)
+
+    def _tone_file(self, sound: Sound) -> Path:
+        with self._tone_lock:
+            return self._make_tone(sound)
 
     # --- the worker --------------------------------------------------------------------
 
     def _work(self) -> None:
         while True:
             busy = self._tone or self._speech or self._words
+            taken = 0
             try:
                 item: Cue | str | None = self._queue.get(timeout=POLL_SECONDS if busy else None)
+                taken = 1
                 while not self._queue.empty():  # only the newest cue matters
                     newer = self._queue.get_nowait()
+                    taken += 1
                     item = _CLOSE if _CLOSE in (item, newer) else newer
             except queue.Empty:
                 item = None
@@ -154,11 +172,13 @@ class Announcer:
                 self._stop_tone()  # a tick goes under the words still being said
             elif item is not None:
                 self._stop_all()
-            if item == _CLOSE:
-                return
             if isinstance(item, Cue):
                 self._start(item)
             self._watch()
+            for _ in range(taken):  # `idle` waits for this: taken off the queue is not yet handled
+                self._queue.task_done()
+            if item == _CLOSE:
+                return
 
     def _start(self, cue: Cue) -> None:
         mode = self.mode
@@ -174,11 +194,6 @@ class Announcer:
             self._words = (cue.words, self._clock() + SPEECH_START_LATEST)
             if self._tone is None:
                 self._say()
-
-    def _tone_file(self, sound: Sound) -> Path:
-        if self._tones is None:
-            self._tones = self._make_tones()
-        return self._tones[sound]
 
     def _play(self, sound: Sound) -> None:
         while self._players:

@@ -8,7 +8,7 @@ from coach import locations
 from coach.cues.announcer import Announcer
 from coach.cues.players import find_players
 from coach.cues.speech import Voice, find_engines
-from coach.cues.tones import tone_files
+from coach.cues.tones import tone_file
 from coach.settings import Settings
 
 
@@ -21,5 +21,5 @@ def system_announcer(settings: Settings, *, bell: Callable[[], None], report: Ca
     folder = locations.cache_dir() / "tones"
     volume = settings.volume
     return Announcer(mode=mode or settings.cues, voice=voice_of(settings),
-                     tones=lambda: tone_files(folder, volume), engines=find_engines(), players=find_players(),
-                     bell=bell, report=report, started=started)
+                     tones=lambda sound: tone_file(folder, sound, volume), engines=find_engines(),
+                     players=find_players(), bell=bell, report=report, started=started)

@@ -9,7 +9,9 @@ shrill beep at 23:00.
 from __future__ import annotations
 
 import math
+import os
 import struct
+import threading
 import wave
 from pathlib import Path
 
@@ -48,7 +50,8 @@ def samples(sound: Sound, volume: int) -> list[int]:
 
 def write_tone(path: Path, sound: Sound, volume: int) -> Path:
     data = samples(sound, volume)
-    temporary = path.with_name(path.name + ".part")
+    # Two threads may make the same tone at once: each writes its own file, the rename is atomic.
+    temporary = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
     with wave.open(str(temporary), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
@@ -58,11 +61,15 @@ def write_tone(path: Path, sound: Sound, volume: int) -> Path:
     return path
 
 
-def tone_files(folder: Path, volume: int) -> dict[Sound, Path]:
-    """The WAV for every tone at this volume, made once and kept in `folder`."""
+def tone_file(folder: Path, sound: Sound, volume: int) -> Path:
+    """The WAV for one tone at this volume, made the first time and kept in `folder`."""
+    path = folder / f"{sound.value}-{volume}.wav"
+    if path.exists():
+        return path
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    files = {}
-    for sound in Sound:
-        path = folder / f"{sound.value}-{volume}.wav"
-        files[sound] = path if path.exists() else write_tone(path, sound, volume)
-    return files
+    return write_tone(path, sound, volume)
+
+
+def tone_files(folder: Path, volume: int) -> dict[Sound, Path]:
+    """Every tone at this volume, in the order a routine first needs them."""
+    return {sound: tone_file(folder, sound, volume) for sound in Sound}

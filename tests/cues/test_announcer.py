@@ -40,7 +40,7 @@ class Setup:
         self.bells = 0
         self.reports: list[str] = []
         tones = {sound: folder / f"{sound.value}.wav" for sound in Sound}
-        self.announcer = Announcer(mode=mode, voice=Voice(150, 70, None), tones=lambda: tones,
+        self.announcer = Announcer(mode=mode, voice=Voice(150, 70, None), tones=tones.__getitem__,
                                    engines=engines, players=players, bell=self.ring, report=self.reports.append)
 
     def ring(self) -> None:
@@ -68,7 +68,7 @@ def test_a_new_cue_stops_the_words_still_being_said(tmp_path):
     engine = SpeechEngine("espeak-ng", program(tmp_path, "espeak-ng", "exec sleep 30"))
     with Setup(tmp_path, [player], [engine]) as setup:
         setup.announcer.announce(Cue(Sound.HOLD, "Left leg. Hold. A long how-to that takes a while."))
-        wait_for(lambda: len(calls(tmp_path)) == 2)
+        wait_for(lambda: len(calls(tmp_path)) == 2 and setup.announcer._speech is not None)
         first_speech = setup.announcer._speech
         setup.announcer.announce(Cue(Sound.REST, "Rest."))
         wait_for(lambda: len(calls(tmp_path)) == 4)

@@ -324,3 +324,58 @@ def test_the_key_line_wraps_between_keys_never_inside_one():
     assert words[words.index("s") + 1] == "Safety"
     for line in lines:
         assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label
+
+
+@pytest.fixture
+def homes_built(monkeypatch):
+    built: list[HomeScreen] = []
+    original = HomeScreen.__init__
+
+    def record(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(HomeScreen, "__init__", record)
+    return built
+
+
+async def test_coach_run_shows_the_run_screen_first_without_building_home(clock, homes_built):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [RunScreen]
+        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        await advance(pilot, clock, 220)
+        await pilot.pause()
+        assert isinstance(app.screen, DoneScreen)
+        assert homes_built == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(homes_built) == 1
+
+
+async def test_a_first_run_builds_the_safety_page_first_and_home_after_it(clock, homes_built):
+    app = make_app(clock, show_safety=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [SafetyScreen]
+        assert homes_built == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(homes_built) == 1
+
+
+async def test_home_routine_home_routine_home(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("enter")  # the first routine in the list
+            await pilot.pause()
+            assert [type(screen) for screen in app.screen_stack] == [RunScreen]  # home is not beneath
+            await pilot.press("q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, DoneScreen)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -34,4 +34,8 @@ class SafetyScreen(CoachScreen[None]):
         yield Footer()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+            return
+        # On a first run this page is the first screen, shown before the home screen is built.
+        self.app.go_home()

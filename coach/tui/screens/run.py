@@ -53,6 +53,87 @@ class Backdrop(Vertical):
 
 
 class RunScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #above {
+        height: auto;
+        padding: 0 2;
+    }
+    #below {
+        height: 1fr;
+    }
+    #heading, #status {
+        height: auto;
+    }
+    #exercise {
+        width: 1fr;
+        text-style: bold;
+        color: $foreground;
+        padding-top: 1;
+    }
+    #step-count {
+        width: auto;
+        color: $text-muted;
+        padding-top: 1;
+    }
+    #side {
+        width: auto;
+        margin-top: 1;
+        padding: 0 2;
+        text-style: bold;
+        background: $primary 25%;
+        color: $primary;
+    }
+    #phase {
+        width: 1fr;
+        margin-top: 1;
+        padding: 0 2;
+        text-style: bold;
+        color: $secondary;
+    }
+    #phase.-rest, #phase.-switch-legs, #phase.-get-ready {
+        color: $text-muted;
+    }
+    #phase.-paused {
+        color: $warning;
+        text-style: bold reverse;
+    }
+    #countdown {
+        margin-top: 1;
+        color: $primary;
+    }
+    #countdown.-paused {
+        color: $text-muted;
+    }
+    #instructions {
+        height: 1fr;
+        min-height: 3;
+        margin: 1 2 0 2;
+        scrollbar-size-vertical: 1;
+    }
+    #steps {
+        color: $foreground;
+    }
+    #note {
+        margin-top: 1;
+        color: $accent;
+    }
+    #red-flags {
+        margin-top: 1;
+        padding: 0 1;
+        border-left: thick $error;
+        color: $foreground;
+    }
+    #next {
+        color: $text-muted;
+        height: auto;
+        margin-left: 2;
+        margin-right: 2;
+    }
+    #progress {
+        margin-left: 2;
+        margin-right: 2;
+    }
+    """
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [

@@ -18,6 +18,20 @@ def safety_text() -> str:
 
 
 class SafetyScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #safety {
+        padding: 1 2;
+    }
+    #safety-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #safety-hint {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
 
     def __init__(self, first_run: bool = False):

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from coach.cli.errors import UserError
 from coach.history.nights import night_of
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
@@ -23,7 +24,7 @@ T = TypeVar("T")
 LEGS = ("left", "right", "both")
 
 
-class HistoryUserError(Exception):
+class HistoryUserError(UserError):
     """Shown as one line; coach's CLI turns it into its usual error."""
 
 

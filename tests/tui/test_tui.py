@@ -379,3 +379,42 @@ async def test_home_routine_home_routine_home(clock):
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_key_line_follows_the_keys_its_screen_allows_now():
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from coach.tui.widgets.key_hints import KeyHints
+
+    class Choosy(Screen[None]):
+        BINDINGS = [Binding("a", "one", "One"), Binding("b", "two", "Two"), Binding("c", "three", "Hidden", show=False)]
+        allow_two = True
+
+        def compose(self) -> ComposeResult:
+            yield KeyHints()
+
+        def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+            return self.allow_two or action != "two"
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Choosy())
+
+    async with Host().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, Choosy)
+        assert str(screen.query_one(KeyHints).content) == " a One   b Two"
+        screen.allow_two = False
+        screen.refresh_bindings()
+        await pilot.pause()
+        assert str(screen.query_one(KeyHints).content) == " a One"
+
+
+async def test_the_run_screen_lists_its_keys(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE):
+        keys = str(app.screen.query_one("KeyHints").content)
+        assert keys == " space Pause   → Skip   ⇧→ Next   ← Back   m Sound   q Stop"

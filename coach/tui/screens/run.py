@@ -12,7 +12,7 @@ import math
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.durations import format_clock
 from coach.engine.session import Ended, Event, PhaseStarted, Session, State
@@ -23,6 +23,7 @@ from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 
 
@@ -175,7 +176,7 @@ class RunScreen(CoachScreen[None]):
                     yield Static(self._red_flags(), id="red-flags")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
-            yield Footer(show_command_palette=False)
+            yield KeyHints()
 
     @staticmethod
     def _red_flags() -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.safety import EMERGENCY, EVIDENCE, NOT_ADVICE, SEE_A_DOCTOR
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.key_hints import KeyHints
 
 
 def safety_text() -> str:
@@ -45,7 +46,7 @@ class SafetyScreen(CoachScreen[None]):
             yield Static(safety_text(), id="safety-text")
             yield Static("Press Enter to continue. Press s on the start screen to see this again.",
                          id="safety-hint")
-        yield Footer()
+        yield KeyHints()
 
     def action_close(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import hashlib
 import os
 import re
 import select
@@ -177,7 +178,9 @@ def spread(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / "coach-bench-venv")
+    # One per checkout: two checkouts measured at once must not reinstall each other's coach.
+    checkout = hashlib.sha1(str(REPOSITORY).encode()).hexdigest()[:8]
+    parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / f"coach-bench-venv-{checkout}")
     parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
     options = parser.parse_args()
     prepare_venv(options.venv, options.reuse_venv)

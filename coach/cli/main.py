@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from coach import __version__, locations
 from coach.cli import history as cli_history
 from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
+from coach.cli.pictures import picture_text
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Side
@@ -47,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
+    exercises.add_argument("--side", choices=["left", "right"], default="left",
+                           help="draw the picture for this leg (default: left)")
+    exercises.add_argument("--plain", action="store_true",
+                           help="words only, no picture (for screen readers)")
     validate = commands.add_parser("validate", help="check routine files for mistakes",
                                    description="Check routine and exercise files. With no files, "
                                                "checks every file in your own routines folder. "
@@ -214,7 +220,12 @@ def command_exercises(arguments: argparse.Namespace) -> int:
     if arguments.id not in library.exercises:
         hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
         raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
-    print(exercise_text(library.exercises[arguments.id]))
+    exercise = library.exercises[arguments.id]
+    if not arguments.plain:
+        picture = picture_text(exercise, Side(arguments.side), shutil.get_terminal_size(), sys.stdout.isatty())
+        if picture:
+            print(picture + "\n")
+    print(exercise_text(exercise))
     return 0
 
 

@@ -60,7 +60,7 @@ def render(pose: Pose, columns: int, rows: int, *, mirror: bool = False) -> Art:
         if isinstance(shape, Circle):
             grid.circle(to_dots(shape.centre), max(1.6, shape.radius * scale), shape.layer)
             continue
-        if shape.layer is Layer.FEEL:
+        if shape.layer is Layer.FEEL or shape.fine:
             continue  # drawn below as a band around the stretched leg
         points = [to_dots(p) for p in shape.points]
         if shape.closed:
@@ -133,3 +133,25 @@ class _DotGrid:
         lines = tuple("".join(chr(BRAILLE_BASE + bits[r][c]) if bits[r][c] else " " for c in column_span)
                       for r in row_span)
         return Art(lines, tuple(tuple(layers[r][c] for c in column_span) for r in row_span))
+
+
+# Terminal colours for plain printed text: the stretched leg stands out, the rest stays quiet.
+ANSI = {Layer.STRETCHED: "\x1b[1;31m", Layer.FEEL: "\x1b[31m", Layer.FAR: "\x1b[2m", Layer.PROP: "\x1b[2m",
+        Layer.MOVE: "\x1b[34m", Layer.BODY: ""}
+
+
+def as_text(art: Art, *, colour: bool) -> str:
+    """The art as printable lines; with `colour`, ANSI colours by layer (for a terminal)."""
+    if not colour:
+        return "\n".join(line.rstrip() for line in art.lines)
+    lines = []
+    for line, layers in zip(art.lines, art.layers, strict=True):
+        parts = []
+        current: Layer | None = None
+        for character, layer in zip(line, layers, strict=True):
+            if layer is not None and layer is not current:
+                parts.append("\x1b[0m" + ANSI[layer])
+                current = layer
+            parts.append(character)
+        lines.append(("".join(parts) + "\x1b[0m").rstrip())
+    return "\n".join(lines)

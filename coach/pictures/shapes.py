@@ -23,6 +23,7 @@ class Stroke:
     points: tuple[Point, ...]
     layer: Layer
     closed: bool = False
+    fine: bool = False  # a detail for print (wall hatching) that is noise at terminal size
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ def shapes(pose: Pose) -> list[Shape]:
     left, _, right, top = bounds(pose)
     drawn: list[Shape] = []
     for prop in pose.props:
-        drawn += [Stroke(points, Layer.PROP, closed) for points, closed in prop_outline(prop, left, right, top)]
+        outline = prop_outline(prop, left, right, top)
+        drawn += [Stroke(points, Layer.PROP, closed, fine=prop.kind == "wall" and index > 0)
+                  for index, (points, closed) in enumerate(outline)]
     marked = stretched_names(pose)
     for name in ("far", "near"):
         if name in pose.arms:

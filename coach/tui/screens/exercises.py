@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.engine.text_views import exercise_text
 from coach.routines.library import Library
+from coach.tui.widgets.exercise_picture import ExercisePicture
 
 
 class ExercisesScreen(Screen[None]):
@@ -23,7 +24,10 @@ class ExercisesScreen(Screen[None]):
         with VerticalScroll(id="exercises"):
             yield Static("Exercise library", id="exercises-title")
             for exercise in self.library.exercises.values():
-                yield Static(exercise_text(exercise), classes="exercise", markup=False)
+                with Horizontal(classes="exercise-entry"):
+                    yield Static(exercise_text(exercise), classes="exercise", markup=False)
+                    if exercise.picture is not None:
+                        yield ExercisePicture(exercise, classes="exercise-picture")
         yield Footer()
 
     def on_mount(self) -> None:

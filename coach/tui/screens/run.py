@@ -23,6 +23,7 @@ from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.progress_line import ProgressLine
 
 
@@ -87,11 +88,13 @@ class RunScreen(Screen[None]):
                 yield Static(id="phase")
         yield Countdown(id="countdown")
         with Backdrop(id="below"):
-            with VerticalScroll(id="instructions"):
-                yield Static(id="steps", markup=False)
-                yield Static(id="note", markup=False)
-                if self.routine.asks_for_side:
-                    yield Static(self._red_flags(), id="red-flags")
+            with Horizontal(id="guide"):
+                with VerticalScroll(id="instructions"):
+                    yield Static(id="steps", markup=False)
+                    yield Static(id="note", markup=False)
+                    if self.routine.asks_for_side:
+                        yield Static(self._red_flags(), id="red-flags")
+                yield ExercisePicture(id="picture")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
             yield Footer(show_command_palette=False)
@@ -186,6 +189,7 @@ class RunScreen(Screen[None]):
         self._write("#steps", steps)
         self._write("#note", f"Note: {phase.note}" if phase.note else "")
         self._write("#next", next_text(self.session))
+        self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the two widgets they style, not the screen: a class change on the
         # screen would restyle every widget on it at each phase change.
         self.query_one("#phase").set_classes(

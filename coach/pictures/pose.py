@@ -122,9 +122,10 @@ def all_limb_points(pose: Pose) -> list[Point]:
 class PoseError(ValueError):
     """A pose that cannot be drawn. `where` is the key path inside the pose ("legs", "near", 1)."""
 
-    def __init__(self, where: Sequence[str | int], message: str, fix: str):
+    def __init__(self, where: Sequence[str | int], message: str, fix: str, *, at_key: bool = False):
         super().__init__(message)
         self.where = tuple(where)
+        self.at_key = at_key  # the mistake is the key itself (unknown), not its value
         self.message = message
         self.fix = fix
 
@@ -162,7 +163,8 @@ def _mapping(data: object, where: tuple[str | int, ...], what: str, allowed: Seq
         raise PoseError(where, f"{what} should be a mapping of keys", "write it as 'key: value' lines")
     for key in data:
         if key not in allowed:
-            raise PoseError((*where, str(key)), f"unknown key '{key}' in {what}", f"allowed keys: {', '.join(allowed)}")
+            raise PoseError((*where, str(key)), f"unknown key '{key}' in {what}",
+                            f"allowed keys: {', '.join(allowed)}", at_key=True)
     return {str(k): v for k, v in data.items()}
 
 

@@ -74,7 +74,8 @@ def _key(pose: Pose, room: float) -> list[str]:
     """Words for the colours, each in its colour, wrapped to the picture's width."""
     words = []
     if pose.stretched:
-        words.append(("#c2410c", "▬ the leg this is for" if not pose.areas else "▬ the leg being worked", True))
+        legs = "both legs" if pose.stretched == "both" else "the leg"
+        words.append(("#c2410c", f"▬ {legs} this is for" if not pose.areas else f"▬ {legs} being worked", True))
     if pose.areas:
         words.append(("#ea7a2a", "▬ where you feel it", False))
     if any(shape.layer is Layer.FAR for shape in shapes(pose) if isinstance(shape, Stroke)):

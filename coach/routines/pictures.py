@@ -63,16 +63,16 @@ def _plain(node: yaml.Node) -> object:
 
 
 def _report(reader: NodeReader, node: yaml.Node, error: PoseError, what: str) -> None:
-    reader.problem(_node_at(node, error.where), f"{what}: {error.message}", error.fix)
+    reader.problem(_node_at(node, error.where, error.at_key), f"{what}: {error.message}", error.fix)
 
 
-def _node_at(node: yaml.Node, where: Sequence[str | int]) -> yaml.Node:
-    """The node a key path leads to, as far as it goes: a key itself when it is the last step."""
-    for step in where:
+def _node_at(node: yaml.Node, where: Sequence[str | int], at_key: bool) -> yaml.Node:
+    """The node a key path leads to, as far as it goes; with `at_key`, the last key itself."""
+    for index, step in enumerate(where):
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == str(step):
-                    node = value if step != where[-1] else key
+                    node = key if at_key and index == len(where) - 1 else value
                     break
             else:
                 return node

@@ -82,7 +82,7 @@ def test_exercises_lists_and_shows_one():
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 4 file(s) checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 5 file(s) checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):

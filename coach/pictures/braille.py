@@ -93,7 +93,8 @@ class _DotGrid:
 
     def line(self, a: tuple[float, float], b: tuple[float, float], layer: Layer, width: int = 1) -> None:
         length = math.hypot(b[0] - a[0], b[1] - a[1])
-        steps = max(1, math.ceil(length * 2))
+        # One point per dot along the longer axis leaves no gaps and plots each dot once.
+        steps = max(1, math.ceil(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
         # A wide line is parallel strokes either side, across the line's direction.
         nx, ny = (-(b[1] - a[1]) / length, (b[0] - a[0]) / length) if length else (0.0, 0.0)
         offsets = [o - (width - 1) / 2 for o in range(width)]
@@ -104,7 +105,7 @@ class _DotGrid:
                 self.plot(x + nx * offset, y + ny * offset, layer)
 
     def circle(self, centre: tuple[float, float], radius: float, layer: Layer) -> None:
-        steps = max(12, math.ceil(radius * 8))
+        steps = max(12, math.ceil(radius * 2 * math.pi))
         for step in range(steps):
             angle = 2 * math.pi * step / steps
             self.plot(centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle), layer)

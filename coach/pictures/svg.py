@@ -10,6 +10,7 @@ from coach.pictures.shapes import Circle, Label, Layer, Stroke, label_for, shape
 SCALE = 22.0  # pixels per tenth of a metre
 MARGIN = 14.0
 KEY_HEIGHT = 26.0
+LETTER_WIDTH = 9.5  # pixels, of the 17 px italic labels: generous, so a label never touches the edge
 
 # Dark on white, so it prints; the stretched leg in a warm colour that survives greyscale as
 # the darkest, thickest line, with where it is felt shaded around it.
@@ -27,6 +28,10 @@ ROUND = 'stroke-linecap="round" stroke-linejoin="round"'
 def to_svg(pose: Pose, title: str, *, key: bool = True) -> str:
     """The picture, with a one-line key under it naming what the colours mean."""
     left, bottom, right, top = bounds(pose)
+    labels = [label for prop in pose.props if (label := label_for(prop, left, right, top)) is not None]
+    for label in labels:  # room for every word, so none is cut off at the edge
+        start, end = _label_span(label)
+        left, right = min(left, start), max(right, end)
     width = (right - left) * SCALE + 2 * MARGIN
     height = (top - bottom) * SCALE + 2 * MARGIN
     key_lines = _key(pose, width - 2 * MARGIN) if key else []
@@ -48,7 +53,6 @@ def to_svg(pose: Pose, title: str, *, key: bool = True) -> str:
             if shape.layer is Layer.MOVE and len(shape.points) == 3:  # the arrowhead: solid
                 style = style.replace(' stroke-dasharray="7 5"', "")
             body.append(f'<{tag} points="{points}" {style} {ROUND}/>')
-    labels = [label for prop in pose.props if (label := label_for(prop, left, right, top)) is not None]
     for label in labels:
         body.append(_text(label, place))
     for index, line in enumerate(key_lines):
@@ -60,6 +64,13 @@ def to_svg(pose: Pose, title: str, *, key: bool = True) -> str:
         f"<title>{escape(title)}</title>\n"
         f'<rect width="100%" height="100%" fill="#ffffff"/>\n' + "\n".join(body) + "\n</svg>\n"
     )
+
+
+def _label_span(label: Label) -> tuple[float, float]:
+    """Left and right ends of a label in pose units, from an average letter width."""
+    length = len(label.text) * LETTER_WIDTH / SCALE
+    start = {"start": 0.0, "middle": -length / 2, "end": -length}[label.anchor]
+    return label.at[0] + start, label.at[0] + start + length
 
 
 def _text(label: Label, place: object) -> str:

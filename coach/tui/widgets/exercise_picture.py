@@ -1,13 +1,15 @@
 """The picture of an exercise, drawn in braille to fill the space it is given.
 
 It is still: it repaints only when the exercise, the leg or its own size changes, never with
-the countdown. The drawing is cached for the size, so a repaint costs a dictionary look-up.
+the countdown. The drawing is kept as ready-made lines (strips) for its size, so a repaint
+costs a look-up, and a new exercise costs one braille drawing without any text layout.
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from coach.model import Exercise, Side
@@ -52,7 +54,7 @@ class ExercisePicture(Widget):
         super().__init__(id=id, classes=classes)
         self.exercise = exercise
         self.side = side
-        self._cache: tuple[tuple[object, ...], Text] | None = None
+        self._cache: tuple[tuple[object, ...], list[Strip]] | None = None
 
     @property
     def has_picture(self) -> bool:
@@ -64,41 +66,62 @@ class ExercisePicture(Widget):
         self.exercise, self.side = exercise, side
         self.refresh()
 
-    def render(self) -> Text:
-        width, height = self.content_size.width, self.content_size.height
+    def notify_style_update(self) -> None:
+        self._cache = None  # the colours are part of the kept lines
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        strips = self.strips()
+        if y < len(strips):
+            return strips[y]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def strips(self) -> list[Strip]:
+        """The drawn lines for the current exercise, leg and size (blank ones left out)."""
+        width, height = self.size.width, self.size.height
         picture = self.exercise.picture if self.exercise is not None else None
         cache_key = (id(picture), self.side, width, height)
-        if self._cache is not None and self._cache[0] == cache_key:
-            return self._cache[1]
-        if isinstance(picture, Pose):
-            text = self._pose_text(picture, width, height)
-        elif isinstance(picture, TextPicture):
-            text = Text("\n".join(line[:width] for line in picture.lines[:height]), no_wrap=True)
-        else:
-            text = Text("")
-        self._cache = (cache_key, text)
-        return text
+        if self._cache is None or self._cache[0] != cache_key:
+            self._cache = (cache_key, self._draw(width, height))
+        return self._cache[1]
 
-    def _pose_text(self, pose: Pose, width: int, height: int) -> Text:
-        key = key_text(pose, self.side)
-        art = render(pose, width, height - (2 if key else 0), mirror=wants_mirror(self.side))
+    def _draw(self, width: int, height: int) -> list[Strip]:
+        picture = self.exercise.picture if self.exercise is not None else None
+        base = self.rich_style
+        if isinstance(picture, TextPicture):
+            return [Strip([Segment(line, base)]).adjust_cell_length(width, base) for line in picture.lines[:height]]
+        if not isinstance(picture, Pose):
+            return []
+        key = key_text(picture, self.side)
+        art = render(picture, width, height - (2 if key else 0), mirror=wants_mirror(self.side))
         if not art.lines:
-            return Text("")
-        text = art_text(art, {layer: self.get_component_rich_style(f"exercise-picture--{layer.value}")
-                              for layer in Layer}, width)
+            return []
+        styles = {layer: base + self.get_component_rich_style(f"exercise-picture--{layer.value}", partial=True)
+                  for layer in Layer}
+        strips = [Strip(segments).adjust_cell_length(width, base)
+                  for segments in art_segments(art, styles, width, base)]
         if key:
-            text.append("\n\n" + key.center(width).rstrip(), self.get_component_rich_style("exercise-picture--key"))
-        return text
+            key_style = base + self.get_component_rich_style("exercise-picture--key", partial=True)
+            strips.append(Strip.blank(width, base))
+            strips.append(Strip([Segment(key.center(width), key_style)]).adjust_cell_length(width, base))
+        return strips
 
 
-def art_text(art: Art, styles: dict[Layer, Style], width: int) -> Text:
-    """Braille rows as styled text, centred in `width` columns."""
-    text = Text(no_wrap=True, overflow="crop")
-    indent = " " * max(0, (width - art.width) // 2)
-    for row, (line, layers) in enumerate(zip(art.lines, art.layers, strict=True)):
-        if row:
-            text.append("\n")
-        text.append(indent)
-        for character, layer in zip(line, layers, strict=True):
-            text.append(character, styles[layer] if layer is not None else None)
-    return text
+def art_segments(art: Art, styles: dict[Layer, Style], width: int, blank: Style) -> list[list[Segment]]:
+    """Each braille row as styled segments, centred in `width` columns: one segment per run of
+    a layer, not one per cell. A blank cell shows no colour, so it joins the run it sits in."""
+    indent = Segment(" " * max(0, (width - art.width) // 2), blank)
+    rows = []
+    for line, layers in zip(art.lines, art.layers, strict=True):
+        runs: list[tuple[Layer | None, int]] = []
+        for column, layer in enumerate(layers):
+            if layer is not None and (not runs or runs[-1][0] is not layer):
+                runs.append((layer, column))
+        if not runs or runs[0][1] > 0:
+            runs.insert(0, (None, 0))
+        segments = [indent]
+        for index, (layer, start) in enumerate(runs):
+            end = runs[index + 1][1] if index + 1 < len(runs) else len(line)
+            segments.append(Segment(line[start:end], styles[layer] if layer is not None else blank))
+        rows.append(segments)
+    return rows

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from system_programs import needs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +35,7 @@ def test_the_page_shows_every_picture_it_has():
     assert len(shown) >= 21
 
 
-@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="needs rsvg-convert (apt-get install librsvg2-bin)")
+@needs("rsvg-convert", "librsvg2-bin")
 def test_every_picture_renders_as_an_image(tmp_path):
     for svg in sorted((ROOT / "docs" / "pictures").glob("*.svg")):
         png = tmp_path / f"{svg.stem}.png"

@@ -74,8 +74,9 @@ def test_a_mistyped_routine_name_gets_a_suggestion_not_a_traceback():
 def test_exercises_lists_and_shows_one():
     listing = coach("exercises")
     assert "wall-calf-stretch" in listing.stdout and "standing" in listing.stdout
-    one = coach("exercises", "heel-walking")
+    one = coach("exercises", "heel-walking", "--plain")
     assert one.stdout.startswith("Heel walking (standing, both legs)")
+    assert "\nHeel walking (standing, both legs)" in coach("exercises", "heel-walking").stdout  # after its picture
     assert coach("exercises", "heel-walk").stderr.strip().endswith("did you mean 'heel-walking'?")
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
+from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
 
 LEGS = ("left", "right", "both")
@@ -83,6 +84,7 @@ class CrampForm(CoachScreen[bool]):
             return
         self.app.history.log_cramp(at, LEGS[pressed], int(severity_text), minutes, note)
         self.app.notify(f"Cramp logged: {LEGS[pressed]} leg, {severity_text}/10.", timeout=4)
-        if minutes is not None and minutes > 10:
-            self.app.notify("A cramp over 10 minutes is worth telling a doctor about.", timeout=8)
+        advice = long_cramp_advice(minutes)
+        if advice:
+            self.app.notify(advice, severity="warning", timeout=20)
         self.dismiss(True)

@@ -14,7 +14,7 @@ Point = tuple[float, float]
 
 LIMBS = ("near", "far")
 STRETCH_LEGS = ("near", "far", "both")
-STRETCH_AREAS = ("calf", "hamstring", "foot")
+STRETCH_AREAS = ("calf", "lower-calf", "hamstring", "foot")
 PROP_KINDS = ("floor", "wall", "step", "chair", "bed", "towel", "book", "pillow", "lamp")
 # How far a coordinate may go: a pose is a person-sized picture, not a map.
 LIMIT = 60.0

@@ -87,6 +87,8 @@ def feel_segments(pose: Pose, name: str) -> list[tuple[Point, ...]]:
     for area in pose.areas:
         if area == "calf":
             segments.append((_along(knee, ankle, 0.15), _along(knee, ankle, 0.75)))
+        elif area == "lower-calf":  # the soleus, felt low down, just above the heel
+            segments.append((_along(knee, ankle, 0.5), _along(knee, ankle, 0.9)))
         elif area == "hamstring":
             segments.append((_along(pose.hip, knee, 0.2), _along(pose.hip, knee, 0.85)))
         elif area == "foot":

@@ -88,7 +88,7 @@ def test_the_svg_names_the_exercise_and_keys_its_colours():
     ({"hip": [5, "up"]}, ("hip", 1), "'up' is not a number"),
     ({"hip": [5, 900]}, ("hip", 1), "too far out"),
     ({"stretched": "left"}, ("stretched",), "'stretched' should be one of near, far, both"),
-    ({"feel": ["calf", "knee"]}, ("feel", 1), "'knee' is not one of calf, hamstring, foot"),
+    ({"feel": ["calf", "knee"]}, ("feel", 1), "'knee' is not one of calf, lower-calf, hamstring, foot"),
     ({"legs": {"near": [[6, 5], [6, 1]]}}, ("legs", "near"), "expected 4 points"),
     ({"legs": {"middle": [[6, 5], [6, 1], [5, 0], [7, 0]]}}, ("legs", "middle"), "unknown key 'middle'"),
     ({"props": [{"sofa": {}}]}, ("props", 0, "sofa"), "unknown key 'sofa'"),

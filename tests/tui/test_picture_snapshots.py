@@ -38,10 +38,8 @@ def test_run_at_the_smallest_size(snap_compare):
     assert snap_compare(app, terminal_size=(60, 20), run_before=after(clock, 5 + 3))
 
 
-def test_run_lying_exercise_on_a_wide_screen(snap_compare):
+def test_run_on_a_wide_screen(snap_compare):
     app, clock = app_at("evening")
-    # leg check 10, march 45 + 5, heel walking 30, wall calf 5 + 2x50 + 5, hamstring 5 + 2x50 + 5,
-    # book 5 + 60, then toe pulls after a 15 s get-ready.
     assert snap_compare(app, terminal_size=(200, 50), run_before=after(clock, 10 + 50 + 30 + 110 + 110 + 65 + 20))
 
 

@@ -14,7 +14,7 @@ SHIPPED = routine_files(shipped_routines_dir())
 
 OWN_EXERCISES = """
 exercises:
-  seated-calf-stretch:
+  chair-calf-stretch:
     name: Seated calf stretch
     position: sitting
     steps: [Sit with one leg straight., Pull the toes toward you.]
@@ -60,7 +60,7 @@ def test_own_exercises_carry_a_pose_a_text_picture_or_nothing(write):
     path = write("exercises.yaml", OWN_EXERCISES)
     library = load(path)
     assert messages(library, path) == []
-    pose = library.exercises["seated-calf-stretch"].picture
+    pose = library.exercises["chair-calf-stretch"].picture
     assert isinstance(pose, Pose) and pose.stretched == "near" and pose.areas == ("calf",)
     assert library.exercises["neck-roll"].picture == TextPicture(("\\o/", " |", "/ \\"))
     assert library.exercises["plain-move"].picture is None
@@ -70,14 +70,14 @@ def test_a_mistake_in_an_inline_pose_is_reported_on_its_line(write):
     path = write("exercises.yaml", OWN_EXERCISES.replace("[12.3, 4.4]", "[12.3, low]"))
     library = load(path)
     assert messages(library, path) == [
-        f"{path}:14:40: the pose of exercise 'seated-calf-stretch': 'low' is not a number — "
+        f"{path}:14:40: the pose of exercise 'chair-calf-stretch': 'low' is not a number — "
         "write a number such as 4 or 2.5",
     ]
-    assert "seated-calf-stretch" not in library.exercises
+    assert "chair-calf-stretch" not in library.exercises
     assert "neck-roll" in library.exercises  # the rest of the file still loads
     path = write("exercises.yaml", OWN_EXERCISES.replace("stretched: near", "stretched: left"))
     assert messages(load(path), path) == [
-        f"{path}:16:18: the pose of exercise 'seated-calf-stretch': 'stretched' should be one of near, far, both — "
+        f"{path}:16:18: the pose of exercise 'chair-calf-stretch': 'stretched' should be one of near, far, both — "
         "name the leg that is stretched: near (drawn in front), far, or both",
     ]
 
@@ -85,7 +85,7 @@ def test_a_mistake_in_an_inline_pose_is_reported_on_its_line(write):
 def test_a_wrong_key_in_a_prop_points_at_the_key(write):
     path = write("exercises.yaml", OWN_EXERCISES.replace("chair: {x: 2,", "chair: {left: 2,"))
     assert messages(load(path), path) == [
-        f"{path}:18:31: the pose of exercise 'seated-calf-stretch': unknown key 'left' in the chair — "
+        f"{path}:18:31: the pose of exercise 'chair-calf-stretch': unknown key 'left' in the chair — "
         "allowed keys: x, y, width, height, points, label, label_at",
     ]
 
@@ -101,7 +101,7 @@ def test_a_text_picture_must_be_small_and_plain(write):
 def test_pose_and_picture_together_is_one_too_many(write):
     path = write("exercises.yaml", OWN_EXERCISES.replace("    pose:\n", "    picture: x\n    pose:\n"))
     assert messages(load(path), path) == [
-        f"{path}:8:14: exercise 'seated-calf-stretch' has both 'pose' and 'picture' — keep one of them",
+        f"{path}:8:14: exercise 'chair-calf-stretch' has both 'pose' and 'picture' — keep one of them",
     ]
 
 

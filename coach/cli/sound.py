@@ -7,6 +7,7 @@ import sys
 import time
 from typing import Any
 
+from coach.cli.errors import UserError
 from coach.cues.players import install_hint as player_hint
 from coach.cues.script import Cue, Sound, cue_script
 from coach.cues.speech import install_hint as speech_hint
@@ -20,8 +21,8 @@ VOICE_TEST_SENTENCE = "This is coach. Left leg. Wall calf stretch. Hold."
 VOICE_TEST_SECONDS = 4.5  # everything, tones and the sentence, within 5 s
 
 
-class SoundUserError(Exception):
-    """A problem the person can fix; printed as one line."""
+class SoundUserError(UserError):
+    """A setting that cannot be used, named with what would be accepted."""
 
 
 def add_commands(commands: Any) -> None:

@@ -6,17 +6,35 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
-from coach.history.nights import night_of
+from coach.history.cramp_entry import (
+    LEGS,
+    LONG_CRAMP_MINUTES,
+    PLACES,
+    CrampEntry,
+    CrampValueError,
+    check_leg,
+    check_minutes,
+    check_note,
+    check_place,
+    check_severity,
+    parse_minutes,
+    parse_severity,
+    parse_yes_no,
+)
+from coach.history.nights import last_complete_night, night_of
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 
-LEGS = ("left", "right", "both")
+CSV_KINDS = ("routines", "cramps", "checkins")
+T = TypeVar("T")
 
 
 class HistoryUserError(Exception):
@@ -39,17 +57,31 @@ def open_history(announce: bool = True) -> HistoryStore:
 def add_commands(commands) -> None:
     cramp = commands.add_parser("cramp", help="log a night cramp in your diary",
                                 description="Log a cramp: when, which leg, how bad (1-10), how long.")
-    cramp.add_argument("--when", default="now", help=f"when it happened: {EXAMPLES} (default: now)")
+    cramp.add_argument("--when", help=f"when it happened: {EXAMPLES} (default: now)")
     cramp.add_argument("--leg", choices=LEGS, help="which leg")
+    cramp.add_argument("--where", choices=PLACES, help="where in the leg (default: calf)")
     cramp.add_argument("--severity", type=int, metavar="1-10", help="how bad, from 1 (mild) to 10 (worst)")
     cramp.add_argument("--minutes", type=float, help="how long it lasted, in minutes")
+    cramp.add_argument("--woke", action=argparse.BooleanOptionalAction,
+                       help="whether it woke you (--no-woke: you were already awake)")
     cramp.add_argument("--note", help="anything else worth remembering")
+    change = cramp.add_mutually_exclusive_group()
+    change.add_argument("--edit", type=int, metavar="ID",
+                        help="correct entry ID (shown by 'coach history'): only the options given change")
+    change.add_argument("--delete", type=int, metavar="ID", help="delete entry ID (shown by 'coach history')")
+    checkin = commands.add_parser("checkin", help="answer for last night: were there cramps?",
+                                  description="Answer the morning question for a night. A night with no "
+                                              "answer is left out of every rate, never counted as cramp-free. "
+                                              "To say there were cramps, log them with 'coach cramp'.")
+    checkin.add_argument("--none", action="store_true", help="no cramps that night")
+    checkin.add_argument("--night", help="which night, as the date it began (default: last night)")
     history = commands.add_parser("history", help="recent routines and cramps",
                                   description="Show recent routines and cramps, or export them all.")
     history.add_argument("--days", type=int, default=30, help="how far back to show (default 30)")
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="everything, as JSON")
-    form.add_argument("--csv", action="store_true", help="everything, as CSV")
+    form.add_argument("--csv", choices=CSV_KINDS, metavar="{routines,cramps,checkins}",
+                      help="one kind of entry as CSV, with columns of its own")
     commands.add_parser("stats", help="streaks, and cramps with and without the routine",
                         description="Your streak, nights done, and cramps on nights after a completed "
                                     "routine versus nights without.")
@@ -60,58 +92,150 @@ def add_commands(commands) -> None:
 
 
 def command_cramp(arguments: argparse.Namespace) -> int:
+    if arguments.delete is not None:
+        return _delete_cramp(arguments.delete)
+    if arguments.edit is not None:
+        return _edit_cramp(arguments)
     now = now_local()
     try:
-        at = parse_when(arguments.when, now)
-    except WhenError as error:
+        at = parse_when(arguments.when or "now", now)
+        leg = check_leg(arguments.leg) if arguments.leg else _ask("Which leg? (left, right, both)", check_leg)
+        place = arguments.where or ("calf" if not _asking() else _ask(
+            "Where in the leg? (calf, foot, thigh; Enter for calf)", lambda t: check_place(t or "calf")))
+        severity = check_severity(arguments.severity) if arguments.severity is not None else _ask(
+            "How bad, from 1 (mild) to 10 (worst)?", parse_severity)
+        minutes = check_minutes(arguments.minutes) if arguments.minutes is not None else (
+            _ask("How long did it last, in minutes? (Enter if you don't know)", parse_minutes)
+            if _asking() else None)
+        woke = arguments.woke if arguments.woke is not None or not _asking() else _ask(
+            "Did it wake you? (y/n, Enter to skip)", parse_yes_no)
+        note = check_note(arguments.note) if arguments.note is not None else (
+            _ask("Anything else? (Enter to skip)", check_note) if _asking() else None)
+    except (WhenError, CrampValueError) as error:
         raise HistoryUserError(str(error)) from None
-    leg = arguments.leg or _ask("Which leg? (left, right, both)", lambda t: t if t in LEGS else None)
-    severity = arguments.severity if arguments.severity is not None else _ask(
-        "How bad, from 1 to 10?", lambda t: int(t) if t.isdigit() else None)
-    if not 1 <= severity <= 10:
-        raise HistoryUserError(f"severity {severity} is not between 1 and 10 — give a number from 1 to 10")
-    if arguments.minutes is not None and arguments.minutes < 0:
-        raise HistoryUserError("minutes cannot be negative — give how long it lasted, like 2")
     store = open_history()
-    store.log_cramp(at, leg, severity, arguments.minutes, arguments.note)
-    print(f"Logged: {leg} leg, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
+    cramp_id = store.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
+    print(f"Logged #{cramp_id}: {leg} {place or 'leg'}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
-    if arguments.minutes is not None and arguments.minutes > 10:
+    if minutes is not None and minutes > LONG_CRAMP_MINUTES:
         print("A cramp over 10 minutes is worth telling a doctor about.")
     return 0
 
 
-def _ask(question: str, accept):
-    if not sys.stdin.isatty():
+def _edit_cramp(arguments: argparse.Namespace) -> int:
+    store = open_history()
+    old = store.cramp(arguments.edit)
+    if old is None:
+        raise HistoryUserError(f"there is no cramp entry #{arguments.edit} — 'coach history' shows each one's number")
+    try:
+        at = old.at if arguments.when is None else parse_when(arguments.when, now_local())
+        entry = CrampEntry(
+            at, arguments.leg or old.leg, old.severity if arguments.severity is None else arguments.severity,
+            old.minutes if arguments.minutes is None else arguments.minutes,
+            old.note if arguments.note is None else arguments.note,
+            arguments.where or old.place, old.woke if arguments.woke is None else arguments.woke)
+        new = store.correct_cramp(old.id, entry)
+    except (WhenError, CrampValueError) as error:
+        raise HistoryUserError(str(error)) from None
+    print(f"Corrected #{new.id}: {new.leg} {new.place or 'leg'}, severity {new.severity}/10, "
+          f"{new.at.strftime('%a %d %b %H:%M')}.")
+    return 0
+
+
+def _delete_cramp(cramp_id: int) -> int:
+    store = open_history()
+    try:
+        gone = store.delete_cramp(cramp_id)
+    except KeyError:
+        raise HistoryUserError(f"there is no cramp entry #{cramp_id} — "
+                               "'coach history' shows each one's number") from None
+    print(f"Deleted #{gone.id}: {gone.leg} leg, severity {gone.severity}/10, {gone.at.strftime('%a %d %b %H:%M')}.")
+    return 0
+
+
+def _asking() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(question: str, accept: Callable[[str], T]) -> T:
+    """Ask until the answer is acceptable, saying each time what was wrong with the last one."""
+    if not _asking():
         raise HistoryUserError(f"missing an answer to '{question}' — pass it as an option (see coach cramp --help)")
     while True:
-        value = accept(input(f"{question} ").strip().lower())
-        if value is not None:
-            return value
+        try:
+            return accept(input(f"{question} ").strip().lower())
+        except CrampValueError as error:
+            print(f"  {error}")
+        except EOFError:
+            raise HistoryUserError("no answer given; nothing was logged") from None
+
+
+def command_checkin(arguments: argparse.Namespace) -> int:
+    now = now_local()
+    if arguments.night is None:
+        night = last_complete_night(now)
+    else:
+        try:
+            night = date.fromisoformat(arguments.night.strip())
+        except ValueError:
+            raise HistoryUserError(f"'{arguments.night}' is not a date — give the evening the night began, "
+                                   "like 2026-11-21") from None
+        if night > last_complete_night(now):
+            raise HistoryUserError(f"the night of {night.isoformat()} is not over yet — answer it in the morning")
+    store = open_history()
+    logged = [c for c in store.cramps(night) if c.night == night]
+    if not arguments.none:
+        state = (f"answered ({len(logged)} cramp(s) logged)" if logged else
+                 "answered: no cramps" if store.is_answered(night) else "not answered yet")
+        print(f"The night of {night.strftime('%a %d %b')}: {state}.")
+        if not store.is_answered(night):
+            print("Answer with 'coach checkin --none' or log each cramp with 'coach cramp'.")
+        return 0
+    if logged:
+        raise HistoryUserError(f"you logged {len(logged)} cramp(s) for the night of {night.isoformat()} — "
+                               "delete them first with 'coach cramp --delete ID' if they were a mistake")
+    store.check_in(night, now)
+    print(f"Noted: no cramps on the night of {night.strftime('%a %d %b')}.")
+    return 0
 
 
 def command_history(arguments: argparse.Namespace) -> int:
-    store = open_history()
     exporting = arguments.json or arguments.csv
+    if not exporting and arguments.days < 1:
+        raise HistoryUserError(f"--days {arguments.days} shows nothing — give 1 or more, like --days 30")
+    store = open_history()
     since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
     sessions, cramps = store.sessions(since), store.cramps(since)
     if arguments.json:
         json.dump({"routines": [_plain(asdict(s)) for s in sessions],
-                   "cramps": [_plain(asdict(c)) for c in cramps]}, sys.stdout, indent=2)
+                   "cramps": [_plain(asdict(c)) for c in cramps],
+                   "checkins": sorted(n.isoformat() for n in store.answered_nights())}, sys.stdout, indent=2)
         print()
     elif arguments.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["kind", "when", "night", "what", "status_or_leg", "seconds_or_severity",
-                         "planned_seconds_or_minutes", "note"])
-        for s in sessions:
-            writer.writerow(["routine", s.started_at.isoformat(), s.night.isoformat(), s.routine,
-                             s.status, round(s.actual_seconds), s.planned_seconds, ""])
-        for c in cramps:
-            writer.writerow(["cramp", c.at.isoformat(), c.night.isoformat(), "cramp", c.leg,
-                             c.severity, "" if c.minutes is None else c.minutes, c.note or ""])
+        _write_csv(arguments.csv, store)
     else:
         print(history_table(sessions, cramps))
     return 0
+
+
+def _write_csv(kind: str, store: HistoryStore) -> None:
+    writer = csv.writer(sys.stdout)
+    if kind == "routines":
+        writer.writerow(["started_at", "night", "routine", "title", "status", "seconds_done", "seconds_planned"])
+        for s in store.sessions():
+            writer.writerow([s.started_at.isoformat(), s.night.isoformat(), s.routine, s.title, s.status,
+                             round(s.actual_seconds), s.planned_seconds])
+    elif kind == "cramps":
+        writer.writerow(["id", "at", "night", "leg", "where", "severity", "minutes", "woke", "note"])
+        for c in store.cramps():
+            writer.writerow([c.id, c.at.isoformat(), c.night.isoformat(), c.leg, c.place or "", c.severity,
+                             "" if c.minutes is None else f"{c.minutes:g}",
+                             "" if c.woke is None else ("yes" if c.woke else "no"), c.note or ""])
+    else:
+        cramp_nights = {c.night for c in store.cramps()}
+        writer.writerow(["night", "cramps"])
+        for night in sorted(store.answered_nights()):
+            writer.writerow([night.isoformat(), "yes" if night in cramp_nights else "no"])
 
 
 def _plain(record: dict) -> dict:
@@ -140,5 +264,5 @@ def command_report(arguments: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"cramp": command_cramp, "history": command_history, "stats": command_stats,
+HANDLERS = {"cramp": command_cramp, "checkin": command_checkin, "history": command_history, "stats": command_stats,
             "report": command_report}

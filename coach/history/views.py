@@ -15,8 +15,9 @@ def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> s
     rows = [(s.started_at, "routine", f"{s.title} ({s.routine})",
              f"{s.status}, {format_clock(s.actual_seconds)} of {format_clock(s.planned_seconds)}")
             for s in sessions]
-    rows += [(c.at, "cramp", f"{c.leg} leg, severity {c.severity}/10",
-              (f"{c.minutes:g} min" if c.minutes is not None else "") + (f"  {c.note}" if c.note else ""))
+    rows += [(c.at, "cramp", f"#{c.id} {c.leg} {c.place or 'leg'}, severity {c.severity}/10",
+              "  ".join(part for part in (f"{c.minutes:g} min" if c.minutes is not None else "",
+                                          "woke me" if c.woke else "", c.note or "") if part))
              for c in cramps]
     if not rows:
         return "No history yet. It fills in as you finish routines and log cramps (coach cramp)."

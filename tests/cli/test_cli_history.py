@@ -23,7 +23,7 @@ def test_logging_a_cramp_says_which_night_it_belongs_to():
     assert result.returncode == 0, result.stderr
     yesterday = datetime.now() - timedelta(days=1)
     assert result.stdout.splitlines() == [
-        f"Logged: right leg, severity 7/10, {yesterday.strftime('%a %d %b')} 23:40 "
+        f"Logged #1: right calf, severity 7/10, {yesterday.strftime('%a %d %b')} 23:40 "
         f"(the night of {yesterday.strftime('%a %d %b')}).",
         "A cramp over 10 minutes is worth telling a doctor about.",
     ]
@@ -35,7 +35,8 @@ def test_bad_cramp_input_is_one_clear_line():
     for args, message in [
         (["--when", "tomorrow", "--leg", "left", "--severity", "3"], "'tomorrow' is not a time coach understands"),
         (["--leg", "left", "--severity", "0"], "severity 0 is not between 1 and 10"),
-        (["--leg", "left", "--severity", "3", "--minutes", "-2"], "minutes cannot be negative"),
+        (["--leg", "left", "--severity", "3", "--minutes", "-2"], "how long it lasted cannot be negative"),
+        (["--leg", "left", "--severity", "3", "--minutes", "600"], "600 minutes is longer than 240"),
         (["--severity", "3"], "missing an answer to 'Which leg? (left, right, both)'"),
     ]:
         result = coach("cramp", *args)
@@ -60,13 +61,77 @@ def test_history_as_a_table_json_and_csv():
     table = coach("history").stdout.splitlines()
     assert table[0].split() == ["WHEN", "NIGHT", "OF", "WHAT", "DETAILS"]
     assert sum("routine  Evening stretches (evening)" in line for line in table) == 3
-    assert any("cramp    left leg, severity 6/10  3 min  woke up" in line for line in table)
+    assert any("cramp    #1 left calf, severity 6/10  3 min  woke up" in line for line in table)
     data = json.loads(coach("history", "--json").stdout)
     assert [r["status"] for r in data["routines"]] == ["completed", "partial", "completed"]
     assert data["cramps"][0]["leg"] == "left" and data["cramps"][0]["note"] == "woke up"
-    rows = list(csv.DictReader(io.StringIO(coach("history", "--csv").stdout)))
-    assert [row["kind"] for row in rows] == ["routine"] * 3 + ["cramp"]
-    assert rows[-1]["status_or_leg"] == "left" and rows[-1]["seconds_or_severity"] == "6"
+    routines = list(csv.DictReader(io.StringIO(coach("history", "--csv", "routines").stdout)))
+    assert [row["status"] for row in routines] == ["completed", "partial", "completed"]
+    assert list(routines[0]) == ["started_at", "night", "routine", "title", "status", "seconds_done",
+                                 "seconds_planned"]
+    (cramp,) = csv.DictReader(io.StringIO(coach("history", "--csv", "cramps").stdout))
+    assert (cramp["leg"], cramp["where"], cramp["severity"], cramp["minutes"], cramp["note"]) == (
+        "left", "calf", "6", "3", "woke up")
+    checkins = list(csv.DictReader(io.StringIO(coach("history", "--csv", "checkins").stdout)))
+    assert [row["cramps"] for row in checkins] == ["yes"]
+
+
+def test_history_refuses_a_period_that_shows_nothing():
+    for days in ("0", "-3"):
+        result = coach("history", "--days", days)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.strip() == f"coach: --days {days} shows nothing — give 1 or more, like --days 30"
+
+
+def test_an_entry_is_corrected_and_deleted_from_the_command_line():
+    assert coach("cramp", "--leg", "left", "--severity", "4", "--when", "03:00").returncode == 0
+    result = coach("cramp", "--edit", "1", "--severity", "8", "--where", "foot", "--woke")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Corrected #1: left foot, severity 8/10")
+    (cramp,) = HistoryStore().cramps()
+    assert (cramp.severity, cramp.place, cramp.woke, cramp.at.strftime("%H:%M")) == (8, "foot", True, "03:00")
+    refused = coach("cramp", "--edit", "1", "--severity", "12")
+    assert refused.returncode == 2 and "severity 12 is not between 1 and 10" in refused.stderr
+    assert HistoryStore().cramps()[0].severity == 8
+    assert coach("cramp", "--delete", "1").stdout.startswith("Deleted #1: left leg, severity 8/10")
+    missing = coach("cramp", "--delete", "1")
+    assert missing.returncode == 2 and "there is no cramp entry #1" in missing.stderr
+    assert HistoryStore().cramps() == []
+
+
+def test_in_a_terminal_coach_cramp_asks_again_saying_why_then_asks_minutes_woke_and_note():
+    import os
+    import pty
+
+    controller, terminal = pty.openpty()
+    answers = "middle\nright\n\n15\n6\nabout two\n2\ny\nafter the stairs\n"
+    process = subprocess.Popen([sys.executable, "-m", "coach", "cramp", "--when", "03:00"], stdin=terminal,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    os.close(terminal)
+    os.write(controller, answers.encode())
+    out, err = process.communicate(timeout=60)
+    os.close(controller)
+    assert process.returncode == 0, err
+    assert "'middle' is not a leg — choose left, right or both" in out
+    assert "severity 15 is not between 1 and 10" in out
+    assert "'about two' is not a number of minutes" in out
+    (cramp,) = HistoryStore().cramps()
+    assert (cramp.leg, cramp.place, cramp.severity, cramp.minutes, cramp.woke, cramp.note) == (
+        "right", "calf", 6, 2.0, True, "after the stairs")
+
+
+def test_checkin_none_answers_last_night_and_unanswered_nights_stay_unknown():
+    status = coach("checkin")
+    assert "not answered yet" in status.stdout and "coach checkin --none" in status.stdout
+    result = coach("checkin", "--none")
+    assert result.returncode == 0 and result.stdout.startswith("Noted: no cramps on the night of")
+    assert "answered: no cramps" in coach("checkin").stdout
+    assert len(HistoryStore().answered_nights()) == 1
+    assert coach("cramp", "--leg", "left", "--severity", "3", "--when", "2026-01-10T03:00").returncode == 0
+    clash = coach("checkin", "--none", "--night", "2026-01-09")
+    assert clash.returncode == 2 and "you logged 1 cramp(s) for the night of 2026-01-09" in clash.stderr
+    future = coach("checkin", "--none", "--night", "2999-01-01")
+    assert future.returncode == 2 and "is not over yet" in future.stderr
 
 
 def test_stats_show_the_streak_and_warn_about_small_numbers():

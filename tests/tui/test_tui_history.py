@@ -55,19 +55,28 @@ async def test_logging_a_cramp_from_the_app(clock):
         form = app.screen
         assert isinstance(form, CrampForm)
         await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error").content) == "Choose which leg."
+        await pilot.pause()
+        assert str(form.query_one("#leg-error").content) == "Choose which leg."
+        assert form.query_one("#leg-error").display and app.focused is form.query_one("#leg")
         form.query_one("#leg-right").value = True
         form.query_one("#when").value = "last night 03:15"
         form.query_one("#severity").value = "12"
-        await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error").content) == "Give how bad it was as a number from 1 to 10."
-        form.query_one("#severity").value = "6"
         form.query_one("#minutes").value = "2.5"
+        form.query_one("#minutes").focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#severity-error").content).startswith("Severity 12 is not between 1 and 10")
+        assert not form.query_one("#leg-error").display  # only the question still wrong is marked
+        assert app.focused is form.query_one("#severity")
+        assert form.query_one("#minutes").selection.is_empty  # typing cannot overwrite another answer
+        await pilot.press("6")  # replaces the wrong answer, which was selected
+        assert form.query_one("#severity").value == "6"
+        await pilot.click("#woke-yes")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     (cramp,) = store.cramps()
-    assert (cramp.leg, cramp.severity, cramp.minutes) == ("right", 6, 2.5)
+    assert (cramp.leg, cramp.severity, cramp.minutes, cramp.place, cramp.woke) == ("right", 6, 2.5, "calf", True)
     assert cramp.at.strftime("%Y-%m-%d %H:%M") == "2026-11-22 03:15"
 
 
@@ -118,3 +127,61 @@ async def test_the_app_coaches_without_a_history(clock):
         await pilot.press("l")  # no diary without a history: nothing happens, nothing breaks
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and text(app, "#streak") == ""
+
+
+async def test_escape_in_the_cramp_form_asks_before_throwing_away_what_was_typed(clock):
+    from coach.tui.screens.cramp_form import DiscardTyped
+
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#severity").value = "7"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardTyped)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#severity").value == "7"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.cramps() == []
+
+
+async def test_an_entry_is_corrected_deleted_and_undeleted_in_the_app(clock):
+    from datetime import timedelta
+
+    from coach.tui.screens.cramp_list import CrampListScreen
+
+    app, store = app_with_history(clock)
+    now = app.now()
+    store.log_cramp(now - timedelta(days=2), "left", 4, note="older")
+    newest = store.log_cramp(now - timedelta(hours=20), "right", 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CrampListScreen)
+        await pilot.press("enter")  # the newest entry comes first
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm) and form.query_one("#severity").value == "5"
+        form.query_one("#severity").value = "8"
+        await pilot.click("#place-foot")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CrampListScreen)
+        assert (store.cramp(newest).severity, store.cramp(newest).place) == (8, "foot")
+        await pilot.press("d")
+        await pilot.pause()
+        assert [c.note for c in store.cramps()] == ["older"]
+        assert "Press u to put it back" in text(app, "#cramp-list-status")
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.cramp(newest).severity == 8 and len(store.cramps()) == 2

@@ -19,7 +19,7 @@ WEEKS = 12
 
 
 class HistoryScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Back")]
+    BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("escape,q", "close", "Back")]
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -42,6 +42,12 @@ class HistoryScreen(Screen[None]):
             yield Static(stats_text(compute(all_nights, all_cramps, now)), id="history-stats",
                          markup=False)
         yield Footer()
+
+    def action_cramp_entries(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.cramp_list import CrampListScreen
+
+            self.app.push_screen(CrampListScreen())
 
     def action_close(self) -> None:
         self.app.pop_screen()

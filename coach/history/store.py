@@ -394,6 +394,13 @@ class HistoryStore:
             ((since or date.min).isoformat(),))
         return {date.fromisoformat(night) for (night,) in rows}
 
+    def used_by(self, night: date) -> bool:
+        """Whether anything at all was recorded for `night` or before it."""
+        row = self._connection.execute(
+            "SELECT 1 FROM sessions WHERE night <= ?1 UNION ALL SELECT 1 FROM cramps WHERE night <= ?1 "
+            "UNION ALL SELECT 1 FROM checkins WHERE night <= ?1 LIMIT 1", (night.isoformat(),)).fetchone()
+        return row is not None
+
     def is_answered(self, night: date) -> bool:
         row = self._connection.execute(
             "SELECT 1 FROM checkins WHERE night = ?1 UNION ALL SELECT 1 FROM cramps WHERE night = ?1 LIMIT 1",

@@ -185,3 +185,52 @@ async def test_an_entry_is_corrected_deleted_and_undeleted_in_the_app(clock):
         await pilot.press("u")
         await pilot.pause()
         assert store.cramp(newest).severity == 8 and len(store.cramps()) == 2
+
+
+async def test_the_morning_question_answers_last_night_or_waits_for_later(clock):
+    from datetime import timedelta
+
+    from history_seed import NOW
+
+    from coach.tui.screens.checkin import CheckinQuestion
+
+    last_night = NOW.date() - timedelta(days=1)
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:  # a first evening: there is no last night to ask about
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store.start_session("evening", "Evening stretches", 590, NOW - timedelta(days=1))
+    for key, answered in [("x", False), ("n", True)]:
+        app, _ = app_with_history(clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, CheckinQuestion)
+            assert "Last night: any cramps?" in text(app, "#question")
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("h", "escape")  # back on home: put off means not asked again now
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        assert store.is_answered(last_night) is answered
+    assert store.answered_nights() == {last_night}
+
+
+async def test_the_morning_question_can_lead_to_logging_a_cramp_for_last_night(clock):
+    from datetime import timedelta
+
+    from history_seed import NOW
+
+    app, store = app_with_history(clock)
+    store.start_session("evening", "Evening stretches", 590, NOW - timedelta(days=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm) and form.query_one("#when").value == "last night 03:00"
+        await pilot.click("#leg-left")
+        form.query_one("#severity").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.is_answered(NOW.date() - timedelta(days=1))

@@ -48,9 +48,10 @@ class CrampForm(Screen[bool]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, leg: Side | None = None, record: CrampRecord | None = None):
+    def __init__(self, leg: Side | None = None, record: CrampRecord | None = None, when_hint: str = "now"):
         super().__init__()
         self.record = record
+        self.when_hint = when_hint
         if record is not None:
             self.leg: str | None = record.leg
         else:
@@ -65,7 +66,7 @@ class CrampForm(Screen[bool]):
             yield Static("Correct a cramp" if record else "Log a cramp", id="form-title")
             yield Static("Tab moves to the next question; Enter saves.", id="form-hint")
             yield Label(f"When did it happen? ({EXAMPLES})")
-            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else "now", id="when")
+            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else self.when_hint, id="when")
             yield self._error("when")
             yield Label("Which leg?")
             with RadioSet(id="leg"):

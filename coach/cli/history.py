@@ -245,7 +245,7 @@ def _plain(record: dict) -> dict:
 
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
-    print(stats_text(compute(store.night_records(), store.cramps(), now_local())))
+    print(stats_text(compute(store.night_records(), store.cramps(), now_local(), store.answered_nights())))
     return 0
 
 
@@ -254,7 +254,7 @@ def command_report(arguments: argparse.Namespace) -> int:
         raise HistoryUserError("--weeks must be 1 or more")
     store = open_history()
     now = now_local()
-    text = report_markdown(store.sessions(), store.cramps(), now, arguments.weeks)
+    text = report_markdown(store.sessions(), store.cramps(), now, arguments.weeks, store.answered_nights())
     path = arguments.output or Path(f"coach-report-{now.date().isoformat()}.md")
     try:
         path.write_text(text, encoding="utf-8")

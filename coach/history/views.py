@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from coach.durations import format_clock
 from coach.history.nights import night_of
+from coach.history.plan import result_lines
 from coach.history.stats import Group, Stats, compute
 from coach.history.store import CrampRecord, SessionRecord
 
@@ -40,21 +41,24 @@ def stats_text(stats: Stats) -> str:
     lines = [
         f"Streak: {stats.current_streak} night(s) in a row (best {stats.best_streak})",
         f"Routines done: {stats.done_last_7} of the last 7 nights, {stats.done_last_30} of the last 30",
-        "Cramps:",
+        stats.answered_line,
+        "Cramps on answered nights (observational: you chose which nights had the routine):",
         _group_line("after a completed routine", stats.with_routine),
         _group_line("on nights without one", stats.without_routine),
     ]
     if stats.warning:
         lines.append(stats.warning)
+    elif stats.comparison is not None:
+        lines += [f"  {line}" for line in result_lines(stats.comparison)[3:]]  # the group lines are above
     return "\n".join(lines)
 
 
 def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], now: datetime,
-                    weeks: int) -> str:
+                    weeks: int, answered: set[date]) -> str:
     since = night_of(now) - timedelta(weeks=weeks)
     sessions = [s for s in sessions if s.night > since]
     cramps = [c for c in cramps if c.night > since]
-    stats = compute(sessions, cramps, now)
+    stats = compute(sessions, cramps, now, answered)
     nights = weeks * 7
     done = len({s.night for s in sessions if s.status == "completed"})
     cramp_nights = len({c.night for c in cramps})

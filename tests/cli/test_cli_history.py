@@ -139,7 +139,8 @@ def test_stats_show_the_streak_and_warn_about_small_numbers():
     lines = coach("stats").stdout.splitlines()
     assert lines[0].startswith("Streak: ")
     assert lines[1] == "Routines done: 2 of the last 7 nights, 2 of the last 30"
-    assert lines[-1].startswith("Too few nights to compare yet")
+    assert lines[2].startswith("Nights answered: 1 of ")  # only the night with a cramp has an answer
+    assert lines[-1].startswith("Too few answered nights to compare yet (0 with a routine, 1 without)")
 
 
 def test_report_writes_a_markdown_page_for_a_doctor(tmp_path):

@@ -39,7 +39,7 @@ class HistoryScreen(Screen[None]):
                          f"{CRAMP} cramp that night", id="legend", markup=False)
             yield Static("Cramps each week, oldest first:", id="sparkline-label")
             yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
-            yield Static(stats_text(compute(all_nights, all_cramps, now)), id="history-stats",
+            yield Static(stats_text(compute(all_nights, all_cramps, now, store.answered_nights() if store else set())), id="history-stats",
                          markup=False)
         yield Footer()
 

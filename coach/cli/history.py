@@ -28,8 +28,20 @@ from coach.history.cramp_entry import (
     parse_yes_no,
 )
 from coach.history.nights import last_complete_night, night_of
+from coach.history.plan import (
+    CHOICE_NOTE,
+    MIN_PAIRS,
+    PROGRAMME,
+    TEST,
+    TRIAL_REFERENCE,
+    plan_comparison,
+    programme_weeks,
+    randomised_weeks,
+    result_lines,
+    tonight_text,
+)
 from coach.history.stats import compute
-from coach.history.store import HistoryError, HistoryStore, now_local
+from coach.history.store import HistoryError, HistoryStore, PlanRecord, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 
@@ -82,6 +94,16 @@ def add_commands(commands) -> None:
     form.add_argument("--json", action="store_true", help="everything, as JSON")
     form.add_argument("--csv", choices=CSV_KINDS, metavar="{routines,cramps,checkins}",
                       help="one kind of entry as CSV, with columns of its own")
+    plan = commands.add_parser(
+        "plan", help="a personal trial: is the routine helping you?",
+        description="Start, follow or end a personal trial. 'coach plan start' begins the 6-week programme: "
+                    "a baseline week of morning answers with your usual habits, then the routine every night "
+                    "for 6 weeks. 'coach plan start --test' instead pairs routine weeks with usual weeks in "
+                    "an order chosen by a coin. 'coach plan' says where you are tonight and the result so far.")
+    plan.add_argument("action", nargs="?", choices=("show", "start", "stop"), default="show")
+    plan.add_argument("--test", action="store_true", help="randomised pairs of weeks instead of the programme")
+    plan.add_argument("--pairs", type=int, default=MIN_PAIRS,
+                      help=f"with --test: how many pairs of weeks (at least {MIN_PAIRS}, the default)")
     commands.add_parser("stats", help="streaks, and cramps with and without the routine",
                         description="Your streak, nights done, and cramps on nights after a completed "
                                     "routine versus nights without.")
@@ -243,6 +265,56 @@ def _plain(record: dict) -> dict:
             for key, value in record.items()}
 
 
+def command_plan(arguments: argparse.Namespace) -> int:
+    now = now_local()
+    store = open_history()
+    if arguments.action == "start":
+        if arguments.test and arguments.pairs < MIN_PAIRS:
+            raise HistoryUserError(f"--pairs {arguments.pairs} is too few to tell anything — give {MIN_PAIRS} or more")
+        weeks = randomised_weeks(arguments.pairs) if arguments.test else programme_weeks()
+        replaced = store.current_plan()
+        first_night = now.date()  # this evening; in the small hours, the evening to come
+        store.start_plan(TEST if arguments.test else PROGRAMME, first_night, weeks, now)
+        if replaced is not None:
+            print(f"Your earlier plan (started {replaced.first_night.strftime('%a %d %b')}) was ended; "
+                  "its nights stay in your history.")
+        print(f"Started: {len(weeks)} weeks from tonight. The first week is a baseline: keep your usual "
+              "habits and answer each morning (coach checkin --none, or coach cramp).")
+        if arguments.test:
+            print(CHOICE_NOTE)
+        print(tonight_text(weeks, first_night, night_of(now)))
+        return 0
+    if arguments.action == "stop":
+        print("Your plan was ended; its nights stay in your history." if store.end_plan(now)
+              else "There is no plan running.")
+        return 0
+    plan = store.current_plan()
+    if plan is None:
+        print("No plan running. 'coach plan start' begins the 6-week programme; 'coach plan start --test' "
+              "compares routine weeks with usual weeks in an order chosen by a coin.")
+        return 0
+    print(plan_text(store, plan, now))
+    return 0
+
+
+def plan_text(store: HistoryStore, plan: PlanRecord, now: datetime) -> str:
+    name = "Test it for yourself" if plan.kind == TEST else "6-week programme"
+    lines = [f"{name}, started on the night of {plan.first_night.strftime('%a %d %b %Y')}.",
+             tonight_text(plan.weeks, plan.first_night, night_of(now))]
+    if plan.kind == TEST:
+        lines.append(CHOICE_NOTE)
+    severities: dict[date, list[int]] = {}
+    for cramp in store.cramps(plan.first_night):
+        severities.setdefault(cramp.night, []).append(cramp.severity)
+    comparison = plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night),
+                                 severities, last_complete_night(now))
+    lines += ["", "So far (routine nights against " + ("usual weeks" if plan.kind == TEST else "the baseline week")
+              + "; nights count by the week they were planned for):"]
+    lines += [f"  {line}" for line in result_lines(comparison)]
+    lines += ["", TRIAL_REFERENCE]
+    return "\n".join(lines)
+
+
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
     print(stats_text(compute(store.night_records(), store.cramps(), now_local(), store.answered_nights())))
@@ -264,5 +336,6 @@ def command_report(arguments: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"cramp": command_cramp, "checkin": command_checkin, "history": command_history, "stats": command_stats,
+HANDLERS = {"cramp": command_cramp, "checkin": command_checkin, "plan": command_plan,
+            "history": command_history, "stats": command_stats,
             "report": command_report}

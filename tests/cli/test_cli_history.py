@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
+from coach.history.nights import night_of
 from coach.history.store import HistoryStore, default_path
 
 
@@ -185,3 +186,39 @@ def test_a_history_folder_that_cannot_be_written_is_one_clear_line(monkeypatch):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("coach: cannot create /sys/coach-test/history.sqlite3")
     assert result.stderr.rstrip().endswith("or set COACH_HOME to another folder")
+
+
+def test_a_plan_is_started_followed_and_abandoned_half_way():
+    assert coach("plan").stdout.startswith("No plan running.")
+    started = coach("plan", "start", "--test", "--pairs", "3")
+    assert started.returncode == 0, started.stderr
+    assert "Leaving the routine out for a week is your choice" in started.stdout
+    assert "baseline night" in started.stdout or "Your plan starts on the night of" in started.stdout  # by the hour
+    too_few = coach("plan", "start", "--test", "--pairs", "2")
+    assert too_few.returncode == 2 and "--pairs 2 is too few" in too_few.stderr
+    # Three weeks of a programme already behind: baseline with cramps, routine weeks quieter,
+    # and three nights nobody answered.
+    store = HistoryStore()
+    now = datetime.now().astimezone()
+    first = now.date() - timedelta(days=21)
+    store.start_plan("programme", first, "BRRRRRR", now)
+    for n in range(20):  # the last night or two may not be over yet, so they stay unanswered
+        night = first + timedelta(days=n)
+        if n in (4, 11, 12):
+            continue
+        if n < 7 or n % 5 == 0:
+            at = datetime.combine(night + timedelta(days=1), datetime.min.time()).astimezone() + timedelta(hours=3)
+            store.log_cramp(at, "left", 6)
+        else:
+            store.check_in(night)
+    shown = coach("plan").stdout
+    assert shown.startswith(f"6-week programme, started on the night of {first.strftime('%a %d %b %Y')}.")
+    days = (night_of(now) - first).days
+    assert f"Week {days // 7 + 1} of 7, night {days % 7 + 1} of 7: a routine night." in shown
+    assert "With the routine: 0.18 cramps a night over 11 answered night(s) (2 cramps" in shown
+    assert "Without: 1.00 cramps a night over 6 answered night(s)" in shown
+    assert "Rate ratio (with ÷ without): 0.18, 95% interval" in shown
+    assert "Hallegraeff 2012" in shown
+    assert coach("plan", "stop").stdout.strip() == "Your plan was ended; its nights stay in your history."
+    assert coach("plan").stdout.startswith("No plan running.")
+    assert [p.ended_at is not None for p in HistoryStore().plans()] == [True, True]

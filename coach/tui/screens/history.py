@@ -29,6 +29,7 @@ class HistoryScreen(Screen[None]):
         store = app.history
         all_nights = store.night_records() if store else []
         all_cramps = store.cramps() if store else []
+        answered = store.answered_nights() if store else set()
         sessions = [n for n in all_nights if n.night >= since]
         cramps = [c for c in all_cramps if c.night >= since]
         with VerticalScroll(id="history"):
@@ -39,7 +40,7 @@ class HistoryScreen(Screen[None]):
                          f"{CRAMP} cramp that night", id="legend", markup=False)
             yield Static("Cramps each week, oldest first:", id="sparkline-label")
             yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
-            yield Static(stats_text(compute(all_nights, all_cramps, now, store.answered_nights() if store else set())), id="history-stats",
+            yield Static(stats_text(compute(all_nights, all_cramps, now, answered)), id="history-stats",
                          markup=False)
         yield Footer()
 

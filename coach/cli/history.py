@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from coach.files import create_private
 from coach.history.cramp_entry import (
     LEGS,
     LONG_CRAMP_MINUTES,
@@ -34,16 +35,20 @@ from coach.history.plan import (
     PROGRAMME,
     TEST,
     TRIAL_REFERENCE,
+    Comparison,
+    last_night,
     plan_comparison,
     programme_weeks,
     randomised_weeks,
     result_lines,
     tonight_text,
 )
+from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, PlanRecord, now_local
-from coach.history.views import history_table, report_markdown, stats_text
+from coach.history.views import history_table, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.settings import load_settings
 
 CSV_KINDS = ("routines", "cramps", "checkins")
 T = TypeVar("T")
@@ -108,9 +113,11 @@ def add_commands(commands) -> None:
                         description="Your streak, nights done, and cramps on nights after a completed "
                                     "routine versus nights without.")
     report = commands.add_parser("report", help="write a one-page summary for your doctor",
-                                 description="Write a one-page Markdown summary to take to a doctor.")
+                                 description="Write a one-page summary to take to a doctor, as Markdown and as a "
+                                             "printable HTML page. An older report is never replaced. Medicines "
+                                             "and symptoms come from the [doctor] table of settings.toml.")
     report.add_argument("--weeks", type=int, default=6, help="how many weeks to cover (default 6)")
-    report.add_argument("--output", type=Path, help="where to write it (default: coach-report-DATE.md here)")
+    report.add_argument("--output", type=Path, help="where to write it (default: coach-report-DATE.md and .html here)")
 
 
 def command_cramp(arguments: argparse.Namespace) -> int:
@@ -303,11 +310,7 @@ def plan_text(store: HistoryStore, plan: PlanRecord, now: datetime) -> str:
              tonight_text(plan.weeks, plan.first_night, night_of(now))]
     if plan.kind == TEST:
         lines.append(CHOICE_NOTE)
-    severities: dict[date, list[int]] = {}
-    for cramp in store.cramps(plan.first_night):
-        severities.setdefault(cramp.night, []).append(cramp.severity)
-    comparison = plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night),
-                                 severities, last_complete_night(now))
+    comparison = _plan_comparison(store, plan, now)
     lines += ["", "So far (routine nights against " + ("usual weeks" if plan.kind == TEST else "the baseline week")
               + "; nights count by the week they were planned for):"]
     lines += [f"  {line}" for line in result_lines(comparison)]
@@ -326,14 +329,69 @@ def command_report(arguments: argparse.Namespace) -> int:
         raise HistoryUserError("--weeks must be 1 or more")
     store = open_history()
     now = now_local()
-    text = report_markdown(store.sessions(), store.cramps(), now, arguments.weeks, store.answered_nights())
-    path = arguments.output or Path(f"coach-report-{now.date().isoformat()}.md")
+    report = build_report(store.sessions(), store.cramps(), store.answered_nights(), now, arguments.weeks,
+                          _doctor_details(), _plan_result(store, now), _observational(store, now))
+    base = arguments.output.with_suffix("") if arguments.output else Path(f"coach-report-{now.date().isoformat()}")
+    pages = {".md": report_markdown(report), ".html": report_html(report)}
     try:
-        path.write_text(text, encoding="utf-8")
+        written = _write_new(base, pages)
     except OSError as error:
-        raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place with --output") from None
-    print(f"Wrote {path}")
+        raise HistoryUserError(f"cannot write {base}.md: {error.strerror} — "
+                               "choose another place with --output") from None
+    if written != base:
+        print(f"An older report is at {base}.md; it was kept, and this one is {written.name}.md")
+    print(f"Wrote {written}.md and {written}.html (open the .html page in a browser to print it)")
     return 0
+
+
+def _write_new(base: Path, pages: dict[str, str]) -> Path:
+    """Both pages under the first free name: base, base-2, base-3...; an older report is never replaced."""
+    for number in range(1, 1000):
+        candidate = base if number == 1 else base.with_name(f"{base.name}-{number}")
+        if any(candidate.with_name(candidate.name + suffix).exists() for suffix in pages):
+            continue
+        created = []
+        try:
+            for suffix, text in pages.items():
+                target = candidate.with_name(candidate.name + suffix)
+                create_private(target, text)
+                created.append(target)
+        except FileExistsError:  # another report appeared at this name just now
+            for path in created:
+                path.unlink()
+            continue
+        return candidate
+    raise HistoryUserError(f"there are already 999 reports named {base.name} — choose another name with --output")
+
+
+def _doctor_details() -> DoctorDetails:
+    settings = load_settings().settings
+    return DoctorDetails.from_settings(settings.extra.get("doctor"), settings.pregnant)
+
+
+def _plan_result(store: HistoryStore, now: datetime) -> tuple[str, Comparison] | None:
+    plans = store.plans()
+    if not plans:
+        return None
+    plan = plans[-1]
+    name = ("test it for yourself (randomised weeks)" if plan.kind == TEST else "6-week programme") + (
+        ", ended early" if plan.ended_at is not None and plan.ended_at.date() < last_night(plan.weeks, plan.first_night)
+        else "")
+    return name, _plan_comparison(store, plan, now)
+
+
+def _plan_comparison(store: HistoryStore, plan: PlanRecord, now: datetime) -> Comparison:
+    severities: dict[date, list[int]] = {}
+    for cramp in store.cramps(plan.first_night):
+        severities.setdefault(cramp.night, []).append(cramp.severity)
+    end = last_complete_night(now)
+    if plan.ended_at is not None:
+        end = min(end, night_of(plan.ended_at))
+    return plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night), severities, end)
+
+
+def _observational(store: HistoryStore, now: datetime) -> Comparison | None:
+    return compute(store.night_records(), store.cramps(), now, store.answered_nights()).comparison
 
 
 HANDLERS = {"cramp": command_cramp, "checkin": command_checkin, "plan": command_plan,

@@ -157,11 +157,6 @@ def plan_comparison(weeks: str, first_night: date, answered: set[date],
     return compare(routine, baseline, severities_by_night)
 
 
-def _percent(ratio: float) -> str:
-    change = (1 - ratio) * 100
-    return f"{abs(change):.0f}% {'fewer' if change >= 0 else 'more'}"
-
-
 def result_lines(comparison: Comparison) -> list[str]:
     """The comparison in plain words and numbers, never a verdict from a handful of nights."""
     a, b = comparison.with_routine, comparison.without_routine
@@ -186,8 +181,8 @@ def result_lines(comparison: Comparison) -> list[str]:
     estimate = "—" if ratio.estimate is None else f"{ratio.estimate:.2f}"
     lines.append(f"Rate ratio (with ÷ without): {estimate}, 95% interval {ratio.low:.2f} to {high}.")
     if ratio.high < 1:
-        lines.append(f"Fewer cramps with the routine: between {_percent(ratio.high)} and "
-                     f"{_percent(ratio.low)} a night.")
+        lines.append(f"Fewer cramps with the routine: between {100 * (1 - ratio.high):.0f}% and "
+                     f"{100 * (1 - ratio.low):.0f}% fewer a night.")
     elif ratio.low > 1:
         lines.append("More cramps on routine nights than without. Worth talking over with a doctor.")
     else:

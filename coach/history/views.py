@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date, datetime, timedelta
-
 from coach.durations import format_clock
 from coach.history.nights import night_of
 from coach.history.plan import result_lines
-from coach.history.stats import Group, Stats, compute
+from coach.history.stats import Group, Stats
 from coach.history.store import CrampRecord, SessionRecord
 
 
@@ -51,46 +48,3 @@ def stats_text(stats: Stats) -> str:
     elif stats.comparison is not None:
         lines += [f"  {line}" for line in result_lines(stats.comparison)[3:]]  # the group lines are above
     return "\n".join(lines)
-
-
-def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], now: datetime,
-                    weeks: int, answered: set[date]) -> str:
-    since = night_of(now) - timedelta(weeks=weeks)
-    sessions = [s for s in sessions if s.night > since]
-    cramps = [c for c in cramps if c.night > since]
-    stats = compute(sessions, cramps, now, answered)
-    nights = weeks * 7
-    done = len({s.night for s in sessions if s.status == "completed"})
-    cramp_nights = len({c.night for c in cramps})
-    legs = Counter(c.leg for c in cramps)
-    routines = Counter(s.title for s in sessions if s.status == "completed")
-    lines = [
-        f"# Night leg cramps: {weeks}-week summary",
-        "",
-        f"From the night of {(since + timedelta(days=1)).isoformat()} to {now.date().isoformat()}, "
-        "recorded with coach (a bedtime stretching coach). Cramps are as the person logged them.",
-        "",
-        "## Stretching",
-        f"- Routine completed on {done} of {nights} nights ({100 * done / nights:.0f}%).",
-        f"- Longest run of nights in a row: {stats.best_streak}.",
-    ]
-    lines += [f"- {title}: {count} time(s)" for title, count in routines.most_common()]
-    lines += ["", "## Cramps", f"- {len(cramps)} cramp(s) on {cramp_nights} of {nights} nights."]
-    if cramps:
-        lines.append(f"- Side: left {legs['left']}, right {legs['right']}, both {legs['both']}.")
-        durations = [c.minutes for c in cramps if c.minutes is not None]
-        if durations:
-            lines.append(f"- Longest cramp: {max(durations):g} minutes.")
-        lines += ["", "| week starting | cramps | mean severity (1-10) |", "|---|---|---|"]
-        for week in range(weeks):
-            start = since + timedelta(days=1 + 7 * week)
-            found = [c for c in cramps if start <= c.night < start + timedelta(days=7)]
-            mean = f"{sum(c.severity for c in found) / len(found):.1f}" if found else "–"
-            lines.append(f"| {start.isoformat()} | {len(found)} | {mean} |")
-    lines += ["", "## Nights with and without the routine",
-              _group_line("After a completed routine", stats.with_routine).strip(),
-              "", _group_line("Without one", stats.without_routine).strip()]
-    if stats.warning:
-        lines += ["", f"*{stats.warning}*"]
-    lines += ["", "---", "This is a record kept by the person, not a medical assessment."]
-    return "\n".join(lines) + "\n"

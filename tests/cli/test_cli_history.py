@@ -144,17 +144,49 @@ def test_stats_show_the_streak_and_warn_about_small_numbers():
     assert lines[-1].startswith("Too few answered nights to compare yet (0 with a routine, 1 without)")
 
 
-def test_report_writes_a_markdown_page_for_a_doctor(tmp_path):
-    seed_history()
+def test_report_writes_a_markdown_page_for_a_doctor(tmp_path, coach_home):
+    from coach.history.nights import last_complete_night
+
+    last = last_complete_night(datetime.now().astimezone())
+    store = HistoryStore()
+
+    def evening(night, hours=22):
+        return datetime.combine(night, datetime.min.time()).astimezone() + timedelta(hours=hours)
+
+    for days, status in [(2, "completed"), (1, "partial"), (0, "completed")]:
+        session = store.start_session("evening", "Evening stretches", 590, evening(last - timedelta(days=days)))
+        store.finish_session(session, status, evening(last - timedelta(days=days), 22.2))
+    store.log_cramp(evening(last - timedelta(days=1), 27), "left", 6, 3, "woke up")
+    store.log_cramp(evening(last, 27.5), "right", 9, 14, "<b>hurt</b> after gardening", place="foot", woke=True)
+    (coach_home / "settings.toml").write_text(
+        'pregnant = false\n[doctor]\nmedicines = ["amlodipine"]\nnumbness = false\nswelling = true\n')
     target = tmp_path / "for-my-gp.md"
     result = coach("report", "--weeks", "2", "--output", str(target))
-    assert result.returncode == 0 and result.stdout.strip() == f"Wrote {target}"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith(f"Wrote {target} and {tmp_path / 'for-my-gp.html'}")
     text = target.read_text()
     assert text.startswith("# Night leg cramps: 2-week summary")
-    assert "- Routine completed on 2 of 14 nights (14%)." in text
-    assert "- 1 cramp(s) on 1 of 14 nights." in text and "- Side: left 1, right 0, both 0." in text
-    assert "| week starting | cramps | mean severity (1-10) |" in text
+    assert "nights answered (nights without an answer are left out, not counted as cramp-free)" in text
+    # Adherence counts only the nights since coach was first used, never the weeks before it.
+    assert "- Routine completed on 2 of 3 nights since coach was first used (67%)." in text
+    assert "2 of 3 nights answered" in text
+    assert "- 2 cramp(s) on 2 of 2 answered nights." in text
+    assert "- Severity (1–10): median 7.5, worst 9." in text
+    assert "⚠ Over 10 minutes:" in text and "14 min, right foot, severity 9." in text
+    assert "- Nights woken by a cramp: 1." in text
+    assert "<b>hurt</b> after gardening" in text  # the person's own words, as written
+    assert "- Medicines they take: amlodipine." in text
+    assert "Numbness: no; Swelling of a leg: yes; Pregnant: no." in text
+    assert "| week starting | answered nights | cramps | per answered night | routine nights |" in text
     assert text.rstrip().endswith("not a medical assessment.")
+    page = (tmp_path / "for-my-gp.html").read_text()
+    assert "&lt;b&gt;hurt&lt;/b&gt;" in page and "<b>hurt" not in page  # escaped in HTML
+    assert "<svg" in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    for path in (target, tmp_path / "for-my-gp.html"):
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
+    again = coach("report", "--weeks", "2", "--output", str(target))
+    assert again.stdout.startswith(f"An older report is at {tmp_path / 'for-my-gp'}.md; it was kept")
+    assert target.read_text() == text and (tmp_path / "for-my-gp-2.md").exists()
 
 
 def test_a_damaged_history_is_kept_aside_and_coach_carries_on():

@@ -172,8 +172,8 @@ def test_report_writes_a_markdown_page_for_a_doctor(tmp_path, coach_home):
     assert "2 of 3 nights answered" in text
     assert "- 2 cramp(s) on 2 of 2 answered nights." in text
     assert "- Severity (1–10): median 7.5, worst 9." in text
-    assert "⚠ Over 10 minutes:" in text and "14 min, right foot, severity 9." in text
-    assert "- Nights woken by a cramp: 1." in text
+    assert "⚠ 1 cramp(s) over 10 minutes: " in text and " 14 min (right foot, severity 9)." in text
+    assert "Nights woken by a cramp: 1." in text
     assert "<b>hurt</b> after gardening" in text  # the person's own words, as written
     assert "- Medicines they take: amlodipine." in text
     assert "Numbness: no; Swelling of a leg: yes; Pregnant: no." in text

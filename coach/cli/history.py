@@ -34,19 +34,16 @@ from coach.history.plan import (
     MIN_PAIRS,
     PROGRAMME,
     TEST,
-    TRIAL_REFERENCE,
     Comparison,
     last_night,
-    plan_comparison,
     programme_weeks,
     randomised_weeks,
-    result_lines,
     tonight_text,
 )
 from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
-from coach.history.store import HistoryError, HistoryStore, PlanRecord, now_local
-from coach.history.views import history_table, stats_text
+from coach.history.store import HistoryError, HistoryStore, now_local
+from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.settings import load_settings
 
@@ -304,20 +301,6 @@ def command_plan(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def plan_text(store: HistoryStore, plan: PlanRecord, now: datetime) -> str:
-    name = "Test it for yourself" if plan.kind == TEST else "6-week programme"
-    lines = [f"{name}, started on the night of {plan.first_night.strftime('%a %d %b %Y')}.",
-             tonight_text(plan.weeks, plan.first_night, night_of(now))]
-    if plan.kind == TEST:
-        lines.append(CHOICE_NOTE)
-    comparison = _plan_comparison(store, plan, now)
-    lines += ["", "So far (routine nights against " + ("usual weeks" if plan.kind == TEST else "the baseline week")
-              + "; nights count by the week they were planned for):"]
-    lines += [f"  {line}" for line in result_lines(comparison)]
-    lines += ["", TRIAL_REFERENCE]
-    return "\n".join(lines)
-
-
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
     print(stats_text(compute(store.night_records(), store.cramps(), now_local(), store.answered_nights())))
@@ -377,17 +360,7 @@ def _plan_result(store: HistoryStore, now: datetime) -> tuple[str, Comparison] |
     name = ("test it for yourself (randomised weeks)" if plan.kind == TEST else "6-week programme") + (
         ", ended early" if plan.ended_at is not None and plan.ended_at.date() < last_night(plan.weeks, plan.first_night)
         else "")
-    return name, _plan_comparison(store, plan, now)
-
-
-def _plan_comparison(store: HistoryStore, plan: PlanRecord, now: datetime) -> Comparison:
-    severities: dict[date, list[int]] = {}
-    for cramp in store.cramps(plan.first_night):
-        severities.setdefault(cramp.night, []).append(cramp.severity)
-    end = last_complete_night(now)
-    if plan.ended_at is not None:
-        end = min(end, night_of(plan.ended_at))
-    return plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night), severities, end)
+    return name, plan_so_far(store, plan, now)
 
 
 def _observational(store: HistoryStore, now: datetime) -> Comparison | None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from coach.durations import format_clock
-from coach.history.nights import night_of
-from coach.history.plan import result_lines
+from coach.history.nights import last_complete_night, night_of
+from coach.history.plan import (
+    CHOICE_NOTE,
+    TEST,
+    TRIAL_REFERENCE,
+    Comparison,
+    plan_comparison,
+    result_lines,
+    tonight_text,
+)
 from coach.history.stats import Group, Stats
-from coach.history.store import CrampRecord, SessionRecord
+from coach.history.store import CrampRecord, HistoryStore, PlanRecord, SessionRecord
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
@@ -48,3 +58,27 @@ def stats_text(stats: Stats) -> str:
     elif stats.comparison is not None:
         lines += [f"  {line}" for line in result_lines(stats.comparison)[3:]]  # the group lines are above
     return "\n".join(lines)
+
+
+def plan_text(store: HistoryStore, plan: PlanRecord, now: datetime) -> str:
+    name = "Test it for yourself" if plan.kind == TEST else "6-week programme"
+    lines = [f"{name}, started on the night of {plan.first_night.strftime('%a %d %b %Y')}.",
+             tonight_text(plan.weeks, plan.first_night, night_of(now))]
+    if plan.kind == TEST:
+        lines.append(CHOICE_NOTE)
+    comparison = plan_so_far(store, plan, now)
+    lines += ["", "So far (routine nights against " + ("usual weeks" if plan.kind == TEST else "the baseline week")
+              + "; nights count by the week they were planned for):"]
+    lines += [f"  {line}" for line in result_lines(comparison)]
+    lines += ["", TRIAL_REFERENCE]
+    return "\n".join(lines)
+
+
+def plan_so_far(store: HistoryStore, plan: PlanRecord, now: datetime) -> Comparison:
+    severities: dict[date, list[int]] = {}
+    for cramp in store.cramps(plan.first_night):
+        severities.setdefault(cramp.night, []).append(cramp.severity)
+    end = last_complete_night(now)
+    if plan.ended_at is not None:
+        end = min(end, night_of(plan.ended_at))
+    return plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night), severities, end)

@@ -49,3 +49,68 @@ def trend_text(weeks: list[Week]) -> str:
     word = "fewer" if late_rate < early_rate else "more" if late_rate > early_rate else "the same"
     return (f"Trend: {early_rate:.2f} cramps per answered night in the first {half} weeks, "
             f"{late_rate:.2f} in the last {half} ({word}).")
+
+
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+UNKNOWN_WEEK = "?"
+
+
+def chart_lines(weeks: list[Week], height: int = 5) -> list[str]:
+    """A bar chart in plain text: cramps per answered night each week (bars, left axis), routine
+    nights out of 7 under each bar, and the week's start date on the x axis. A week nobody
+    answered shows "?" instead of a bar: unknown, not zero."""
+    rates = [w.per_night for w in weeks if w.per_night is not None]
+    ceiling = max(1.0, *rates) if rates else 1.0
+    label_width = 5
+    lines = ["cramps per answered night"]
+    for row in range(height, 0, -1):
+        top = ceiling * row / height
+        label = f"{top:.1f}" if row in (height, (height + 1) // 2) else ""
+        cells = []
+        for week in weeks:
+            if week.per_night is None:
+                cells.append(f" {UNKNOWN_WEEK}" if row == 1 else "  ")
+                continue
+            filled = week.per_night / ceiling * height - (row - 1)  # how much of this row is bar
+            eighths = max(0, min(8, round(filled * 8)))
+            cells.append(_EIGHTHS[eighths] * 2)
+        lines.append(f"{label:>{label_width}}┤" + " ".join(cells))
+    lines.append(f"{'0':>{label_width}}└" + "─" * (3 * len(weeks) - 1))
+    lines.append(" " * label_width + " " + " ".join(f"{w.routine_nights:>2}" for w in weeks)
+                 + "  routine nights (of 7)")
+    lines.append(" " * label_width + " " + " ".join(w.start.strftime("%d") for w in weeks) + "  week starting")
+    lines.append(" " * (label_width + 1) + month_labels([w.start for w in weeks]))
+    return lines
+
+
+def month_labels(starts: list[date]) -> str:
+    """Month names over columns three characters apart: each over the week holding the 1st of that
+    month, and the first column's month too unless the next column starts a month of its own."""
+    def holds_first(start: date) -> bool:
+        return any((start + timedelta(days=n)).day == 1 for n in range(7))
+
+    text = ""
+    for index, start in enumerate(starts):
+        if holds_first(start):
+            month = next(start + timedelta(days=n) for n in range(7) if (start + timedelta(days=n)).day == 1)
+        elif index == 0 and not (len(starts) > 1 and holds_first(starts[1])):
+            month = start
+        else:
+            continue
+        text = text.ljust(3 * index) + month.strftime("%b")
+    return text.rstrip()
+
+
+def summary_lines(weeks: list[Week]) -> list[str]:
+    """What the chart shows, in words, for plain mode and screen readers."""
+    if not weeks:
+        return []
+    answered = sum(w.answered for w in weeks)
+    lines = [f"{answered} of {7 * len(weeks)} nights answered in these {len(weeks)} weeks.", trend_text(weeks)]
+    latest = weeks[-1]
+    if latest.per_night is not None:
+        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): {latest.cramps} cramp(s) over "
+                     f"{latest.answered} answered night(s), routine on {latest.routine_nights} of 7.")
+    else:
+        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): no nights answered yet.")
+    return lines

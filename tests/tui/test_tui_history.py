@@ -98,14 +98,20 @@ async def test_the_history_screen_shows_twelve_weeks_and_the_comparison(clock):
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        rows = text(app, "#heatmap").splitlines()
+        months, mondays, *rows = text(app, "#heatmap").splitlines()
+        assert months.split() == ["Sep", "Oct", "Nov"] and mondays.split()[-1] == "16"  # Mon 16 Nov
         assert [row[:3] for row in rows] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         assert all(len(row.split(" ", 1)[1].split(" ")) == 12 for row in rows[:6])
+        assert "?" in text(app, "#heatmap")  # seeded nights nobody answered are gaps, not zeros
         assert "×" in text(app, "#heatmap") and "██" in text(app, "#heatmap")
         stats = text(app, "#history-stats")
         assert "after a completed routine:" in stats and "on nights without one:" in stats
-        weekly = app.screen.query_one("#weekly-cramps").data
-        assert len(weekly) == 12 and 0 < sum(weekly) <= len(store.cramps())
+        chart = text(app, "#weekly-chart").splitlines()
+        assert chart[0] == "cramps per answered night" and chart[-3].endswith("routine nights (of 7)")
+        assert chart[-2].endswith("week starting") and chart[-2].split()[:-2][-1] == "16"
+        assert any(block in "".join(chart[1:6]) for block in "▁▂▃▄▅▆▇█")
+        summary = text(app, "#weekly-summary")
+        assert "nights answered in these 12 weeks." in summary and summary.count("\n") == 2
 
 
 async def test_notices_from_before_the_screen_opened_are_shown_in_the_app(clock):

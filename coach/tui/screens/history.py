@@ -1,4 +1,5 @@
-"""History: twelve weeks at a glance, the streak, cramps week by week, and whether it helps."""
+"""History: twelve weeks at a glance, the plan tonight, cramps per answered night week by week, and
+whether it helps, each chart with its text summary beside it."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Footer, Static
 
-from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
+from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, UNANSWERED, first_monday, grid_text, nights_grid
 from coach.history.nights import night_of
-from coach.history.stats import compute
+from coach.history.plan import tonight_text
+from coach.history.stats import completed_nights, compute
 from coach.history.views import stats_text
+from coach.history.weekly import chart_lines, summary_lines, weeks_ending
 
 WEEKS = 12
 
@@ -30,16 +33,23 @@ class HistoryScreen(Screen[None]):
         all_nights = store.night_records() if store else []
         all_cramps = store.cramps() if store else []
         answered = store.answered_nights() if store else set()
+        plan = store.current_plan() if store else None
         sessions = [n for n in all_nights if n.night >= since]
         cramps = [c for c in all_cramps if c.night >= since]
+        monday = first_monday(tonight, WEEKS)
+        weeks = weeks_ending(monday + timedelta(weeks=WEEKS, days=-1), WEEKS, answered,
+                             [c.night for c in cramps], completed_nights(sessions))
         with VerticalScroll(id="history"):
             yield Static(f"The last {WEEKS} weeks", id="history-title")
-            grid = nights_grid(sessions, cramps, tonight, WEEKS)
-            yield Static("\n".join(grid_text(grid)), id="heatmap", markup=False)
+            if plan is not None:
+                yield Static(tonight_text(plan.weeks, plan.first_night, tonight), id="plan-tonight", markup=False)
+            grid = nights_grid(sessions, cramps, tonight, WEEKS, answered)
+            yield Static("\n".join(grid_text(grid, monday)), id="heatmap", markup=False)
             yield Static(f"{DONE} routine done   {PARTIAL} partly done   {NONE} none   "
-                         f"{CRAMP} cramp that night", id="legend", markup=False)
-            yield Static("Cramps each week, oldest first:", id="sparkline-label")
-            yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
+                         f"{CRAMP} cramp that night   {UNANSWERED} no morning answer", id="legend", markup=False)
+            with Horizontal(id="weekly"):
+                yield Static("\n".join(chart_lines(weeks)), id="weekly-chart", markup=False)
+                yield Static("\n".join(summary_lines(weeks)), id="weekly-summary", markup=False)
             yield Static(stats_text(compute(all_nights, all_cramps, now, answered)), id="history-stats",
                          markup=False)
         yield Footer()

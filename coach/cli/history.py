@@ -43,6 +43,7 @@ from coach.history.plan import (
 from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
+from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.settings import load_settings
@@ -91,6 +92,9 @@ def add_commands(commands) -> None:
     checkin.add_argument("--night", help="which night, as the date it began (default: last night)")
     history = commands.add_parser("history", help="recent routines and cramps",
                                   description="Show recent routines and cramps, or export them all.")
+    history.add_argument("action", nargs="?", choices=("show", "export", "import"), default="show",
+                         help="export FILE: everything as JSON, for another computer; import FILE: add it here")
+    history.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the JSON file to export to or import")
     history.add_argument("--days", type=int, default=30, help="how far back to show (default 30)")
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="everything, as JSON")
@@ -226,6 +230,12 @@ def command_checkin(arguments: argparse.Namespace) -> int:
 
 
 def command_history(arguments: argparse.Namespace) -> int:
+    if arguments.action in ("export", "import"):
+        if arguments.file is None:
+            raise HistoryUserError(f"name the file: coach history {arguments.action} FILE")
+        return _export(arguments.file) if arguments.action == "export" else _import(arguments.file)
+    if arguments.file is not None:
+        raise HistoryUserError(f"a file goes with export or import: coach history import {arguments.file}")
     exporting = arguments.json or arguments.csv
     if not exporting and arguments.days < 1:
         raise HistoryUserError(f"--days {arguments.days} shows nothing — give 1 or more, like --days 30")
@@ -241,6 +251,43 @@ def command_history(arguments: argparse.Namespace) -> int:
         _write_csv(arguments.csv, store)
     else:
         print(history_table(sessions, cramps))
+    return 0
+
+
+def _export(path: Path) -> int:
+    store = open_history()
+    document = export_history(store)
+    try:
+        create_private(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    except FileExistsError:
+        raise HistoryUserError(f"{path} already exists — coach never replaces a file; choose a new name") from None
+    except OSError as error:
+        raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place") from None
+    print(f"Exported {len(document['routines'])} routine(s), {len(document['cramps'])} cramp(s), "
+          f"{len(document['checkins'])} check-in(s) and {len(document['plans'])} plan(s) to {path}.")
+    return 0
+
+
+def _import(path: Path) -> int:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise HistoryUserError(f"there is no file {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise HistoryUserError(f"cannot read {path}: {error} — nothing was imported") from None
+    except json.JSONDecodeError as error:
+        raise HistoryUserError(f"{path}:{error.lineno}: damaged, not JSON ({error.msg}) — "
+                               "nothing was imported") from None
+    store = open_history()
+    try:
+        added = import_history(store, document)
+    except TransferError as error:
+        raise HistoryUserError(f"{path}: {error} — nothing was imported") from None
+    if added.total == 0:
+        print(f"Nothing new in {path}: everything in it is already here.")
+    else:
+        print(f"Imported {added.routines} routine(s), {added.cramps} cramp(s), {added.checkins} check-in(s) "
+              f"and {added.plans} plan(s) from {path}.")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -249,6 +249,10 @@ class HistoryStore:
         twin.path, twin.notices = self.path, []
         twin._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         return twin
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Several writes that land together or not at all (an import)."""
+        return _transaction(self._connection)
 
     @property
     def connection(self) -> sqlite3.Connection:

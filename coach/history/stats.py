@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history.nights import last_complete_night, night_of, nights_between
+from coach.history.nights import last_complete_night, night_of
 from coach.history.plan import Comparison, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 
@@ -92,13 +92,15 @@ def compute(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecor
     done = completed_nights(sessions)
     current, best = streaks(done, now)
     tonight = night_of(now)
-    done_last = {days: sum(1 for n in done if tonight - timedelta(days=days) < n <= tonight)
-                 for days in (7, 30)}
+    done_last = {}
+    for days in (7, 30):
+        after = tonight - timedelta(days=days)
+        done_last[days] = sum(1 for n in done if after < n <= tonight)
     last = last_complete_night(now)
     answered = answered | {c.night for c in cramps}  # a logged cramp answers its night
-    first = min([s.night for s in sessions] + list(answered), default=None)
-    span = len(nights_between(first, last)) if first and first <= last else 0
-    observed = sorted(n for n in answered if first is not None and first <= n <= last)
+    first = min(min((s.night for s in sessions), default=date.max), min(answered, default=date.max))
+    span = (last - first).days + 1 if first <= last else 0
+    observed = sorted(n for n in answered if first <= n <= last)
     severities: dict[date, list[int]] = {}
     for cramp in cramps:
         severities.setdefault(cramp.night, []).append(cramp.severity)

@@ -58,13 +58,13 @@ def incomplete_beta(x: float, a: float, b: float) -> float:
 def beta_quantile(probability: float, a: float, b: float) -> float:
     """The x with I_x(a, b) = probability, by bisection (the CDF is increasing)."""
     low, high = 0.0, 1.0
-    for _ in range(200):
+    for _ in range(60):  # halving 1 forty times leaves an interval under 1e-12
         middle = (low + high) / 2
         if incomplete_beta(middle, a, b) < probability:
             low = middle
         else:
             high = middle
-        if high - low < 1e-14:
+        if high - low < 1e-12:
             break
     return (low + high) / 2
 

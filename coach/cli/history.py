@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from coach.files import create_private
 from coach.history.cramp_entry import (
@@ -69,7 +69,7 @@ def open_history(announce: bool = True) -> HistoryStore:
     return store
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cramp = commands.add_parser("cramp", help="log a night cramp in your diary",
                                 description="Log a cramp: when, which leg, how bad (1-10), how long.")
     cramp.add_argument("--when", help=f"when it happened: {EXAMPLES} (default: now)")
@@ -311,7 +311,7 @@ def _write_csv(kind: str, store: HistoryStore) -> None:
             writer.writerow([night.isoformat(), "yes" if night in cramp_nights else "no"])
 
 
-def _plain(record: dict) -> dict:
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value.isoformat() if isinstance(value, (date, datetime)) else value
             for key, value in record.items()}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations
 from coach.cli import history as cli_history
@@ -14,9 +15,13 @@ from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
-from coach.model import Side
+from coach.model import Routine, Side
 from coach.routines.library import Library, default_layers, load_library
 from coach.routines.nodes import suggestion
+
+if TYPE_CHECKING:
+    from coach.engine.session import Session
+    from coach.history.store import HistoryStore
 
 CRAMP_ROUTINE = "cramp-now"
 SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
@@ -91,9 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+Handler = Callable[[argparse.Namespace], int]
+
+
 def run(arguments: argparse.Namespace) -> int:
-    handler = {
-        None: command_home,
+    handlers: dict[str, Handler] = {
+        "": command_home,
         "list": command_list,
         "show": command_show,
         "exercises": command_exercises,
@@ -103,8 +111,8 @@ def run(arguments: argparse.Namespace) -> int:
         **cli_history.HANDLERS,
         **cli_remind.HANDLERS,
         **cli_own.HANDLERS,
-    }[arguments.command]
-    return handler(arguments)
+    }
+    return handlers[arguments.command or ""](arguments)
 
 
 def _library_or_warn() -> Library:
@@ -116,7 +124,7 @@ def _library_or_warn() -> Library:
     return library
 
 
-def find_routine(library: Library, name: str):
+def find_routine(library: Library, name: str) -> Routine:
     if name in library.routines:
         return library.routines[name]
     hint = suggestion(name, library.routines) or "run 'coach list' to see them"
@@ -139,7 +147,7 @@ def command_sos(arguments: argparse.Namespace) -> int:
     return start_session(library, routine, arguments)
 
 
-def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
+def start_session(library: Library, routine: Routine, arguments: argparse.Namespace) -> int:
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
         from coach.cli.plain import run_plain
@@ -151,7 +159,7 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
         for notice in notices:
             print(f"coach: {notice}", file=sys.stderr)
 
-        def record(session) -> None:
+        def record(session: Session) -> None:
             if store is not None:
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
@@ -171,7 +179,7 @@ def ask_side() -> Side:
                 return side
 
 
-def open_app(library: Library, **options) -> int:
+def open_app(library: Library, **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the full-screen coach needs a terminal; use 'coach list', "
                         "'coach show NAME' or 'coach run NAME --plain' instead")
@@ -182,7 +190,7 @@ def open_app(library: Library, **options) -> int:
     return 0
 
 
-def _history_if_possible():
+def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     """The history store and what to tell the person about it; coaching goes on without one."""
     try:
         store = cli_history.open_history(announce=False)

@@ -5,6 +5,7 @@ Pure text, readable without colour: each night is two characters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,7 +33,7 @@ class Night:
         return base if self.answered else base[0] + UNANSWERED
 
 
-def nights_grid(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord], last: date,
+def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord], last: date,
                 weeks: int = 12, answered: set[date] | None = None) -> list[list[Night | None]]:
     """Rows Monday..Sunday, columns oldest week..this week.
 

@@ -6,7 +6,7 @@ and left out of every rate rather than counted as a night without cramps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -87,7 +87,7 @@ def streaks(done: set[date], now: datetime) -> tuple[int, int]:
     return current, best
 
 
-def compute(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord],
+def compute(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord],
             now: datetime, answered: set[date]) -> Stats:
     done = completed_nights(sessions)
     current, best = streaks(done, now)

@@ -103,6 +103,13 @@ SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (SQLite always has one; say so clearly if not)."""
+    if cursor.lastrowid is None:
+        raise HistoryError("the history did not return the id of the new row — try again")
+    return cursor.lastrowid
+
+
 class HistoryError(Exception):
     """The history cannot be used; the message says why and what to do."""
 
@@ -226,7 +233,7 @@ class HistoryStore:
             raise
 
     def _refuse_newer(self, connection: sqlite3.Connection) -> int:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise HistoryError(f"{self.path} was written by a newer coach (schema {version}) — "
                                "update coach; your history is left untouched")
@@ -272,7 +279,7 @@ class HistoryStore:
             "VALUES (?, ?, ?, ?, 'running', ?, ?)",
             (routine, title, started_at.isoformat(), night_of(started_at).isoformat(),
              planned_seconds, os.getpid()))
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def record_step(self, session_id: int, step_index: int, exercise: str, side: str,
                     planned_seconds: int, actual_seconds: float, status: str) -> None:
@@ -343,7 +350,7 @@ class HistoryStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (cramp_id, entry.at.isoformat(), night_of(entry.at).isoformat(), entry.leg, entry.severity,
              entry.minutes, entry.note, entry.place, _flag(entry.woke), now_local().isoformat()))
-        return int(cursor.lastrowid or 0)
+        return inserted_id(cursor)
 
     def cramp(self, cramp_id: int) -> CrampRecord | None:
         row = self._connection.execute(f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE id = ?",
@@ -421,7 +428,7 @@ class HistoryStore:
             cursor = self._connection.execute(
                 "INSERT INTO plans (kind, first_night, weeks, created_at) VALUES (?, ?, ?, ?)",
                 (kind, first_night.isoformat(), weeks, at.isoformat()))
-        return int(cursor.lastrowid or 0)
+        return inserted_id(cursor)
 
     def end_plan(self, at: datetime | None = None) -> bool:
         cursor = self._connection.execute("UPDATE plans SET ended_at = ? WHERE ended_at IS NULL",

@@ -134,9 +134,10 @@ def read_export(document: Any) -> dict[str, list[tuple[Any, ...]]]:
     for number, item in enumerate(_list(document, "cramps"), start=1):
         where = f"cramp {number}"
         try:
-            entry = checked(CrampEntry(_moment(item.get("at"), f"{where} at"), item.get("leg"), item.get("severity"),
-                                       item.get("minutes"), item.get("note"), item.get("place"), item.get("woke")))
-        except (CrampValueError, TypeError) as error:
+            entry = checked(CrampEntry(_moment(item.get("at"), f"{where} at"), item.get("leg", ""),
+                                       item.get("severity", 0), item.get("minutes"), item.get("note"),
+                                       item.get("place"), item.get("woke")))
+        except (CrampValueError, TypeError, AttributeError) as error:
             raise TransferError(f"{where}: {error}") from None
         logged = _moment(item.get("logged_at") or item.get("at"), f"{where} logged_at")
         rows["cramps"].append((entry, logged))

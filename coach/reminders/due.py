@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from coach.history.nights import night_of
 from coach.reminders.notify import Delivery
@@ -87,7 +87,8 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
 
 
 def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime,
-            done_nights: set, send: Send, body: str, asked_night: object = None, title: str = TITLE) -> list[Result]:
+            done_nights: set[date], send: Send, body: str, asked_night: date | None = None,
+            title: str = TITLE) -> list[Result]:
     """`done_nights` holds the nights already dealt with: a reminder about one of them stays quiet."""
     if now - due > GRACE:
         outcome = "missed"

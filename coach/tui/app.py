@@ -99,7 +99,11 @@ class CoachApp(App[None]):
         from coach.tui.screens.side_picker import SidePicker
 
         if routine.asks_for_side and side is None:
-            self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
+            def begin_on(chosen: Side | None) -> None:
+                if chosen is not None:
+                    self.begin(routine, chosen)
+
+            self.push_screen(SidePicker(), begin_on)
             return
         session = Session(build_timeline(routine, side), self.clock)
         if self.history is not None:
@@ -127,6 +131,8 @@ class CoachApp(App[None]):
         from coach.reminders.due import anything_due
         from coach.reminders.store import ReminderStore
 
+        if self.history is None:
+            return
         try:
             if anything_due(ReminderStore(self.history), self.now()):
                 self.check_reminders()
@@ -137,14 +143,16 @@ class CoachApp(App[None]):
     def check_reminders(self) -> None:
         """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
         from coach.reminders.due import run_due
-        from coach.reminders.notify import deliver
+        from coach.reminders.notify import Delivery, deliver
         from coach.reminders.store import ReminderStore
 
+        if self.history is None:
+            return
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:
             routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
 
-            def send(title: str, body: str):
+            def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)
                 if not delivery.ok:  # the desktop did not show it: the open app does
                     self.call_from_thread(self.notify, body, title=title, timeout=60)

@@ -1,8 +1,8 @@
-from helpers import holds, routine, step
-
 from coach.engine.timeline import PhaseKind, build_timeline
 from coach.model import Side, Sides, Timed
 from coach.routines.library import load_library
+
+from helpers import holds, routine, step
 
 K = PhaseKind
 

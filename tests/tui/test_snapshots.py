@@ -76,9 +76,9 @@ def test_done(snap_compare):
 
 
 def test_history_with_twelve_weeks_of_data(snap_compare):
-    from history_seed import NOW, seed
-
     from coach.history.store import HistoryStore
+
+    from history_seed import NOW, seed
 
     store = HistoryStore()
     seed(store)

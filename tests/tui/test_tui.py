@@ -6,7 +6,6 @@ import asyncio
 
 import pytest
 from textual.widgets import OptionList, Static
-from tui_helpers import SIZE, advance, countdown, make_app, text
 
 from coach.engine.session import State, StepStatus
 from coach.first_run import safety_seen
@@ -17,6 +16,8 @@ from coach.tui.screens.run import RunScreen
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
+
+from tui_helpers import SIZE, advance, countdown, make_app, text
 
 
 async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from history_seed import seed
 from textual.widgets import OptionList
-from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 from coach.model import Side
 from coach.tui.screens.cramp_form import CrampForm
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+
+from history_seed import seed
+from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 
 async def test_a_finished_routine_is_recorded_step_by_step(clock):
@@ -196,9 +197,9 @@ async def test_an_entry_is_corrected_deleted_and_undeleted_in_the_app(clock):
 async def test_the_morning_question_answers_last_night_or_waits_for_later(clock):
     from datetime import timedelta
 
-    from history_seed import NOW
-
     from coach.tui.screens.checkin import CheckinQuestion
+
+    from history_seed import NOW
 
     last_night = NOW.date() - timedelta(days=1)
     app, store = app_with_history(clock)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import stat
 import time
 
-from tui_helpers import SIZE, app_with_history, text
-
 from coach.history.store import HistoryStore
 from coach.reminders.schedule import EVERY_DAY, parse_time
 from coach.reminders.store import ReminderStore
 from coach.tui.screens.exercises import ExercisesScreen
 from coach.tui.screens.reminders import RemindersScreen
+
+from tui_helpers import SIZE, app_with_history, text
 
 
 async def test_the_reminders_screen_adds_removes_and_pauses(clock):

@@ -12,7 +12,6 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 from textual.widgets.input import Selection
@@ -31,6 +30,7 @@ from coach.history.cramp_entry import (
 from coach.history.store import CrampRecord
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 
 WOKE = ("yes", "no")
@@ -43,7 +43,7 @@ class DiscardTyped(ChoiceDialog[bool]):
     FOCUS_INDEX = 1  # the safe answer
 
 
-class CrampForm(Screen[bool]):
+class CrampForm(CoachScreen[bool]):
     """Dismisses with True once something was saved."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
@@ -153,9 +153,12 @@ class CrampForm(Screen[bool]):
     def action_save(self) -> None:
         for error in self.query(".field-error"):
             error.display = False
+        store = self.app.history
+        if store is None:  # the form is offered only with a history; be safe all the same
+            self._show_error("when", "Your history cannot be opened, so the cramp cannot be saved.")
+            return
         try:
             entry = self._entry()
-            store = self.app.history
             if self.record is None:
                 store.add_cramp(entry)
             else:

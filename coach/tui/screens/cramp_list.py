@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.history.store import CrampRecord
+from coach.history.store import CrampRecord, HistoryStore
+from coach.tui.coach_screen import CoachScreen
 
 
 def entry_line(cramp: CrampRecord) -> str:
@@ -24,7 +24,7 @@ def entry_line(cramp: CrampRecord) -> str:
     return "   ".join(parts)
 
 
-class CrampListScreen(Screen[None]):
+class CrampListScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter,e", "correct", "Correct"),
         Binding("d,delete", "delete", "Delete"),
@@ -43,6 +43,13 @@ class CrampListScreen(Screen[None]):
             yield OptionList(id="cramp-entries")
         yield Footer()
 
+    @property
+    def history(self) -> HistoryStore:
+        store = self.app.history
+        if store is None:  # home offers this screen only when the history is open
+            raise RuntimeError("the cramp entries need the history")
+        return store
+
     def on_mount(self) -> None:
         self._fill()
         self.query_one(OptionList).focus()
@@ -59,7 +66,7 @@ class CrampListScreen(Screen[None]):
         entries = self.query_one(OptionList)
         highlighted = entries.highlighted
         entries.clear_options()
-        cramps = list(reversed(self.app.history.cramps()))
+        cramps = list(reversed(self.history.cramps()))
         entries.add_options([Option(entry_line(c), id=str(c.id)) for c in cramps])
         if cramps:
             entries.highlighted = min(highlighted or 0, len(cramps) - 1)
@@ -81,7 +88,7 @@ class CrampListScreen(Screen[None]):
         from coach.tui.screens.cramp_form import CrampForm
 
         cramp_id = self._selected_id()
-        record = self.app.history.cramp(cramp_id) if cramp_id is not None else None
+        record = self.history.cramp(cramp_id) if cramp_id is not None else None
         if record is not None:
             self.app.push_screen(CrampForm(record=record))
 
@@ -89,7 +96,7 @@ class CrampListScreen(Screen[None]):
         cramp_id = self._selected_id()
         if cramp_id is None:
             return
-        gone = self.app.history.delete_cramp(cramp_id)
+        gone = self.history.delete_cramp(cramp_id)
         self.deleted.append(gone)
         self._fill()
         self.query_one("#cramp-list-status", Static).update(
@@ -100,7 +107,7 @@ class CrampListScreen(Screen[None]):
         if not self.deleted:
             return
         record = self.deleted.pop()
-        self.app.history.restore_cramp(record)
+        self.history.restore_cramp(record)
         self._fill()
         self.query_one("#cramp-list-status", Static).update(f"Put back: {entry_line(record)}.")
         self.refresh_bindings()

@@ -8,7 +8,6 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, UNANSWERED, first_monday, grid_text, nights_grid
@@ -17,11 +16,12 @@ from coach.history.plan import tonight_text
 from coach.history.stats import completed_nights, compute
 from coach.history.views import stats_text
 from coach.history.weekly import chart_lines, summary_lines, weeks_ending
+from coach.tui.coach_screen import CoachScreen
 
 WEEKS = 12
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoachScreen[None]):
     BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("escape,q", "close", "Back")]
 
     def compose(self) -> ComposeResult:

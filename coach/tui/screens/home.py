@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -13,12 +12,13 @@ from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
 from coach.history.stats import streaks
 from coach.routines.library import Library
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
 
 CRAMP_ROUTINE = "cramp-now"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),
         Binding("c", "cramp_now", "Cramp now!"),
@@ -101,7 +101,7 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.app.ask_about_last_night)  # after the first paint
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.begin(self.library.routines[event.option.id])
+        self.app.begin(self.library.routines[event.option.id or ""])
 
     def action_start(self) -> None:
         self.query_one(OptionList).action_select()
@@ -135,13 +135,13 @@ class HomeScreen(Screen[None]):
         routines = self.query_one(OptionList)
         if routines.highlighted is not None:
             name = routines.get_option_at_index(routines.highlighted).id
-            self.app.push_screen(BuilderScreen(self.library.routines[name]))
+            self.app.push_screen(BuilderScreen(self.library.routines[name or ""]))
 
     def action_reminders(self) -> None:
         if self.app.history is not None:
             from coach.tui.screens.reminders import RemindersScreen
 
-            self.app.push_screen(RemindersScreen())
+            self.app.push_screen(RemindersScreen(self.app.history))
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

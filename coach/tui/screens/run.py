@@ -12,7 +12,6 @@ import math
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.durations import format_clock
@@ -22,6 +21,7 @@ from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
 from coach.safety import CRAMP_STOP
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.progress_line import ProgressLine
 
@@ -52,7 +52,7 @@ class Backdrop(Vertical):
     BLANK = True
 
 
-class RunScreen(Screen[None]):
+class RunScreen(CoachScreen[None]):
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [

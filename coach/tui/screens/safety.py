@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.safety import EMERGENCY, EVIDENCE, NOT_ADVICE, SEE_A_DOCTOR
+from coach.tui.coach_screen import CoachScreen
 
 
 def safety_text() -> str:
@@ -17,7 +17,7 @@ def safety_text() -> str:
             f"{EVIDENCE}\n\n{NOT_ADVICE}")
 
 
-class SafetyScreen(Screen[None]):
+class SafetyScreen(CoachScreen[None]):
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
 
     def __init__(self, first_run: bool = False):

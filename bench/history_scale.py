@@ -68,7 +68,7 @@ def time_report(store, runs: int = 9) -> float:
         started = time.perf_counter()
         plan = store.plans()[-1]
         observational = compute(store.night_records(), store.cramps(), NOW, store.answered_nights()).comparison
-        report = build_report(store.sessions(), store.cramps(), store.answered_nights(), NOW, 6,
+        report = build_report(store.night_records(), store.cramps(), store.answered_nights(), NOW, 6,
                               DoctorDetails(("a medicine",)), ("6-week programme", plan_so_far(store, plan, NOW)),
                               observational)
         report_markdown(report)

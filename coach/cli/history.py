@@ -359,7 +359,7 @@ def command_report(arguments: argparse.Namespace) -> int:
         raise HistoryUserError("--weeks must be 1 or more")
     store = open_history()
     now = now_local()
-    report = build_report(store.sessions(), store.cramps(), store.answered_nights(), now, arguments.weeks,
+    report = build_report(store.night_records(), store.cramps(), store.answered_nights(), now, arguments.weeks,
                           _doctor_details(), _plan_result(store, now), _observational(store, now))
     base = arguments.output.with_suffix("") if arguments.output else Path(f"coach-report-{now.date().isoformat()}")
     pages = {".md": report_markdown(report), ".html": report_html(report)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from coach.history.cramp_entry import LONG_CRAMP_MINUTES
 from coach.history.nights import last_complete_night
 from coach.history.plan import TRIAL_REFERENCE, Comparison, result_lines
 from coach.history.stats import streaks
-from coach.history.store import CrampRecord, SessionRecord
+from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.weekly import Week, trend_text, weeks_ending
 
 MAX_NOTES = 12  # one page: the most recent notes, and how many more there are
@@ -66,8 +67,8 @@ def _minutes(value: float) -> str:
     return f"{value:g} min"
 
 
-def build_report(sessions: list[SessionRecord], cramps: list[CrampRecord], answered: set[date], now: datetime,
-                 weeks: int, details: DoctorDetails, plan: tuple[str, Comparison] | None = None,
+def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[CrampRecord], answered: set[date],
+                 now: datetime, weeks: int, details: DoctorDetails, plan: tuple[str, Comparison] | None = None,
                  observational: Comparison | None = None) -> Report:
     last = last_complete_night(now)
     period_start = last - timedelta(days=7 * weeks - 1)

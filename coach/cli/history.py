@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from coach.files import create_private
 from coach.history.cramp_entry import (
     LEGS,
-    LONG_CRAMP_MINUTES,
     PLACES,
     CrampEntry,
     CrampValueError,
@@ -46,6 +45,7 @@ from coach.history.store import HistoryError, HistoryStore, now_local
 from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.safety import long_cramp_advice
 from coach.settings import load_settings
 
 CSV_KINDS = ("routines", "cramps", "checkins")
@@ -147,8 +147,9 @@ def command_cramp(arguments: argparse.Namespace) -> int:
     cramp_id = store.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
     print(f"Logged #{cramp_id}: {leg} {place or 'leg'}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
-    if minutes is not None and minutes > LONG_CRAMP_MINUTES:
-        print("A cramp over 10 minutes is worth telling a doctor about.")
+    advice = long_cramp_advice(minutes)
+    if advice:
+        print(advice)
     return 0
 
 

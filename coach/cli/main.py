@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach import __version__, locations
+from coach import __version__, locations, safety
 from coach.cli import history as cli_history
 from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
@@ -18,13 +18,17 @@ from coach.engine.timeline import build_timeline
 from coach.model import Routine, Side
 from coach.routines.library import Library, default_layers, load_library
 from coach.routines.nodes import suggestion
+from coach.routines.pregnancy import is_pregnancy_variant, routine_for
+from coach.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
     from coach.engine.session import Session
     from coach.history.store import HistoryStore
 
 CRAMP_ROUTINE = "cramp-now"
-SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
+SAFETY_LINE = f"coach coaches stretches, not medicine. {safety.EMERGENCY.line()} {safety.URGENT.line()}"
+PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
+                      "flat on your back): ")
 
 
 class UserError(Exception):
@@ -124,9 +128,14 @@ def _library_or_warn() -> Library:
     return library
 
 
-def find_routine(library: Library, name: str) -> Routine:
+def find_routine(library: Library, name: str, pregnant: bool | None = None) -> Routine:
+    """The routine called `name`, or its pregnancy version when the person is pregnant."""
     if name in library.routines:
-        return library.routines[name]
+        routine = routine_for(library, name, pregnant)
+        if routine.name != name:
+            print(f"coach: you said you are pregnant, so this is '{routine.name}': "
+                  "gentle stretches, nothing flat on your back", file=sys.stderr)
+        return routine
     hint = suggestion(name, library.routines) or "run 'coach list' to see them"
     raise UserError(f"there is no routine called '{name}' — {hint}")
 
@@ -137,13 +146,13 @@ def command_home(arguments: argparse.Namespace) -> int:
 
 def command_run(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
-    routine = find_routine(library, arguments.name)
+    routine = find_routine(library, arguments.name, load_settings().settings.pregnant)
     return start_session(library, routine, arguments)
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
-    routine = find_routine(library, CRAMP_ROUTINE)
+    routine = find_routine(library, CRAMP_ROUTINE, load_settings().settings.pregnant)
     return start_session(library, routine, arguments)
 
 
@@ -153,6 +162,7 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
         from coach.cli.plain import run_plain
         from coach.history.recorder import Recorder
 
+        first_use_in_plain_mode(during_a_cramp=routine.asks_for_side)
         if routine.asks_for_side and side is None:
             side = ask_side()
         store, notices = _history_if_possible()
@@ -164,9 +174,31 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record,
+                  first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
         return 0
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def first_use_in_plain_mode(during_a_cramp: bool) -> None:
+    """The first time coach runs in plain mode: the safety page the full screen would show, and
+    the pregnancy question, asked only of a person at a keyboard and never during a cramp."""
+    from coach.first_run import mark_safety_seen, safety_seen
+
+    if safety_seen():
+        return
+    pregnant = load_settings().settings.pregnant
+    print(safety.safety_page(pregnant) + "\n", flush=True)
+    mark_safety_seen()
+    if pregnant is None and not during_a_cramp and sys.stdin.isatty():
+        answer = input(PREGNANCY_QUESTION).strip().lower()
+        if answer[:1] in ("y", "n"):
+            try:
+                save_settings({"pregnant": answer.startswith("y")})
+            except OSError as error:
+                print(f"coach: could not save your answer: {error}", file=sys.stderr)
+            if answer.startswith("y"):
+                print("From the next routine on, coach offers the pregnancy versions.")
 
 
 def ask_side() -> Side:

@@ -21,6 +21,7 @@ from coach.history.plan import TRIAL_REFERENCE, Comparison, result_lines
 from coach.history.stats import streaks
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.weekly import Week, trend_text, weeks_ending
+from coach.safety import tier_lines
 
 MAX_NOTES = 12  # one page: the most recent notes, and how many more there are
 SYMPTOMS = (("numbness", "Numbness"), ("swelling", "Swelling of a leg"), ("weakness", "Weakness"),
@@ -110,10 +111,11 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
                      + f". Nights woken by a cramp: {len(woken)}.")
         lines.append(f"Leg: left {legs['left']}, right {legs['right']}, both {legs['both']}. Where: "
                      + ", ".join(f"{place} {count}" for place, count in places.most_common()) + ".")
-    table = [["week starting", "answered nights", "cramps", "per answered night", "routine nights"]]
+    sections.append(Section("Cramps", lines))
+    table = [["week from", "answered", "cramps", "per answered night", "routine"]]
     table += [[w.start.strftime("%d %b"), f"{w.answered}/7", str(w.cramps),
                "–" if w.per_night is None else f"{w.per_night:.2f}", f"{w.routine_nights}/7"] for w in table_weeks]
-    sections.append(Section("Cramps", lines, table))
+    sections.append(Section("Week by week", [], table))
 
     noted = [c for c in in_period if c.note]
     if noted:
@@ -138,6 +140,8 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
     elif observational is not None:
         sections.append(Section("With and without the routine", result_lines(observational)))
 
+    sections.append(Section("When coach tells the person to get help", tier_lines("")))
+
     intro = (f"Nights of {start.strftime('%d %b %Y')} to {last.strftime('%d %b %Y')}: {len(heard)} of {nights} "
              "nights answered (nights without an answer are left out, not counted as cramp-free). "
              "Recorded with coach, a bedtime stretching coach; cramps are as the person logged them.")
@@ -148,7 +152,8 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
 def report_markdown(report: Report) -> str:
     lines = [f"# {report.title}", "", report.intro]
     for section in report.sections:
-        lines += ["", f"## {section.title}", *[f"- {line}" for line in section.lines]]
+        lines += ["", f"## {section.title}"]
+        lines += [f"- {line}" for line in section.lines]
         if section.table:
             lines += ["", "| " + " | ".join(section.table[0]) + " |", "|" + "---|" * len(section.table[0])]
             lines += ["| " + " | ".join(row) + " |" for row in section.table[1:]]
@@ -156,7 +161,7 @@ def report_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-CHART_WIDTH, CHART_HEIGHT = 640, 190
+CHART_WIDTH, CHART_HEIGHT = 640, 165
 _PLOT = {"left": 48, "right": 44, "top": 14, "bottom": 40}
 CRAMP_COLOUR, ROUTINE_COLOUR = "#c0392b", "#2e86c1"
 
@@ -203,7 +208,7 @@ def chart_svg(weeks: list[Week]) -> str:
 
 _STYLE = """
 @page { size: A4; margin: 12mm; }
-body { font-family: sans-serif; font-size: 8.5pt; line-height: 1.25; color: #111; margin: 0; }
+body { font-family: sans-serif; font-size: 8pt; line-height: 1.2; color: #111; margin: 0; }
 .two { column-count: 2; column-gap: 16px; }
 .two section { break-inside: avoid; }
 h1 { font-size: 14pt; margin: 0 0 4px; }
@@ -222,11 +227,11 @@ def report_html(report: Report) -> str:
     body = [f"<h1>{escape(report.title)}</h1>", f"<p>{escape(report.intro)}</p>",
             f'<figure id="chart">{chart_svg(report.weeks)}</figure>']
     for index, section in enumerate(report.sections):
-        if index == 2:  # after stretching and cramps (with its table), two columns keep it to one page
+        if index == 2:  # after stretching and cramps: two columns keep it to one printed page
             body.append('<div class="two">')
-        body.append(f"<section><h2>{escape(section.title)}</h2><ul>")
-        body += [f"<li>{escape(line)}</li>" for line in section.lines]
-        body.append("</ul>")
+        body.append(f"<section><h2>{escape(section.title)}</h2>")
+        if section.lines:
+            body += ["<ul>", *[f"<li>{escape(line)}</li>" for line in section.lines], "</ul>"]
         if section.table:
             header, *rows = section.table
             body.append("<table><tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in header) + "</tr>")

@@ -16,6 +16,7 @@ from coach.first_run import mark_safety_seen, safety_seen
 from coach.history.store import HistoryStore, now_local
 from coach.model import Routine, Side
 from coach.routines.library import Library
+from coach.settings import load_settings, save_settings
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
@@ -46,6 +47,7 @@ class CoachApp(App[None]):
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self._checkin_asked = False  # once per opening: "later" means later, not in a minute
+        self.pregnant = load_settings().settings.pregnant  # None: not asked yet
         self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
@@ -63,6 +65,11 @@ class CoachApp(App[None]):
         elif self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
+            if self.pregnant is None:
+                from coach.tui.screens.pregnancy_question import PregnancyQuestion
+
+                # Beneath the safety page: asked as soon as that page is closed.
+                self.push_screen(PregnancyQuestion(), self.remember_pregnancy)
             self.push_screen(SafetyScreen(first_run=True))
         if self._show_safety:
             mark_safety_seen()
@@ -89,6 +96,19 @@ class CoachApp(App[None]):
                 self.push_screen(CrampForm(when_hint="last night 03:00"))
 
         self.push_screen(CheckinQuestion(), answered)
+
+    def remember_pregnancy(self, pregnant: bool | None) -> None:
+        """Keep the answer in the settings; no answer (escape) leaves it unasked."""
+        if pregnant is None:
+            return
+        self.pregnant = pregnant
+        try:
+            save_settings({"pregnant": pregnant})
+        except OSError as error:
+            self.notify(f"Could not save your answer: {error}", severity="error", timeout=20)
+        if pregnant:
+            self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
+                        "gentle stretches only.", timeout=10)
 
     def begin(self, routine: Routine, side: Side | None = None) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one."""

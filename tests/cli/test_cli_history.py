@@ -26,7 +26,8 @@ def test_logging_a_cramp_says_which_night_it_belongs_to():
     assert result.stdout.splitlines() == [
         f"Logged #1: right calf, severity 7/10, {yesterday.strftime('%a %d %b')} 23:40 "
         f"(the night of {yesterday.strftime('%a %d %b')}).",
-        "A cramp over 10 minutes is worth telling a doctor about.",
+        "Get urgent advice today: "
+        "a cramp over 10 minutes that does not ease with stretching.",
     ]
     (cramp,) = HistoryStore().cramps()
     assert (cramp.leg, cramp.severity, cramp.minutes, cramp.note) == ("right", 7, 12, "calf")
@@ -177,7 +178,7 @@ def test_report_writes_a_markdown_page_for_a_doctor(tmp_path, coach_home):
     assert "<b>hurt</b> after gardening" in text  # the person's own words, as written
     assert "- Medicines they take: amlodipine." in text
     assert "Numbness: no; Swelling of a leg: yes; Pregnant: no." in text
-    assert "| week starting | answered nights | cramps | per answered night | routine nights |" in text
+    assert "| week from | answered | cramps | per answered night | routine |" in text
     assert text.rstrip().endswith("not a medical assessment.")
     page = (tmp_path / "for-my-gp.html").read_text()
     assert "&lt;b&gt;hurt&lt;/b&gt;" in page and "<b>hurt" not in page  # escaped in HTML

@@ -241,3 +241,23 @@ async def test_the_morning_question_can_lead_to_logging_a_cramp_for_last_night(c
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.is_answered(NOW.date() - timedelta(days=1))
+
+
+async def test_a_long_cramp_logged_in_the_app_gets_the_urgent_tier_in_its_words(clock):
+    from coach.safety import long_cramp_advice
+
+    app, _store = app_with_history(clock)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        original = app.notify
+        app.notify = lambda message, **options: (shown.append(message), original(message, **options))[1]
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#leg-left").value = True
+        form.query_one("#severity").value = "7"
+        form.query_one("#minutes").value = "15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert long_cramp_advice(15) in shown
+    assert long_cramp_advice(15).startswith("Get urgent advice today: a cramp over 10 minutes")

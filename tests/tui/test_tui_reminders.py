@@ -64,7 +64,7 @@ async def test_a_due_reminder_shows_in_the_app_when_the_desktop_cannot(clock, tm
         app.check_reminders()
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert shown == [("Time for your bedtime stretches", "Evening stretches takes about 10 min. "
+    assert shown == [("Time for your bedtime stretches", "Evening stretches takes about 12 min. "
                       "Start it with: coach run evening (this reminder was for 20:00)")]
     assert [entry[2:] for entry in ReminderStore(HistoryStore(store.path)).log()] == [("failed", "log")]
 

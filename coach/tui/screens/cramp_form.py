@@ -18,7 +18,6 @@ from textual.widgets.input import Selection
 
 from coach.history.cramp_entry import (
     LEGS,
-    LONG_CRAMP_MINUTES,
     MAX_NOTE_CHARACTERS,
     PLACES,
     CrampEntry,
@@ -30,6 +29,7 @@ from coach.history.cramp_entry import (
 from coach.history.store import CrampRecord
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
+from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 
@@ -168,8 +168,9 @@ class CrampForm(CoachScreen[bool]):
             return
         said = "corrected" if self.record else "logged"
         self.app.notify(f"Cramp {said}: {entry.leg} leg, {entry.severity}/10.", timeout=4)
-        if entry.minutes is not None and entry.minutes > LONG_CRAMP_MINUTES:
-            self.app.notify("A cramp over 10 minutes is worth telling a doctor about.", timeout=8)
+        advice = long_cramp_advice(entry.minutes)
+        if advice:
+            self.app.notify(advice, severity="warning", timeout=20)
         self.dismiss(True)
 
     def _show_error(self, field: str, message: str) -> None:

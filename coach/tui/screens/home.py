@@ -12,6 +12,7 @@ from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
 from coach.history.stats import streaks
 from coach.routines.library import Library
+from coach.routines.pregnancy import routine_for, routines_for
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
 
@@ -81,10 +82,12 @@ class HomeScreen(CoachScreen[None]):
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.
-        ordered = sorted(self.library.routines.items(), key=lambda item: item[1].asks_for_side)
+        offered = routines_for(self.library, self.app.pregnant)
+        ordered = sorted(offered.values(), key=lambda routine: routine.asks_for_side)
         options: list[Option | None] = []
         last_done = self._last_done()
-        for name, routine in ordered:
+        for routine in ordered:
+            name = routine.name
             if options:
                 options.append(None)  # a blank line between routines
             total = format_clock(build_timeline(routine).total)
@@ -108,7 +111,7 @@ class HomeScreen(CoachScreen[None]):
 
     def action_cramp_now(self) -> None:
         if CRAMP_ROUTINE in self.library.routines:
-            self.app.begin(self.library.routines[CRAMP_ROUTINE])
+            self.app.begin(routine_for(self.library, CRAMP_ROUTINE, self.app.pregnant))
         else:
             self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
                         severity="error")

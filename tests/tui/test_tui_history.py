@@ -261,3 +261,35 @@ async def test_a_long_cramp_logged_in_the_app_gets_the_urgent_tier_in_its_words(
         await pilot.pause()
     assert long_cramp_advice(15) in shown
     assert long_cramp_advice(15).startswith("Get urgent advice today: a cramp over 10 minutes")
+
+
+async def test_a_plan_is_started_followed_and_ended_in_the_app(clock):
+    from coach.tui.screens.plan import ConfirmEndPlan, PlanScreen
+
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert text(app, "#plan-text").startswith("No plan running.")
+        assert "Leaving the routine out for a week is your choice" in text(app, "#plan-text")
+        await pilot.press("t")
+        await pilot.pause()
+        (plan,) = store.plans()
+        assert plan.kind == "test" and plan.weeks[0] == "B" and len(plan.weeks) == 7
+        shown = text(app, "#plan-text")
+        assert shown.startswith("Test it for yourself, started on the night of")
+        assert "Week 1 of 7, night 1 of 7: a baseline night." in shown and "Can't tell yet" in shown
+        await pilot.press("p")  # one plan at a time: starting another is not offered while one runs
+        await pilot.pause()
+        assert len(store.plans()) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert text(app, "#plan-tonight").startswith("Week 1 of 7, night 1 of 7: a baseline night.")
+        await pilot.press("p", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmEndPlan)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.current_plan() is None and text(app, "#plan-text").startswith("No plan running.")

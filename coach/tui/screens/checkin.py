@@ -9,5 +9,5 @@ NONE, LOG, LATER = "none", "log", "later"
 
 class CheckinQuestion(ChoiceDialog[str]):
     QUESTION = "Last night: any cramps?\nAn answer each morning keeps the comparison honest."
-    ANSWERS = (Answer("No cramps", "n", NONE, "primary"), Answer("Log a cramp", "l", LOG),
-               Answer("Ask me later", "x", LATER))
+    # Short labels: all three buttons fit side by side at 60 columns.
+    ANSWERS = (Answer("None", "n", NONE, "primary"), Answer("Log one", "l", LOG), Answer("Later", "x", LATER))

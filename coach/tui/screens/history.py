@@ -22,7 +22,8 @@ WEEKS = 12
 
 
 class HistoryScreen(CoachScreen[None]):
-    BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("escape,q", "close", "Back")]
+    BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("p", "plan", "My plan"),
+                Binding("escape,q", "close", "Back")]
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -59,6 +60,16 @@ class HistoryScreen(CoachScreen[None]):
             from coach.tui.screens.cramp_list import CrampListScreen
 
             self.app.push_screen(CrampListScreen())
+
+    def action_plan(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.plan import PlanScreen
+
+            self.app.push_screen(PlanScreen())
+
+    def on_screen_resume(self) -> None:
+        """Back from the plan or the entries: what they changed shows here too."""
+        self.refresh(recompose=True)
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -92,3 +92,26 @@ def test_a_version_2_history_gains_places_check_ins_and_plans_keeping_its_cramps
     assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert store.answered_nights() == {date(2026, 10, 31)}
     assert store.plans() == []
+
+
+def test_answered_nights_across_the_clocks_going_back_count_once_each(london, tmp_path):
+    """25 Oct 2026: 01:30 happens twice in London. Nights are dates, so none is longer or doubled."""
+    from conftest import local
+
+    from coach.history.stats import compute
+
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    first_0130 = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # 01:30 BST
+    second_0130 = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # 01:30 GMT, an hour later
+    store.log_cramp(first_0130, "left", 5)
+    store.log_cramp(second_0130, "left", 7)
+    for day in (22, 23, 25, 26):
+        store.check_in(date(2026, 10, day))  # the 24th answered by its cramps
+        evening = local(2026, 10, day, 22, 0)
+        session = store.start_session("evening", "Evening", 590, evening)
+        store.finish_session(session, "completed" if day % 2 else "partial", evening + timedelta(minutes=10))
+    assert {c.night for c in store.cramps()} == {date(2026, 10, 24)}
+    stats = compute(store.night_records(), store.cramps(), local(2026, 10, 28, 9, 0), store.answered_nights())
+    assert (stats.answered_nights, stats.span_nights) == (5, 5)  # 22nd to 26th; the 27th is not over
+    assert (stats.with_routine.nights, stats.with_routine.cramps) == (2, 0)  # the 23rd and the 25th
+    assert (stats.without_routine.nights, stats.without_routine.cramps) == (3, 2)  # both on the 24th

@@ -293,3 +293,17 @@ async def test_a_plan_is_started_followed_and_ended_in_the_app(clock):
         await pilot.press("y")
         await pilot.pause()
         assert store.current_plan() is None and text(app, "#plan-text").startswith("No plan running.")
+
+
+async def test_below_80_columns_the_chart_summary_goes_under_the_chart(clock):
+    app, store = app_with_history(clock)
+    seed(store)
+    for size, beside in [((100, 30), True), ((60, 20), False)]:
+        app, _ = app_with_history(clock)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("h")
+            await pilot.pause()
+            chart = app.screen.query_one("#weekly-chart").region
+            summary = app.screen.query_one("#weekly-summary").region
+            assert (summary.x >= chart.right and summary.y == chart.y) is beside, size
+            assert beside or (summary.y >= chart.bottom and summary.width >= 40)

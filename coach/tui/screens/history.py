@@ -24,6 +24,8 @@ WEEKS = 12
 class HistoryScreen(CoachScreen[None]):
     BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("p", "plan", "My plan"),
                 Binding("escape,q", "close", "Back")]
+    # Below 80 columns the chart's summary goes under it rather than beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     def compose(self) -> ComposeResult:
         app = self.app

@@ -9,6 +9,10 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.cli.history import indented_json
 from coach.history.nights import night_of
 from coach.history.store import HistoryStore, default_path
 
@@ -255,3 +259,14 @@ def test_a_plan_is_started_followed_and_abandoned_half_way():
     assert coach("plan", "stop").stdout.strip() == "Your plan was ended; its nights stay in your history."
     assert coach("plan").stdout.startswith("No plan running.")
     assert [p.ended_at is not None for p in HistoryStore().plans()] == [True, True]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(JSON_VALUES)
+def test_the_export_writes_exactly_what_the_standard_json_module_writes(value):
+    assert indented_json(value) == json.dumps(value, indent=2)

@@ -25,6 +25,16 @@ def entry_line(cramp: CrampRecord) -> str:
 
 
 class CrampListScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #cramp-list {
+        padding: 1 2;
+    }
+    #cramp-list-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [
         Binding("enter,e", "correct", "Correct"),
         Binding("d,delete", "delete", "Delete"),

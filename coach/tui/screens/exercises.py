@@ -13,6 +13,19 @@ from coach.tui.coach_screen import CoachScreen
 
 
 class ExercisesScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #exercises {
+        padding: 1 2;
+    }
+    #exercises-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    .exercise {
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [Binding("escape,q", "close", "Back")]
 
     def __init__(self, library: Library):

@@ -22,6 +22,46 @@ WEEKS = 12
 
 
 class HistoryScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #history {
+        padding: 1 2;
+    }
+    #history-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #heatmap {
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #legend {
+        color: $text-muted;
+    }
+    #plan-tonight {
+        color: $secondary;
+        margin-bottom: 1;
+    }
+    #weekly {
+        height: auto;
+        margin-bottom: 1;
+    }
+    #weekly-chart {
+        width: auto;
+        margin-right: 3;
+    }
+    #weekly-summary {
+        width: 1fr;
+        min-width: 24;
+    }
+    HistoryScreen.-narrow #weekly {
+        layout: vertical;
+    }
+    HistoryScreen.-narrow #weekly-summary {
+        width: 100%;
+        margin-top: 1;
+    }
+    """
     BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("p", "plan", "My plan"),
                 Binding("escape,q", "close", "Back")]
     # Below 80 columns the chart's summary goes under it rather than beside it.

@@ -27,6 +27,16 @@ class ConfirmEndPlan(ChoiceDialog[bool]):
 
 
 class PlanScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #plan {
+        padding: 1 2;
+    }
+    #plan-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [
         Binding("p", "start('programme')", "6-week programme"),
         Binding("t", "start('test')", "Test it for yourself"),

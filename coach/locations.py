@@ -43,3 +43,9 @@ def shipped_routines_dir() -> Path:
     raise FileNotFoundError(
         "coach's own routine files are missing; reinstall coach (pip install --force-reinstall coach)"
     )
+
+
+def cache_dir() -> Path:
+    """Folder for files coach can make again at any time (its tones)."""
+    home = _home_override()
+    return home / "cache" if home else platformdirs.user_cache_path(APP_NAME)

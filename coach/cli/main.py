@@ -37,6 +37,7 @@ COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "coach.cli.history": ("cramp", "checkin", "plan", "history", "stats", "report"),
     "coach.cli.remind": ("remind",),
     "coach.cli.own": ("new", "edit"),
+    "coach.cli.sound": ("settings", "voice"),
 }
 BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos")
 HELP_OPTIONS = ("-h", "--help")
@@ -73,6 +74,8 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
     show.add_argument("name", help="the routine's name, as in 'coach list'")
     show.add_argument("--side", choices=["left", "right", "both"],
                       help="for routines that ask which leg (cramp-now): the leg to show")
+    show.add_argument("--cues", action="store_true",
+                      help="print what coach says and plays at each change: time, sound and words")
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
@@ -184,7 +187,6 @@ def command_sos(arguments: argparse.Namespace) -> int:
 def start_session(library: Library, routine: Routine, arguments: argparse.Namespace) -> int:
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
-        from coach.cli.plain import run_plain
         from coach.history.recorder import Recorder
 
         first_use_in_plain_mode(during_a_cramp=routine.asks_for_side)
@@ -199,10 +201,41 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record,
-                  first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
-        return 0
+        return _run_plain(routine, side, arguments.quiet, record)
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callable[[Session], None]) -> int:
+    from coach.cli.keys import terminal_keys
+    from coach.cli.plain import run_plain
+    from coach.cues.driver import CueDriver
+    from coach.cues.system import system_announcer
+    from coach.settings import load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        print(f"coach: {problem}", file=sys.stderr)
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    announcer = system_announcer(loaded.settings, bell=bell, mode="silent" if quiet else None,
+                                 report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
+    interrupted: list[bool] = []
+    try:
+        with terminal_keys() as keys:
+            if keys is not None:
+                print("Keys: space pause · n skip · b back · q stop")
+            run_plain(build_timeline(routine, side), sys.stdout, bell=False, prepare=record, keys=keys,
+                      cues=lambda session: CueDriver(session, announcer.announce, announcer.silence,
+                                                     ticks=lambda: loaded.settings.ticks),
+                      ticks=loaded.settings.ticks, interrupted=lambda: interrupted.append(True),
+                      first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
+            announcer.idle(timeout=4.0)  # let "Well done" be heard before the program ends
+    finally:
+        announcer.close()
+    return 130 if interrupted else 0
 
 
 def first_use_in_plain_mode(during_a_cramp: bool) -> None:
@@ -243,7 +276,11 @@ def open_app(library: Library, **options: Any) -> int:
     store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    CoachApp(library, history=store, notices=notices, **options).run()
+    app = CoachApp(library, history=store, notices=notices, **options)
+    try:
+        app.run()
+    finally:
+        app.close_cues()  # nothing goes on speaking after coach has closed
     return 0
 
 
@@ -269,6 +306,12 @@ def command_show(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
     routine = find_routine(library, arguments.name)
     chosen = Side(arguments.side) if arguments.side else None
+    if arguments.cues:
+        from coach.cli.sound import cue_script_text
+        from coach.settings import load_settings
+
+        print(cue_script_text(build_timeline(routine, chosen), load_settings().settings.ticks))
+        return 0
     print(timeline_text(routine, build_timeline(routine, chosen)))
     return 0
 

@@ -64,6 +64,7 @@ class HomeScreen(CoachScreen[None]):
         Binding("b", "build", "Make my own"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
+        Binding("o", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -180,6 +181,11 @@ class HomeScreen(CoachScreen[None]):
             from coach.tui.screens.reminders import RemindersScreen
 
             self.app.push_screen(RemindersScreen(self.app.history))
+
+    def action_settings(self) -> None:
+        from coach.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

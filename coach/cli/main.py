@@ -15,10 +15,10 @@ from coach.cli import remind as cli_remind
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Side
-from coach.routines.library import Library, default_layers, load_library
+from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, first_aid_routine, load_library
 from coach.routines.nodes import suggestion
 
-CRAMP_ROUTINE = "cramp-now"
+CRAMP_ROUTINE = FIRST_AID_ROUTINE
 SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
 
 
@@ -134,9 +134,15 @@ def command_run(arguments: argparse.Namespace) -> int:
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
-    library = _library_or_warn()
-    routine = find_routine(library, CRAMP_ROUTINE)
-    return start_session(library, routine, arguments)
+    """First aid reads none of the person's routine files: one of them broken (or a FIFO, or
+    hostile) must never stand between a cramp and the stretch that may ease it."""
+    routine = first_aid_routine()
+    if routine is None:
+        raise UserError("coach's own cramp-now routine is missing; reinstall coach "
+                        "(pip install --force-reinstall coach)")
+    if arguments.plain:
+        return start_session(Library(routines={routine.name: routine}, first_aid=routine), routine, arguments)
+    return start_session(_library_or_warn(), routine, arguments)
 
 
 def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
@@ -158,7 +164,7 @@ def start_session(library: Library, routine, arguments: argparse.Namespace) -> i
 
         run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
         return 0
-    return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+    return open_app(library, start=routine, side=side, quiet=arguments.quiet)
 
 
 def ask_side() -> Side:
@@ -226,7 +232,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
               "'coach new NAME' starts one")
         return 0
     if arguments.files:
-        missing = [str(path) for path in arguments.files if not path.exists()]
+        # lexists: a link that loops or dangles is reported by the loader for what it is.
+        missing = [str(path) for path in arguments.files if not os.path.lexists(path)]
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 EXAMPLES = "now, 03:00, 'last night 03:00', 'yesterday 23:30' or 2026-11-21T03:00"
-_CLOCK = re.compile(r"^(?:(?P<word>last night|yesterday|today)\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
+_CLOCK = re.compile(r"^(?:(?P<word>last night|yesterday|today)\s+)?(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})$")
 
 
 class WhenError(ValueError):

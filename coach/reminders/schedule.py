@@ -14,7 +14,7 @@ FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
 EVERY_DAY = frozenset(range(7))
 GRACE = timedelta(hours=3)
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
 class ScheduleError(ValueError):

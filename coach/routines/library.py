@@ -13,6 +13,7 @@ from coach.routines.loader import is_exercise_library, read_exercises, read_rout
 from coach.routines.yamlsource import Document, read_document
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+FIRST_AID_ROUTINE = "cramp-now"
 
 
 @dataclass
@@ -22,6 +23,9 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     # Routine names a later layer (the person's folder) took over from an earlier one.
     overridden: set[str] = field(default_factory=set)
+    # coach's own cramp-now, built from coach's own exercises only: first aid never depends on the
+    # person's files, whatever they hold (a broken or replaced exercise, a routine of that name).
+    first_aid: Routine | None = None
 
     def problems_in(self, paths: Iterable[Path]) -> list[Problem]:
         wanted = {Path(path) for path in paths}
@@ -48,10 +52,12 @@ def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
     layers = default_layers() if layers is None else layers
     documents = [[read_document(Path(path)) for path in layer] for layer in layers]
     library = Library()
-    for layer in documents:
+    for number, layer in enumerate(documents):
         for document in layer:
             if document.root is not None and is_exercise_library(document):
                 library.exercises.update(read_exercises(document))
+        if number == 0:
+            library.first_aid = _first_aid(layer, library.exercises)
     for layer in documents:
         named_here: dict[str, Path] = {}
         for document in layer:
@@ -70,6 +76,22 @@ def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
             library.routines[routine.name] = routine
     library.problems = sorted(p for layer in documents for document in layer for p in document.problems)
     return library
+
+
+def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> Routine | None:
+    for document in shipped:
+        if document.root is None or is_exercise_library(document):
+            continue
+        # A scratch document: its problems are reported once, by the full pass.
+        routine = read_routine(Document(document.path, document.root), dict(exercises))
+        if routine is not None and routine.name == FIRST_AID_ROUTINE:
+            return routine
+    return None
+
+
+def first_aid_routine() -> Routine | None:
+    """coach's own cramp-now, reading none of the person's files."""
+    return load_library([routine_files(locations.shipped_routines_dir())]).first_aid
 
 
 def _name_position(document: Document) -> tuple[int, int]:

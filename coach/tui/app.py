@@ -32,7 +32,7 @@ class CoachApp(App[None]):
     DEFAULT_MODE = HOME_MODE
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
-                 quiet: bool = False, start: str | None = None, side: Side | None = None,
+                 quiet: bool = False, start: str | Routine | None = None, side: Side | None = None,
                  show_safety: bool | None = None, history: HistoryStore | None = None,
                  now: Callable[[], datetime] = now_local, notices: list[str] | None = None):
         super().__init__()
@@ -56,9 +56,10 @@ class CoachApp(App[None]):
         if self.history is not None:
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
-            self.notify(notice, severity="warning", timeout=20)
+            self.notify(notice, severity="warning", timeout=20, markup=False)
         if self._start:
-            self.begin(self.library.routines[self._start], self._start_side)
+            start = self._start if isinstance(self._start, Routine) else self.library.routines[self._start]
+            self.begin(start, self._start_side)
         elif self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
@@ -81,7 +82,7 @@ class CoachApp(App[None]):
         if self.history is not None:
             from coach.history.recorder import Recorder
 
-            report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
+            report = lambda problem: self.notify(problem, severity="error", timeout=20, markup=False)  # noqa: E731
             Recorder(self.history, session, routine.name, report)  # lives as long as the session
         # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
         # would keep repainting the whole terminal every second for a screen nobody can see.
@@ -123,7 +124,7 @@ class CoachApp(App[None]):
             def send(title: str, body: str):
                 delivery = deliver(title, body, terminal=False)
                 if not delivery.ok:  # the desktop did not show it: the open app does
-                    self.call_from_thread(self.notify, body, title=title, timeout=60)
+                    self.call_from_thread(self.notify, body, title=title, timeout=60, markup=False)
                     self.call_from_thread(self.bell)
                 return delivery
 

@@ -15,8 +15,6 @@ from coach.history.stats import streaks
 from coach.routines.library import Library
 from coach.tui.widgets.key_hints import KeyHints
 
-CRAMP_ROUTINE = "cramp-now"
-
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
@@ -106,8 +104,8 @@ class HomeScreen(Screen[None]):
         self.query_one(OptionList).action_select()
 
     def action_cramp_now(self) -> None:
-        if CRAMP_ROUTINE in self.library.routines:
-            self.app.begin(self.library.routines[CRAMP_ROUTINE])
+        if self.library.first_aid is not None:  # coach's own, whatever the person's files hold
+            self.app.begin(self.library.first_aid)
         else:
             self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
                         severity="error")

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from coach.files import write_private
 from coach.history.nights import night_of
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
@@ -133,7 +134,7 @@ def command_report(arguments: argparse.Namespace) -> int:
     text = report_markdown(store.sessions(), store.cramps(), now, arguments.weeks)
     path = arguments.output or Path(f"coach-report-{now.date().isoformat()}.md")
     try:
-        path.write_text(text, encoding="utf-8")
+        write_private(path, text)  # health data: 0600, and never half a report
     except OSError as error:
         raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place with --output") from None
     print(f"Wrote {path}")

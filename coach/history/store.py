@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from coach import locations
+from coach.files import private_dir
 from coach.history.nights import night_of
 
 FILE_NAME = "history.sqlite3"
@@ -148,7 +149,7 @@ class HistoryStore:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.path.parent)
             if not self.path.exists():
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as error:

@@ -19,6 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 from coach import locations
+from coach.files import PRIVATE_FILE, private_dir
+from coach.printable import visible
 
 APP_NAME = "coach"
 TIMEOUT_SECONDS = 2.0
@@ -93,7 +95,7 @@ def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
 def via_terminal(title: str, body: str) -> Delivery:
     try:
         with open("/dev/tty", "w") as tty:  # the person's terminal, even when output is redirected
-            tty.write(f"\a{title}: {body}\n")
+            tty.write(f"\a{visible(title)}: {visible(body)}\n")
     except OSError as error:
         return Delivery(False, "terminal", f"no terminal: {error.strerror}")
     return Delivery(True, "terminal")
@@ -101,11 +103,14 @@ def via_terminal(title: str, body: str) -> Delivery:
 
 def log_line(title: str, body: str, reasons: list[str], shown_in: str | None = None) -> Path:
     path = locations.data_dir() / "reminders.log"
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     outcome = f"shown in {shown_in} only" if shown_in else "not shown"
-    with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
-                  f"({outcome}: {'; '.join(reasons)})\n")
+    line = visible(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
+                   f"({outcome}: {'; '.join(reasons)})")
+    # 0600 whatever the umask, appended to (not replaced): a log of what was and was not shown.
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as log:
+        log.write(line + "\n")
     return path
 
 

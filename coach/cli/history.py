@@ -68,7 +68,7 @@ def command_cramp(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(str(error)) from None
     leg = arguments.leg or _ask("Which leg? (left, right, both)", lambda t: t if t in LEGS else None)
     severity = arguments.severity if arguments.severity is not None else _ask(
-        "How bad, from 1 to 10?", lambda t: int(t) if t.isascii() and t.isdigit() and len(t) < 3 else None)
+        "How bad, from 1 to 10?", lambda t: int(t) if t.isdigit() else None)
     if not 1 <= severity <= 10:
         raise HistoryUserError(f"severity {severity} is not between 1 and 10 — give a number from 1 to 10")
     if arguments.minutes is not None and arguments.minutes < 0:

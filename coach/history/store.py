@@ -79,6 +79,15 @@ MIGRATIONS = [
         value TEXT NOT NULL
     );
     """,
+    # Reminders: a time is keyed by its local wall-clock time (no UTC offset), so a change of time
+    # zone cannot make it a new time; and a claim stays unconfirmed until the delivery is known,
+    # so a run killed while delivering leaves it for the next run to retry.
+    """
+    ALTER TABLE reminder_log ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE reminder_log ADD COLUMN claimed_at REAL;
+    UPDATE OR IGNORE reminder_log SET scheduled_for = substr(scheduled_for, 1, 19);
+    DELETE FROM reminder_log WHERE length(scheduled_for) > 19;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12

@@ -7,8 +7,10 @@ itself and checks its exit code. Nothing here waits more than `timeout` seconds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -79,15 +81,23 @@ def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
     if program is None:
         return Delivery(False, "desktop (notify-send)", "notify-send is not installed")
     try:
-        result = subprocess.run(
+        # A group of its own: on a timeout, whatever it started (a wrapper script's children, a
+        # D-Bus helper) is killed with it, not left running for cron to pile up.
+        process = subprocess.Popen(
             [program, f"--app-name={APP_NAME}", f"--expire-time={SHOW_FOR_SECONDS * 1000}", title, body],
-            capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
     except OSError as error:
         return Delivery(False, "desktop (notify-send)", str(error))
-    if result.returncode != 0:
-        reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit code {result.returncode}"
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+    if process.returncode != 0:
+        reason = errors.strip().splitlines()[-1] if errors.strip() else f"exit code {process.returncode}"
         return Delivery(False, "desktop (notify-send)", reason)
     return Delivery(True, "desktop (notify-send)")
 

@@ -68,7 +68,7 @@ class CrampForm(Screen[bool]):
             error.update("Choose which leg.")
             return
         severity_text = self.query_one("#severity", Input).value
-        if not (severity_text.isascii() and severity_text.isdigit()) or not 1 <= int(severity_text) <= 10:
+        if not severity_text.isdigit() or not 1 <= int(severity_text) <= 10:
             error.update("Give how bad it was as a number from 1 to 10.")
             return
         minutes_text = self.query_one("#minutes", Input).value.strip()

@@ -21,6 +21,8 @@ from coach.reminders.scheduler_files import (
     LAUNCH_LABEL,
     TASK_NAME,
     UNIT_NAME,
+    UnusablePath,
+    check_command,
     cron_lines,
     launch_agent,
     systemd_service,
@@ -103,6 +105,12 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
         uninstall(run)  # replace, never duplicate
     kind = kind or choose_kind()
     command = coach_command()
+    try:  # before anything is written: a path no scheduler can carry is refused whole
+        check_command(command)
+        if kind == "systemd":
+            systemd_service(command)
+    except UnusablePath as error:
+        raise InstallError(str(error)) from None
     record: dict = {"kind": kind, "files": [], "cron_lines": []}
     if kind == "systemd":
         folder = unit_dir or systemd_unit_dir()

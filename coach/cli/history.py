@@ -112,7 +112,13 @@ def command_history(arguments: argparse.Namespace) -> int:
                              c.severity, "" if c.minutes is None else c.minutes, c.note or ""])
     else:
         print(history_table(sessions, cramps))
+    _say_damage(store)
     return 0
+
+
+def _say_damage(store: HistoryStore) -> None:
+    for note in store.damaged:
+        print(f"coach: {note}; everything else is shown", file=sys.stderr)
 
 
 def _plain(record: dict) -> dict:
@@ -123,6 +129,7 @@ def _plain(record: dict) -> dict:
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
     print(stats_text(compute(store.night_records(), store.cramps(), now_local())))
+    _say_damage(store)
     return 0
 
 
@@ -138,6 +145,7 @@ def command_report(arguments: argparse.Namespace) -> int:
     except OSError as error:
         raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place with --output") from None
     print(f"Wrote {path}")
+    _say_damage(store)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,8 @@ from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
+from coach.history.store import HistoryError, explain
+from coach.history.store import default_path as history_path
 from coach.model import Side
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, first_aid_routine, load_library
 from coach.routines.nodes import suggestion
@@ -80,8 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return run(arguments)
-    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:
+    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError, HistoryError) as error:
         print(f"coach: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:  # a history that opened but cannot be written: read-only, disk full
+        print(f"coach: {explain(error, history_path())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

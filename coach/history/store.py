@@ -7,17 +7,24 @@ cannot be read is moved aside to a timestamped backup, never deleted.
 
 from __future__ import annotations
 
+import math
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from coach import locations
 from coach.files import private_dir
 from coach.history.nights import night_of
+from coach.printable import visible
+
+Row = TypeVar("Row", bound=tuple[Any, ...])
+Record = TypeVar("Record")
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10
@@ -97,6 +104,32 @@ class HistoryError(Exception):
     """The history cannot be used; the message says why and what to do."""
 
 
+# Below this much free space, SQLite's "disk I/O error" means a full disk.
+_NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def explain(error: sqlite3.Error, path: Path) -> str:
+    """One line for a history that cannot be used: what is wrong, and what to do about it."""
+    text = str(error)
+    code = getattr(error, "sqlite_errorname", "") or ""
+    if code.startswith("SQLITE_READONLY") or "readonly" in text:
+        return (f"cannot save to {path}: the file or its folder is read-only — make them writable "
+                f"(chmod u+w {path}) or set COACH_HOME to another folder")
+    if code == "SQLITE_FULL" or "disk is full" in text or (
+            (code.startswith("SQLITE_IOERR") or "disk I/O error" in text) and _nearly_full(path)):
+        return f"cannot save to {path}: the disk is full — free some space, then try again"
+    if code.startswith("SQLITE_BUSY") or "locked" in text:
+        return f"{path} is busy: another coach is writing to it — try again in a moment"
+    return f"cannot use {path}: {text} — check the file and its folder are yours and writable, then try again"
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     id: int
@@ -152,6 +185,7 @@ class HistoryStore:
     def __init__(self, path: Path | None = None, notices: list[str] | None = None):
         self.path = Path(path) if path else default_path()
         self.notices = notices if notices is not None else []  # said to the person, once
+        self.damaged: list[str] = []  # rows skipped while reading, to be said once
         self._connection = self._open()
 
     # --- opening -----------------------------------------------------------------------
@@ -167,8 +201,7 @@ class HistoryStore:
         try:
             return self._connect_and_migrate()
         except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
-            raise HistoryError(f"cannot use {self.path}: {error} — check the file and its folder "
-                               "are yours and writable, then try again") from error
+            raise HistoryError(explain(error, self.path)) from error
         except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
             backup = self._move_aside()
             self.notices.append(f"Your history file could not be read ({error}). It was kept as "
@@ -219,7 +252,7 @@ class HistoryStore:
         """The same, already checked and migrated file, for another thread (SQLite connections
         belong to the thread that made them): no integrity check, no migration, no lock."""
         twin = object.__new__(HistoryStore)
-        twin.path, twin.notices = self.path, []
+        twin.path, twin.notices, twin.damaged = self.path, [], []
         twin._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         return twin
 
@@ -258,9 +291,11 @@ class HistoryStore:
         """Sessions left 'running' by a program that is gone: closed terminal, crash, kill -9."""
         now = now or now_local()
         stale = []
-        for session_id, started_at, pid in self._connection.execute(
-                "SELECT id, started_at, pid FROM sessions WHERE status = 'running'"):
-            age_hours = (now - datetime.fromisoformat(started_at)).total_seconds() / 3600
+        running = self._readable("sessions", self._connection.execute(
+            "SELECT id, started_at, pid FROM sessions WHERE status = 'running'"),
+            lambda row: (row[0], _moment(row[1]), row[2]))
+        for session_id, started_at, pid in running:
+            age_hours = (now - started_at).total_seconds() / 3600
             if age_hours > INTERRUPTED_AFTER_HOURS or not _alive(pid):
                 stale.append((session_id,))
         self._connection.executemany("UPDATE sessions SET status = 'interrupted' WHERE id = ?", stale)
@@ -272,24 +307,23 @@ class HistoryStore:
             "s.planned_seconds, COALESCE(SUM(st.actual_seconds), 0) FROM sessions s "
             "LEFT JOIN steps st ON st.session_id = s.id WHERE s.night >= ? "
             "GROUP BY s.id ORDER BY s.started_at", ((since or date.min).isoformat(),))
-        return [SessionRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]),
-                              date.fromisoformat(row[4]),
-                              datetime.fromisoformat(row[5]) if row[5] else None,
-                              row[6], row[7], row[8]) for row in rows]
+        return self._readable("sessions", rows, lambda row: SessionRecord(
+            row[0], row[1], row[2], _moment(row[3]), date.fromisoformat(row[4]),
+            _moment(row[5]) if row[5] else None, row[6], row[7], row[8]))
 
     def night_records(self, since: date | None = None) -> list[NightRecord]:
         rows = self._connection.execute("SELECT night, status FROM sessions WHERE night >= ?",
                                         ((since or date.min).isoformat(),))
-        return [NightRecord(date.fromisoformat(night), status) for night, status in rows]
+        return self._readable("sessions", rows, lambda row: NightRecord(date.fromisoformat(row[0]), row[1]))
 
     def last_completed(self) -> dict[str, datetime]:
         rows = self._connection.execute(
             "SELECT routine, MAX(started_at) FROM sessions WHERE status = 'completed' GROUP BY routine")
-        return {routine: datetime.fromisoformat(started) for routine, started in rows}
+        return dict(self._readable("sessions", rows, lambda row: (row[0], _moment(row[1]))))
 
     def completed_nights(self) -> set[date]:
         rows = self._connection.execute("SELECT DISTINCT night FROM sessions WHERE status = 'completed'")
-        return {date.fromisoformat(night) for (night,) in rows}
+        return set(self._readable("sessions", rows, lambda row: date.fromisoformat(row[0])))
 
     def steps(self, session_id: int) -> list[StepRecord]:
         rows = self._connection.execute(
@@ -311,8 +345,21 @@ class HistoryStore:
         rows = self._connection.execute(
             "SELECT id, at, night, leg, severity, minutes, note FROM cramps WHERE night >= ? "
             "ORDER BY at", ((since or date.min).isoformat(),))
-        return [CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]),
-                            row[3], row[4], row[5], row[6]) for row in rows]
+        return self._readable("cramps", rows, lambda row: CrampRecord(
+            row[0], _moment(row[1]), date.fromisoformat(row[2]), row[3], row[4], _minutes(row[5]), row[6]))
+
+    def _readable(self, table: str, rows: Iterable[Row], make: Callable[[Row], Record]) -> list[Record]:
+        """Records from rows; a row with a damaged value is skipped and noted in `damaged`, so one
+        bad date never takes the rest of the history with it."""
+        records = []
+        for row in rows:
+            try:
+                records.append(make(row))
+            except (ValueError, TypeError, OverflowError) as error:
+                note = f"a damaged entry in the {table} of {self.path} was skipped ({visible(str(error))})"
+                if note not in self.damaged:
+                    self.damaged.append(note)
+        return records
 
 
 @contextmanager
@@ -324,6 +371,19 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # coach writes every moment with its offset: this was not coach
+        raise ValueError(f"'{text}' has no time zone")
+    return moment
+
+
+def _minutes(value: float | None) -> float | None:
+    if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
+        raise ValueError(f"'{value}' is not a number of minutes")
+    return value
 
 
 def _statements(script: str) -> list[str]:

@@ -9,6 +9,9 @@ EXAMPLES = "now, 03:00, 'last night 03:00', 'yesterday 23:30' or 2026-11-21T03:0
 _CLOCK = re.compile(r"^(?:(?P<word>last night|yesterday|today)\s+)?(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})$")
 
 
+EARLIEST_YEAR = 2000  # a diary entry before this is a typing slip
+
+
 class WhenError(ValueError):
     pass
 
@@ -26,9 +29,13 @@ def parse_when(text: str, now: datetime) -> datetime:
         moment = _at(now, hour, minute, match["word"])
     else:
         try:
+            if not raw.isascii():  # fromisoformat takes other scripts' digits too
+                raise ValueError(raw)
             moment = datetime.fromisoformat(raw.upper().replace(" ", "T"))
         except ValueError:
             raise WhenError(f"'{text}' is not a time coach understands — try {EXAMPLES}") from None
+        if moment.year < EARLIEST_YEAR:  # before the zone is applied: year 1 has no local time
+            raise WhenError(f"'{text}' is before {EARLIEST_YEAR} — check the year")
         if moment.tzinfo is None:
             moment = moment.astimezone()  # local time, with that date's daylight-saving offset
     if moment > now:

@@ -33,6 +33,8 @@ def describe(character: str) -> str:
             "\t": "a tab", "\n": "a line break", "\b": "a backspace"}.get(character)
     if name is None and character in _BIDI_CONTROLS:
         name = "a text-direction control"
+    if name is None and unicodedata.category(character) == "Cs":
+        name = "a byte that is not UTF-8 text"
     return f"U+{ord(character):04X} ({name or 'a control character'})"
 
 

@@ -16,6 +16,7 @@ from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.printable import describe, first_unprintable, visible
 
 LEGS = ("left", "right", "both")
 
@@ -73,6 +74,9 @@ def command_cramp(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(f"severity {severity} is not between 1 and 10 — give a number from 1 to 10")
     if arguments.minutes is not None and arguments.minutes < 0:
         raise HistoryUserError("minutes cannot be negative — give how long it lasted, like 2")
+    unprintable = first_unprintable(arguments.note or "", allow_newline=True)
+    if unprintable is not None:
+        raise HistoryUserError(f"the note contains {describe(unprintable)} — write it as plain text")
     store = open_history()
     store.log_cramp(at, leg, severity, arguments.minutes, arguments.note)
     print(f"Logged: {leg} leg, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
@@ -111,7 +115,7 @@ def command_history(arguments: argparse.Namespace) -> int:
             writer.writerow(["cramp", c.at.isoformat(), c.night.isoformat(), "cramp", c.leg,
                              c.severity, "" if c.minutes is None else c.minutes, c.note or ""])
     else:
-        print(history_table(sessions, cramps))
+        print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text
     _say_damage(store)
     return 0
 

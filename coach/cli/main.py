@@ -18,6 +18,7 @@ from coach.engine.timeline import build_timeline
 from coach.history.store import HistoryError, explain
 from coach.history.store import default_path as history_path
 from coach.model import Side
+from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, first_aid_routine, load_library
 from coach.routines.nodes import suggestion
 
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(arguments)
     except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError, HistoryError) as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print(f"coach: {visible(str(error))}", file=sys.stderr)  # it may quote what was typed
         return 2
     except sqlite3.Error as error:  # a history that opened but cannot be written: read-only, disk full
         print(f"coach: {explain(error, history_path())}", file=sys.stderr)

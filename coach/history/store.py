@@ -198,15 +198,16 @@ class HistoryStore:
         except OSError as error:
             raise HistoryError(f"cannot create {self.path}: {error.strerror} — check that folder "
                                f"is yours and writable, or set COACH_HOME to another folder") from error
-        try:
-            return self._connect_and_migrate()
-        except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
-            raise HistoryError(explain(error, self.path)) from error
-        except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
-            backup = self._move_aside()
-            self.notices.append(f"Your history file could not be read ({error}). It was kept as "
-                                f"{backup} and a new one was started.")
-            return self._connect_and_migrate()
+        with _one_opener_at_a_time(self.path):  # and one mover-aside: never two backups of one file
+            try:
+                return self._connect_and_migrate()
+            except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
+                raise HistoryError(explain(error, self.path)) from error
+            except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
+                backup = self._move_aside()
+                self.notices.append(f"Your history file could not be read ({error}). It was kept as "
+                                    f"{backup} and a new one was started.")
+                return self._connect_and_migrate()
 
     def _connect_and_migrate(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -371,6 +372,33 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+@contextmanager
+def _one_opener_at_a_time(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path`.lock while checking, switching to WAL and migrating.
+
+    Several programs opening a new history at once (cron's `remind due`, the app, a `coach cramp`)
+    each switch its journal to WAL and migrate it. SQLite answers some of those clashes with an
+    immediate "database is locked" instead of waiting (a waiting reader could deadlock a writer),
+    so now and then one program failed to open a perfectly good history. Taking turns for these
+    few milliseconds removes the clash; the kernel drops the lock if a program dies holding it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; SQLite's own locking is all there is
+        yield
+        return
+    try:
+        descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a read-only folder: opening read-only cannot clash over the journal
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _moment(text: str) -> datetime:

@@ -33,4 +33,5 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
                             capture_output=True, text=True, check=True, timeout=60)
     folder, routines = result.stdout.splitlines()
     assert Path(folder) == target / "coach" / "shipped_routines"
-    assert routines == "['cramp-now', 'evening', 'quick']"
+    assert routines == ("['cramp-now', 'cramp-now-pregnancy', 'evening', 'evening-pregnancy', 'quick', "
+                        "'quick-pregnancy']")

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from coach import locations
 from coach.files import write_private
@@ -30,7 +31,7 @@ from coach.reminders.scheduler_files import (
     windows_task,
 )
 
-Run = Callable[..., subprocess.CompletedProcess]
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 class InstallError(Exception):
@@ -41,9 +42,10 @@ def state_file() -> Path:
     return locations.data_dir() / "scheduler.json"
 
 
-def installed() -> dict | None:
+def installed() -> dict[str, Any] | None:
     try:
-        return json.loads(state_file().read_text())
+        record = json.loads(state_file().read_text())
+        return record if isinstance(record, dict) else None
     except (OSError, ValueError):
         return None
 
@@ -76,7 +78,7 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
         raise InstallError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
         result = run(list(command), input=stdin, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -96,7 +98,7 @@ def _crontab(run: Run) -> list[str]:
         if "no crontab" in result.stderr.lower():
             return []
         raise InstallError(f"'crontab -l' failed: {result.stderr.strip()}")
-    return result.stdout.splitlines()
+    return str(result.stdout).splitlines()
 
 
 def install(reminders: list[Reminder], kind: str | None = None, run: Run = subprocess.run,
@@ -111,7 +113,7 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
             systemd_service(command)
     except UnusablePath as error:
         raise InstallError(str(error)) from None
-    record: dict = {"kind": kind, "files": [], "cron_lines": []}
+    record: dict[str, Any] = {"kind": kind, "files": [], "cron_lines": []}
     if kind == "systemd":
         folder = unit_dir or systemd_unit_dir()
         for suffix, text in (("service", systemd_service(command)), ("timer", systemd_timer(reminders))):

@@ -23,9 +23,10 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     # Routine names a later layer (the person's folder) took over from an earlier one.
     overridden: set[str] = field(default_factory=set)
-    # coach's own cramp-now, built from coach's own exercises only: first aid never depends on the
-    # person's files, whatever they hold (a broken or replaced exercise, a routine of that name).
-    first_aid: Routine | None = None
+    # coach's own cramp-now (and its variants, such as cramp-now-pregnancy) by name, built from
+    # coach's own exercises only: first aid never depends on the person's files, whatever they
+    # hold (a broken or replaced exercise, a routine of that name, a FIFO).
+    first_aid: dict[str, Routine] = field(default_factory=dict)
 
     def problems_in(self, paths: Iterable[Path]) -> list[Problem]:
         wanted = {Path(path) for path in paths}
@@ -78,20 +79,22 @@ def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
     return library
 
 
-def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> Routine | None:
+def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> dict[str, Routine]:
+    found = {}
     for document in shipped:
         if document.root is None or is_exercise_library(document):
             continue
         # A scratch document: its problems are reported once, by the full pass.
         routine = read_routine(Document(document.path, document.root), dict(exercises))
-        if routine is not None and routine.name == FIRST_AID_ROUTINE:
-            return routine
-    return None
+        if routine is not None and (routine.name == FIRST_AID_ROUTINE or
+                                    routine.name.startswith(f"{FIRST_AID_ROUTINE}-")):
+            found[routine.name] = routine
+    return found
 
 
-def first_aid_routine() -> Routine | None:
-    """coach's own cramp-now, reading none of the person's files."""
-    return load_library([routine_files(locations.shipped_routines_dir())]).first_aid
+def shipped_library() -> Library:
+    """coach's own routines and exercises, reading none of the person's files."""
+    return load_library([routine_files(locations.shipped_routines_dir())])
 
 
 def _name_position(document: Document) -> tuple[int, int]:

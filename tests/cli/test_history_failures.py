@@ -18,6 +18,8 @@ import pytest
 from coach.cli.main import main
 from coach.history.store import HistoryStore, explain, now_local
 
+from system_programs import needs
+
 
 @pytest.fixture
 def read_only_home(coach_home: Path) -> Iterator[Path]:
@@ -36,8 +38,7 @@ def read_only_home(coach_home: Path) -> Iterator[Path]:
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("chattr") is None,
-                    reason="needs chattr when run as root (apt-get install e2fsprogs)")
+@needs("chattr", "e2fsprogs")  # as root, the only way to make the file read-only
 @pytest.mark.parametrize("args", [["cramp", "--leg", "left", "--severity", "3"], ["remind", "add", "21:30"]])
 def test_a_read_only_history_gets_one_line_not_a_traceback(read_only_home, args):
     result = subprocess.run([sys.executable, "-m", "coach", *args], capture_output=True, text=True, timeout=60,

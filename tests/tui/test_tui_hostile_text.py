@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 
-from tui_helpers import SIZE, advance, make_app, text
-
 from coach.locations import user_routines_dir
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.run import RunScreen
+
+from tui_helpers import SIZE, advance, make_app, text
 
 BRACKETS = """\
 exercises:
@@ -64,6 +64,6 @@ async def test_the_cramp_key_runs_coachs_own_first_aid_whatever_the_persons_file
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert app.screen.routine.title != "Mine"
-        assert app.screen.routine == app.library.first_aid
+        assert app.screen.routine == app.library.first_aid["cramp-now"]
         names = {step.exercise.name for step in app.screen.routine.steps}
         assert "Something else" not in names

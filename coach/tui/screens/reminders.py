@@ -7,25 +7,26 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.history.store import HistoryStore
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
+from coach.tui.coach_screen import CoachScreen
 
 
-class RemindersScreen(Screen[None]):
+class RemindersScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("delete,d", "remove", "Remove"),
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("escape", "close", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, history: HistoryStore) -> None:
         super().__init__()
-        self.store = ReminderStore(self.app.history)
+        self.store = ReminderStore(history)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reminders"):
@@ -99,7 +100,7 @@ class RemindersScreen(Screen[None]):
     def action_remove(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None:
-            self.store.remove(int(options.get_option_at_index(options.highlighted).id))
+            self.store.remove(int(options.get_option_at_index(options.highlighted).id or ""))
             self.refresh_list()
 
     def action_toggle_pause(self) -> None:

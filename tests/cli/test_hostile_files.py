@@ -62,11 +62,11 @@ def test_sos_plain_completes_its_first_step_whatever_the_routines_folder_holds(h
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     assert cli_main.main(["sos", "--plain", "--side", "left", "--quiet"]) == 0
-    lines = out.getvalue().splitlines()
-    assert lines[0].startswith("[0:00] Now: Sit up and turn on a light, both legs, 10 seconds.")
-    assert lines[1].startswith("[0:10] ") and "left leg" in lines[1]  # the first step is done
+    phases = [line for line in out.getvalue().splitlines() if line.startswith("[")]
+    assert phases[0].startswith("[0:00] Now: ") and "both legs" in phases[0]
+    assert phases[1].startswith("[0:") and "left leg" in phases[1]  # the first step is done
+    assert out.getvalue().splitlines()[-1].startswith("Cramp now: all done.")
     assert "evil" not in out.getvalue()  # coach's own exercises, not the person's
-    assert lines[-1].startswith("Cramp now: all done.")
 
 
 def run_coach(*args: str) -> subprocess.CompletedProcess:

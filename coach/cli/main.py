@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
-import sqlite3
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations, safety
-from coach.cli import history as cli_history
-from coach.cli import own as cli_own
-from coach.cli import remind as cli_remind
+from coach.cli.errors import UserError
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
-from coach.history.store import HistoryError, explain
-from coach.history.store import default_path as history_path
 from coach.model import Routine, Side
 from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
@@ -35,11 +32,31 @@ PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle
                       "flat on your back): ")
 
 
-class UserError(Exception):
-    """A problem the person can fix; printed as one line, never as a traceback."""
+# Commands that live in modules of their own. A module is imported only when one of its commands
+# runs, or when every command must be listed: the full-screen coach opens sooner without them.
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "coach.cli.history": ("cramp", "history", "stats", "report"),
+    "coach.cli.remind": ("remind",),
+    "coach.cli.own": ("new", "edit"),
+}
+BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos")
+HELP_OPTIONS = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def groups_needed(argv: Sequence[str]) -> list[str]:
+    """The command-group modules that parsing `argv` needs: the command's own, or all of them
+    for help and for a mistyped command (whose error lists every command)."""
+    command = next((argument for argument in argv if not argument.startswith("-")), None)
+    if command is None:
+        return list(COMMAND_GROUPS) if any(a in HELP_OPTIONS for a in argv) else []
+    for module, names in COMMAND_GROUPS.items():
+        if command in names:
+            return [module]
+    return [] if command in BUILT_IN_COMMANDS else list(COMMAND_GROUPS)
+
+
+def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with only the given command groups (see groups_needed)."""
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A calm bedtime stretching coach for night calf cramps. "
@@ -60,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
+    exercises.add_argument("--side", choices=["left", "right"], default="left",
+                           help="draw the picture for this leg (default: left)")
+    exercises.add_argument("--plain", action="store_true",
+                           help="words only, no picture (for screen readers)")
     validate = commands.add_parser("validate", help="check routine files for mistakes",
                                    description="Check routine and exercise files. With no files, "
                                                "checks every file in your own routines folder. "
@@ -75,9 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Start the cramp-now first aid routine at once. "
                                           "It asks only which leg.")
     _session_options(sos)
-    cli_history.add_commands(commands)
-    cli_remind.add_commands(commands)
-    cli_own.add_commands(commands)
+    for module in COMMAND_GROUPS if groups is None else groups:
+        importlib.import_module(module).add_commands(commands)
     return parser
 
 
@@ -90,14 +110,15 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    arguments = build_parser(groups_needed(argv)).parse_args(argv)
     try:
         return run(arguments)
-    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError, HistoryError) as error:
+    except UserError as error:
         print(f"coach: {visible(str(error))}", file=sys.stderr)  # it may quote what was typed
         return 2
-    except sqlite3.Error as error:  # a history that opened but cannot be written: read-only, disk full
-        print(f"coach: {explain(error, history_path())}", file=sys.stderr)
+    except _history_failures() as error:  # evaluated only when something was raised
+        print(f"coach: {_history_failure_line(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -110,6 +131,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 Handler = Callable[[argparse.Namespace], int]
 
 
+def _history_failures() -> tuple[type[BaseException], ...]:
+    """A history that cannot be used, or opened but cannot be written (read-only, disk full).
+    Only looked up once something was raised: a command that never opened the history never
+    pays for importing it."""
+    if "coach.history.store" not in sys.modules:
+        return ()
+    import sqlite3
+
+    from coach.history.store import HistoryError
+
+    return (HistoryError, sqlite3.Error)
+
+
+def _history_failure_line(error: BaseException) -> str:
+    from coach.history.store import HistoryError, default_path, explain
+
+    if isinstance(error, HistoryError):
+        return visible(str(error))
+    return explain(error, default_path())  # type: ignore[arg-type]  # a sqlite3.Error, as caught
+
+
 def run(arguments: argparse.Namespace) -> int:
     handlers: dict[str, Handler] = {
         "": command_home,
@@ -119,11 +161,12 @@ def run(arguments: argparse.Namespace) -> int:
         "validate": command_validate,
         "run": command_run,
         "sos": command_sos,
-        **cli_history.HANDLERS,
-        **cli_remind.HANDLERS,
-        **cli_own.HANDLERS,
     }
-    return handlers[arguments.command or ""](arguments)
+    command = arguments.command or ""
+    if command not in handlers:
+        group = next(module for module, names in COMMAND_GROUPS.items() if command in names)
+        handlers = importlib.import_module(group).HANDLERS
+    return handlers[command](arguments)
 
 
 def _library_or_warn() -> Library:
@@ -240,9 +283,11 @@ def open_app(library: Library, **options: Any) -> int:
 
 def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     """The history store and what to tell the person about it; coaching goes on without one."""
+    from coach.cli.history import HistoryUserError, open_history
+
     try:
-        store = cli_history.open_history(announce=False)
-    except cli_history.HistoryUserError as error:
+        store = open_history(announce=False)
+    except HistoryUserError as error:
         return None, [f"History is off for now: {error}"]
     return store, list(store.notices)
 
@@ -270,7 +315,14 @@ def command_exercises(arguments: argparse.Namespace) -> int:
     if arguments.id not in library.exercises:
         hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
         raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
-    print(exercise_text(library.exercises[arguments.id]))
+    exercise = library.exercises[arguments.id]
+    if not arguments.plain:
+        from coach.cli.pictures import picture_text
+
+        picture = picture_text(exercise, Side(arguments.side), shutil.get_terminal_size(), sys.stdout.isatty())
+        if picture:
+            print(picture + "\n")
+    print(exercise_text(exercise))
     return 0
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coach import locations
+from coach.cli.errors import UserError
 from coach.files import create_private, write_private
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
@@ -23,7 +24,7 @@ FALLBACK_EDITORS = ("nano", "vi")
 RESERVED_NAME = "exercises"  # exercises.yaml is where a person's own exercises live
 
 
-class OwnUserError(Exception):
+class OwnUserError(UserError):
     pass
 
 

@@ -76,15 +76,16 @@ def test_a_mistyped_routine_name_gets_a_suggestion_not_a_traceback():
 def test_exercises_lists_and_shows_one():
     listing = coach("exercises")
     assert "wall-calf-stretch" in listing.stdout and "standing" in listing.stdout
-    one = coach("exercises", "heel-walking")
+    one = coach("exercises", "heel-walking", "--plain")
     assert one.stdout.startswith("Heel walking (standing, both legs)")
+    assert "\nHeel walking (standing, both legs)" in coach("exercises", "heel-walking").stdout  # after its picture
     assert coach("exercises", "heel-walk").stderr.strip().endswith("did you mean 'heel-walking'?")
 
 
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 7 file(s) checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 8 file(s) checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):
@@ -136,3 +137,42 @@ def test_help_everywhere(args):
 def test_an_unknown_command_is_a_usage_error():
     result = coach("dance")
     assert result.returncode == 2 and "invalid choice: 'dance'" in result.stderr
+    assert "'remind'" in result.stderr and "'history'" in result.stderr  # every command is offered
+
+
+def test_help_lists_the_commands_of_every_group():
+    listed = coach("--help").stdout
+    for command in ("list", "run", "sos", "cramp", "history", "stats", "report", "remind", "new", "edit"):
+        assert f"    {command} " in listed
+
+
+def test_the_command_groups_name_exactly_the_commands_their_modules_add():
+    import argparse
+    import importlib
+
+    from coach.cli.main import BUILT_IN_COMMANDS, COMMAND_GROUPS, build_parser
+
+    def commands_of(parser: argparse.ArgumentParser) -> set[str]:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return set(action.choices)
+
+    assert commands_of(build_parser([])) == set(BUILT_IN_COMMANDS)
+    for module, names in COMMAND_GROUPS.items():
+        assert importlib.import_module(module).HANDLERS.keys() == set(names)
+        assert commands_of(build_parser([module])) == set(BUILT_IN_COMMANDS) | set(names), module
+
+
+def test_a_command_loads_only_its_own_group_and_the_app_path_nothing_unused():
+    probe = (
+        "import sys\n"
+        "from coach.cli.main import main\n"
+        "main(['list'])\n"
+        "import coach.tui.app, coach.tui.screens.run\n"
+        "unused = ('coach.cli.remind', 'coach.cli.own', 'coach.reminders.scheduler_install',\n"
+        "          'xml.sax.saxutils', 'urllib.request', 'http.client', 'email.parser')\n"
+        "print(sorted(name for name in unused if name in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    stats = coach("remind", "list")
+    assert stats.returncode == 0, stats.stderr

@@ -42,6 +42,32 @@ def step_label(number: int, step: RoutineStep) -> str:
 
 class ExercisePicker(CoachModalScreen[str | None]):
     """Choose an exercise, reading how it is done before adding it."""
+    DEFAULT_CSS = """
+    ExercisePicker {
+        align: center middle;
+        background: $background 70%;
+    }
+    #picker {
+        width: 90%;
+        height: 80%;
+        padding: 1 2;
+        border: round $primary;
+        background: $surface;
+    }
+    #picker-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #picker-list {
+        width: 40%;
+        height: 1fr;
+    }
+    #picker-detail {
+        width: 1fr;
+        padding: 0 2;
+    }
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -70,6 +96,51 @@ class ExercisePicker(CoachModalScreen[str | None]):
 
 
 class BuilderScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #builder {
+        padding: 1 2;
+    }
+    #builder-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #builder-names, #builder-dose {
+        height: auto;
+    }
+    #builder-names Label, #builder-dose Label {
+        padding: 1 1 0 0;
+    }
+    #routine-name {
+        width: 24;
+    }
+    #routine-title {
+        width: 1fr;
+    }
+    #builder-steps {
+        height: 1fr;
+        min-height: 4;
+        border: round $panel-lighten-2;
+        background: $background;
+    }
+    #builder-steps > .option-list--option-highlighted,
+    #builder-steps:focus > .option-list--option-highlighted {
+        background: $primary 22%;
+        color: $foreground;
+    }
+    #builder-dose Input {
+        width: 12;
+    }
+    #dose-hint {
+        color: $text-muted;
+    }
+    #builder-total {
+        color: $secondary;
+    }
+    #builder-message {
+        color: $warning;
+    }
+    """
     BINDINGS = [
         Binding("a", "add", "Add exercise"),
         Binding("d,delete", "remove", "Remove"),

@@ -18,6 +18,41 @@ from coach.tui.widgets.key_hints import KeyHints
 
 
 class HomeScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #title {
+        padding: 1 2 0 2;
+        text-style: bold;
+        color: $primary;
+    }
+    #hint {
+        padding: 0 2 1 2;
+        color: $text-muted;
+    }
+    #routines {
+        margin: 0 2;
+        height: auto;
+        max-height: 1fr;
+        border: round $panel-lighten-2;
+        background: $background;
+    }
+    /* A dim highlight: a bright bar is glaring in a dark room. */
+    #routines > .option-list--option-highlighted,
+    #routines:focus > .option-list--option-highlighted {
+        background: $primary 22%;
+        color: $foreground;
+    }
+    #routines > .option-list--option {
+        padding: 0 1;
+    }
+    #streak {
+        padding: 0 2 1 2;
+        color: $secondary;
+    }
+    #problems {
+        margin: 1 2 0 2;
+        color: $warning;
+    }
+    """
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),
         Binding("c", "cramp_now", "Cramp now!"),

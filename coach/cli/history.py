@@ -25,6 +25,7 @@ from coach.safety import long_cramp_advice
 T = TypeVar("T")
 
 LEGS = ("left", "right", "both")
+MAX_MINUTES = 240  # longer is a typing slip (seconds for minutes, an extra zero)
 
 
 class HistoryUserError(UserError):
@@ -80,6 +81,10 @@ def command_cramp(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(f"severity {severity} is not between 1 and 10 — give a number from 1 to 10")
     if arguments.minutes is not None and arguments.minutes < 0:
         raise HistoryUserError("minutes cannot be negative — give how long it lasted, like 2")
+    # NaN fails every comparison, so the bound is written to let only real numbers through.
+    if arguments.minutes is not None and not arguments.minutes <= MAX_MINUTES:
+        raise HistoryUserError(f"{arguments.minutes:g} minutes is more than {MAX_MINUTES} — give how long it "
+                               "lasted in minutes, like 2 or 1.5")
     unprintable = first_unprintable(arguments.note or "", allow_newline=True)
     if unprintable is not None:
         raise HistoryUserError(f"the note contains {describe(unprintable)} — write it as plain text")

@@ -112,3 +112,10 @@ def test_damaged_rows_are_skipped_and_reported_and_the_rest_still_shows(capsys):
 def test_a_cramp_date_must_be_from_2000_until_now(when, message, capsys):
     assert main(["cramp", "--when", when, "--leg", "left", "--severity", "3"]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("minutes", ["inf", "1e308", "nan", "241", "-1"])
+def test_cramp_minutes_must_be_from_0_to_240(minutes, capsys):
+    assert main(["cramp", "--leg", "left", "--severity", "3", "--minutes", minutes]) == 2
+    assert "minutes" in capsys.readouterr().err
+    assert HistoryStore().cramps() == []

@@ -340,3 +340,20 @@ def process_alive(pid: int) -> bool:
             return stat_file.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead, not yet reaped
     except FileNotFoundError:
         return False
+
+
+def test_a_morning_reminder_asks_about_last_night_until_it_is_answered(london, store):
+    from datetime import date
+
+    from coach.reminders.due import MORNING
+
+    store.add(parse_time("08:00"), EVERY_DAY, MORNING)
+    store._db.execute("UPDATE reminders SET created_at = ?", (local(2026, 1, 1).isoformat(),))
+    send = FakeSender()
+    asked = run_due(store, ROUTINES, send, local(2026, 11, 22, 8, 5))
+    assert [r.outcome for r in asked] == ["notified"]
+    assert send.sent == [("How was last night?", "Any cramps last night? Answer with: coach checkin --none, "
+                                                 "or log each one with: coach cramp (or open coach).")]
+    store.history.check_in(date(2026, 11, 22))  # the next night answered before its morning
+    answered = run_due(store, ROUTINES, send, local(2026, 11, 23, 8, 1))
+    assert [r.outcome for r in answered] == ["quiet"] and len(send.sent) == 1

@@ -16,16 +16,17 @@ from coach.cli.errors import UserError
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Routine, Side
-from coach.routines.library import Library, default_layers, load_library
+from coach.printable import visible
+from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
 from coach.routines.nodes import suggestion
-from coach.routines.pregnancy import is_pregnancy_variant, routine_for
+from coach.routines.pregnancy import first_aid_for, is_pregnancy_variant, routine_for
 from coach.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
     from coach.engine.session import Session
     from coach.history.store import HistoryStore
 
-CRAMP_ROUTINE = "cramp-now"
+CRAMP_ROUTINE = FIRST_AID_ROUTINE
 SAFETY_LINE = f"coach coaches stretches, not medicine. {safety.EMERGENCY.line()} {safety.URGENT.line()}"
 PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
                       "flat on your back): ")
@@ -117,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(arguments)
     except UserError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print(f"coach: {visible(str(error))}", file=sys.stderr)  # it may quote what was typed
+        return 2
+    except _history_failures() as error:  # evaluated only when something was raised
+        print(f"coach: {_history_failure_line(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -128,6 +132,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _history_failures() -> tuple[type[BaseException], ...]:
+    """A history that cannot be used, or opened but cannot be written (read-only, disk full).
+    Only looked up once something was raised: a command that never opened the history never
+    pays for importing it."""
+    if "coach.history.store" not in sys.modules:
+        return ()
+    import sqlite3
+
+    from coach.history.store import HistoryError
+
+    return (HistoryError, sqlite3.Error)
+
+
+def _history_failure_line(error: BaseException) -> str:
+    from coach.history.store import HistoryError, default_path, explain
+
+    if isinstance(error, HistoryError):
+        return visible(str(error))
+    return explain(error, default_path())  # type: ignore[arg-type]  # a sqlite3.Error, as caught
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -179,8 +204,17 @@ def command_run(arguments: argparse.Namespace) -> int:
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
-    library = _library_or_warn()
-    routine = find_routine(library, CRAMP_ROUTINE, load_settings().settings.pregnant)
+    """First aid reads none of the person's routine files: one of them broken (or a FIFO, or
+    hostile) must never stand between a cramp and the stretch that may ease it."""
+    pregnant = load_settings().settings.pregnant
+    routine = first_aid_for(shipped_library(), pregnant)
+    if routine is None:
+        raise UserError("coach's own cramp-now routine is missing; reinstall coach "
+                        "(pip install --force-reinstall coach)")
+    if is_pregnancy_variant(routine):
+        print(f"coach: you said you are pregnant, so this is '{routine.name}': "
+              "gentle stretches, nothing flat on your back", file=sys.stderr)
+    library = Library(routines={routine.name: routine}) if arguments.plain else _library_or_warn()
     return start_session(library, routine, arguments)
 
 
@@ -202,7 +236,7 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
         return _run_plain(routine, side, arguments.quiet, record)
-    return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+    return open_app(library, start=routine, side=side, quiet=arguments.quiet)
 
 
 def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callable[[Session], None]) -> int:
@@ -343,7 +377,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
               "'coach new NAME' starts one")
         return 0
     if arguments.files:
-        missing = [str(path) for path in arguments.files if not path.exists()]
+        # lexists: a link that loops or dangles is reported by the loader for what it is.
+        missing = [str(path) for path in arguments.files if not os.path.lexists(path)]
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)

@@ -40,7 +40,7 @@ class CoachApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
-                 quiet: bool = False, start: str | None = None, side: Side | None = None,
+                 quiet: bool = False, start: str | Routine | None = None, side: Side | None = None,
                  show_safety: bool | None = None, history: HistoryStore | None = None,
                  now: Callable[[], datetime] = now_local, notices: list[str] | None = None,
                  settings: Settings | None = None, announcer: Callable[[CoachApp], Announcer] | None = None):
@@ -76,7 +76,8 @@ class CoachApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before
         the first frame; `coach run` and `coach sos` never build the home screen at all."""
-        routine = self.library.routines[self._start] if self._start else None
+        routine = self._start if isinstance(self._start, Routine) or self._start is None \
+            else self.library.routines[self._start]
         if routine is not None:
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
@@ -92,7 +93,7 @@ class CoachApp(App[None]):
         if self.history is not None:
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
-            self.notify(notice, severity="warning", timeout=20)
+            self.notify(notice, severity="warning", timeout=20, markup=False)
         if self._ask_side_for is not None:
             self.begin(self._ask_side_for)
         if self._show_safety:
@@ -166,7 +167,7 @@ class CoachApp(App[None]):
         if self.history is not None:
             from coach.history.recorder import Recorder
 
-            report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
+            report = lambda problem: self.notify(problem, severity="error", timeout=20, markup=False)  # noqa: E731
             Recorder(self.history, session, routine.name, report)  # lives as long as the session
         return RunScreen(session, routine, side)
 
@@ -212,7 +213,7 @@ class CoachApp(App[None]):
             def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)
                 if not delivery.ok:  # the desktop did not show it: the open app does
-                    self.call_from_thread(self.notify, body, title=title, timeout=60)
+                    self.call_from_thread(self.notify, body, title=title, timeout=60, markup=False)
                     self.call_from_thread(self.bell)
                 return delivery
 

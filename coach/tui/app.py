@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from coach.clock import monotonic
 from coach.engine.timeline import build_timeline
@@ -28,7 +29,12 @@ class CoachApp(App[None]):
     # Absolute: Textual resolves a relative path against a subclass's own module.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coach"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # F1 works even in a text box; ? only where it is not typed into one.
+        Binding("f1", "help", "Help", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
+    ]
     DEFAULT_MODE = HOME_MODE
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
@@ -44,6 +50,7 @@ class CoachApp(App[None]):
         self.quiet = quiet
         self._start = start
         self._start_side = side
+        self.last_routine: str | None = None
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
@@ -74,6 +81,7 @@ class CoachApp(App[None]):
         from coach.tui.screens.run import RunScreen
         from coach.tui.screens.side_picker import SidePicker
 
+        self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
             self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
             return
@@ -97,6 +105,29 @@ class CoachApp(App[None]):
     def _drop_session_mode(self) -> None:
         if SESSION_MODE in self._modes and self.current_mode != SESSION_MODE:
             self.remove_mode(SESSION_MODE)
+
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: a routine in progress asks first, as q does; anywhere else coach just closes."""
+        ask = getattr(self.screen, "request_stop", None)
+        if ask is not None:
+            ask(then_quit=True)
+        else:
+            self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P) offers coach's own commands first."""
+        from coach.tui.commands import coach_commands
+
+        yield from coach_commands(self)
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Keys", "Quit"):  # Textual's ones that make sense here
+                yield command
 
     def look_for_reminders(self) -> None:
         """Every 30 s: a quick read here; a worker only when something is due to be sent."""

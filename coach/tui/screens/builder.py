@@ -76,6 +76,11 @@ class ExercisePicker(ModalScreen[str | None]):
 
 
 class BuilderScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #builder-about { height: auto; }
+    #builder-about Label { padding: 1 1 0 0; }
+    #routine-description { width: 1fr; }
+    """
     BINDINGS = [
         Binding("a", "add", "Add exercise"),
         Binding("d,delete", "remove", "Remove"),

@@ -6,16 +6,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
+from coach.tui.widgets.marked_radio import MarkedRadioButton
 
 LEGS = ("left", "right", "both")
 
 
 class CrampForm(Screen[bool]):
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+    HELP_TITLE = "logging a cramp"
+    HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg. "
+                  "Only the leg and how bad are needed.")
+    HELP = {"save": "save the cramp in your diary (Enter in a box does the same)",
+            "cancel": "leave without saving"}
 
     def __init__(self, leg: Side | None = None):
         super().__init__()
@@ -31,7 +37,7 @@ class CrampForm(Screen[bool]):
             yield Label("Which leg?")
             with RadioSet(id="leg"):
                 for leg in LEGS:
-                    yield RadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
+                    yield MarkedRadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
             yield Label("How bad, from 1 (mild) to 10 (worst)?")
             yield Input(placeholder="1-10", id="severity", restrict=r"[0-9]*", max_length=2)
             yield Label("How long did it last, in minutes? (if you know)")

@@ -31,6 +31,13 @@ class DoneScreen(Screen[None]):
         Binding("l", "log_cramp", "Log this cramp"),
         Binding("q", "app.quit", "Quit"),
     ]
+    HELP_TITLE = "the end of a routine"
+    HELP_INTRO = "What you did tonight: done, cut short, skipped and not reached. It is in your history already."
+    HELP = {
+        "home": "back to the start screen",
+        "log_cramp": "after cramp first aid: note this cramp in your diary",
+        "app.quit": "close coach",
+    }
 
     def __init__(self, summary: Summary, cramp_leg: Side | None = None):
         super().__init__()

@@ -14,6 +14,9 @@ from coach.routines.library import Library
 
 class ExercisesScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "close", "Back")]
+    HELP_TITLE = "the exercises"
+    HELP_INTRO = "Every exercise coach knows and how it is done. ↑ and ↓ scroll."
+    HELP = {"close": "back to the start screen"}
 
     def __init__(self, library: Library):
         super().__init__()

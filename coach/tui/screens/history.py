@@ -20,6 +20,10 @@ WEEKS = 12
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "close", "Back")]
+    HELP_TITLE = "history"
+    HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "
+                  "Below: your streak and your cramps. ↑ and ↓ scroll.")
+    HELP = {"close": "back to the start screen"}
 
     def compose(self) -> ComposeResult:
         app = self.app

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
@@ -16,6 +19,58 @@ from coach.routines.library import Library
 from coach.tui.widgets.key_hints import KeyHints
 
 CRAMP_ROUTINE = "cramp-now"
+
+
+MARK = "▶ "
+
+
+def marked(label: Text, highlighted: bool) -> Text:
+    """The label with a pointer before the chosen routine: its state shown by a shape, not a colour."""
+    lines = label.split("\n")
+    return Text("\n").join(Text.assemble(MARK if highlighted and n == 0 else " " * len(MARK), line)
+                           for n, line in enumerate(lines))
+
+
+class RoutineList(OptionList):
+    """One click chooses a routine, as in a file list; Enter or a double click starts it."""
+
+    def __init__(self, *options: Option | None, id: str | None = None):
+        self.labels: dict[int, Text] = {}
+        super().__init__(*options, id=id)
+
+    def set_routines(self, options: list[Option | None]) -> None:
+        self.clear_options()
+        self.add_options(options)
+
+    def add_options(self, items) -> RoutineList:  # type: ignore[no-untyped-def, override]
+        items = list(items)
+        index = self.option_count  # separators (None) are not options and take no index
+        for item in items:
+            if isinstance(item, Option):
+                if isinstance(item.prompt, Text):
+                    self.labels[index] = item.prompt
+                    item._set_prompt(marked(item.prompt, False))
+                index += 1
+        return super().add_options(items)
+
+    def clear_options(self) -> RoutineList:
+        self.labels = {}
+        return super().clear_options()
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
+        for index, on in ((old, False), (new, True)):
+            if index is not None and index in self.labels:
+                self.replace_option_prompt_at_index(index, marked(self.labels[index], on))
+        super().watch_highlighted(new)
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # OptionList's own click handler would start the routine at once
+        clicked = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
 
 class HomeScreen(Screen[None]):
@@ -29,7 +84,23 @@ class HomeScreen(Screen[None]):
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
         Binding("q", "app.quit", "Quit"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?"),
     ]
+    HELP_TITLE = "the start screen"
+    HELP_INTRO = ("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
+                  "click) choose a routine; Enter (or a double click) starts it.")
+    HELP = {
+        "start": "start the highlighted routine",
+        "cramp_now": "first aid for a cramp that has started: asks only which leg",
+        "log_cramp": "note a cramp in your diary: when, which leg, how bad",
+        "history": "your history: 12 weeks at a glance, your streak, your cramps",
+        "reminders": "bedtime reminders: add, remove, pause",
+        "build": "make your own routine, starting from the highlighted one",
+        "exercises": "every exercise and how it is done",
+        "safety": "when to stop, and when to see a doctor",
+        "app.quit": "close coach",
+        "app.help": "this help",
+    }
 
     @property
     def library(self) -> Library:
@@ -40,7 +111,7 @@ class HomeScreen(Screen[None]):
         yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
         streak = self._streak_text()
         yield Static(streak, id="streak").set_styles("display: block;" if streak else "display: none;")
-        yield OptionList(*self._options(), id="routines")
+        yield RoutineList(*self._options(), id="routines")
         if self.library.problems:
             files = sorted({problem.path.name for problem in self.library.problems})
             yield Static(f"Left out because of mistakes: {', '.join(files)}. "
@@ -78,6 +149,10 @@ class HomeScreen(Screen[None]):
         routines.clear_options()
         routines.add_options(self._options())
         routines.highlighted = highlighted
+        used = getattr(self.app, "last_routine", None)  # the routine just used, however it was started
+        if used is not None:
+            with suppress(OptionDoesNotExist):  # the builder may have renamed or removed it
+                routines.highlighted = routines.get_option_index(used)
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.

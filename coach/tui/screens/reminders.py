@@ -22,6 +22,12 @@ class RemindersScreen(Screen[None]):
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("escape", "close", "Back"),
     ]
+    HELP_TITLE = "reminders"
+    HELP_INTRO = ("A reminder is a desktop notice at bedtime, and stays quiet on a night you already "
+                  "did your routine. Tab moves between the list and the boxes to add one.")
+    HELP = {"remove": "remove the highlighted reminder (asks first)",
+            "toggle_pause": "pause all reminders, or turn them back on",
+            "close": "back to the start screen"}
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,6 +19,9 @@ def safety_text() -> str:
 
 class SafetyScreen(Screen[None]):
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
+    HELP_TITLE = "safety"
+    HELP_INTRO = "When to stop, and when to see a doctor. ↑ and ↓ scroll."
+    HELP = {"close": "close this page and carry on"}
 
     def __init__(self, first_run: bool = False):
         super().__init__()

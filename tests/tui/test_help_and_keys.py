@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 from textual.widgets import OptionList
 from tui_helpers import SIZE, advance, app_with_history, make_app
 
@@ -28,7 +31,9 @@ def test_every_key_of_every_screen_has_its_words_in_help(screen):
 
 def help_shown(app) -> str:
     assert isinstance(app.screen, HelpScreen)
-    return str(app.screen.query_one("#help-text").content)
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(app.screen.query_one("#help-text").content)
+    return console.export_text()
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])
@@ -107,8 +112,9 @@ async def test_ctrl_q_during_a_routine_asks_first(clock):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen) and app.screen.session.state is State.RUNNING
-        await pilot.press("ctrl+q")
+        await pilot.press("f1", "ctrl+q")  # under the help too
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmStop)
         await pilot.press("y")
         await pilot.pause()
     assert app.return_code == 0
@@ -188,3 +194,9 @@ async def test_the_chosen_leg_is_shown_by_a_shape_not_only_a_colour(clock):
         await pilot.pause()
         drawn = {leg: str(form.query_one(f"#leg-{leg}").render()) for leg in ("left", "right", "both")}
         assert "●" in drawn["right"] and "○" in drawn["left"] and "○" in drawn["both"]
+
+
+async def test_the_streak_line_says_what_is_true_with_no_streak(clock):
+    app, _ = app_with_history(clock)
+    async with app.run_test(size=SIZE):
+        assert str(app.screen.query_one("#streak").content) == "A routine tonight starts your first streak."

@@ -6,6 +6,8 @@ key cannot be added without its help; a test checks every screen.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -59,17 +61,19 @@ def missing_help(screen: type[Screen]) -> list[str]:
     return [b.action for b in screen.BINDINGS if isinstance(b, Binding) and b.action not in words]
 
 
-def help_text(screen: Screen) -> Text:
-    rows = [*screen_help(screen), *EVERYWHERE]
-    width = max(len(keys) for keys, _ in rows)
-    text = Text()
-    intro = getattr(screen, "HELP_INTRO", "")
-    if intro:
-        text.append(intro + "\n\n")
+def help_table(screen: Screen) -> Group:
+    """The screen's words, then its keys in a column that keeps them clear of the wrapped words."""
+    rows: list[tuple[str, str]] = []
+    for keys, words in [*screen_help(screen), *EVERYWHERE]:
+        if keys not in (shown for shown, _ in rows):  # Pause and Resume share one key and one row
+            rows.append((keys, words))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
     for keys, words in rows:
-        text.append(keys.ljust(width), style="bold")
-        text.append(f"  {words}\n")
-    return text
+        table.add_row(keys, words)
+    intro = getattr(screen, "HELP_INTRO", "")
+    return Group(Text(intro + "\n"), table) if intro else Group(table)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -97,7 +101,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static(f"Help: {title}", id="help-title")
             with VerticalScroll(id="help-body"):
-                yield Static(help_text(self.about), id="help-text")
+                yield Static(help_table(self.about), id="help-text")
             yield Static("Esc closes this help.", id="help-close")
 
     def action_close(self) -> None:

@@ -15,6 +15,7 @@ from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.words import leg_words
 
 LEGS = ("left", "right", "both")
 
@@ -74,7 +75,7 @@ def command_cramp(arguments: argparse.Namespace) -> int:
         raise HistoryUserError("minutes cannot be negative — give how long it lasted, like 2")
     store = open_history()
     store.log_cramp(at, leg, severity, arguments.minutes, arguments.note)
-    print(f"Logged: {leg} leg, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
+    print(f"Logged: {leg_words(leg)}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
     if arguments.minutes is not None and arguments.minutes > 10:
         print("A cramp over 10 minutes is worth telling a doctor about.")

@@ -17,6 +17,7 @@ from coach.engine.timeline import build_timeline
 from coach.model import Side
 from coach.routines.library import Library, default_layers, load_library
 from coach.routines.nodes import suggestion
+from coach.words import count_of, plural
 
 CRAMP_ROUTINE = "cramp-now"
 SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
@@ -111,7 +112,8 @@ def _library_or_warn() -> Library:
     library = load_library()
     if library.problems:
         files = len({problem.path for problem in library.problems})
-        print(f"coach: {files} routine file(s) have mistakes and were left out; "
+        print(f"coach: {count_of(files, 'routine file has', 'routine files have')} mistakes and "
+              f"{plural(files, 'was', 'were')} left out; "
               f"run 'coach validate' to see them", file=sys.stderr)
     return library
 
@@ -237,7 +239,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
         print(problem)
     if problems:
         files = len({problem.path for problem in problems})
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        print(f"{count_of(len(problems), 'problem', 'problems')} in {count_of(files, 'file', 'files')}",
+              file=sys.stderr)
         return 1
-    print(f"ok: {len(checked)} file(s) checked, no problems")
+    print(f"ok: {count_of(len(checked), 'file', 'files')} checked, no problems")
     return 0

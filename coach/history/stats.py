@@ -42,8 +42,9 @@ class Stats:
         small = min(self.with_routine.nights, self.without_routine.nights)
         if small >= MIN_NIGHTS_TO_COMPARE:
             return None
-        return (f"Too few nights to compare yet ({self.with_routine.nights} with a routine, "
-                f"{self.without_routine.nights} without). coach compares once each has "
+        return (f"Too few finished nights to compare yet: {self.with_routine.nights} with a routine, "
+                f"{self.without_routine.nights} without (a night joins the comparison at noon the "
+                f"next day, once its cramps are logged). coach compares once each has "
                 f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
 
 

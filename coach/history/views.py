@@ -9,6 +9,7 @@ from coach.durations import format_clock
 from coach.history.nights import night_of
 from coach.history.stats import Group, Stats, compute
 from coach.history.store import CrampRecord, SessionRecord
+from coach.words import count_of
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
@@ -31,13 +32,13 @@ def _group_line(name: str, group: Group) -> str:
     if not group.nights:
         return f"  {name}: no nights yet"
     severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""
-    return (f"  {name}: {group.per_night:.2f} cramps a night over {group.nights} night(s) "
-            f"({group.cramps} cramps{severity})")
+    return (f"  {name}: {group.per_night:.2f} cramps a night over {count_of(group.nights, 'night', 'nights')} "
+            f"({count_of(group.cramps, 'cramp', 'cramps')}{severity})")
 
 
 def stats_text(stats: Stats) -> str:
     lines = [
-        f"Streak: {stats.current_streak} night(s) in a row (best {stats.best_streak})",
+        f"Streak: {count_of(stats.current_streak, 'night', 'nights')} in a row (best {stats.best_streak})",
         f"Routines done: {stats.done_last_7} of the last 7 nights, {stats.done_last_30} of the last 30",
         "Cramps:",
         _group_line("after a completed routine", stats.with_routine),
@@ -69,8 +70,8 @@ def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], no
         f"- Routine completed on {done} of {nights} nights ({100 * done / nights:.0f}%).",
         f"- Longest run of nights in a row: {stats.best_streak}.",
     ]
-    lines += [f"- {title}: {count} time(s)" for title, count in routines.most_common()]
-    lines += ["", "## Cramps", f"- {len(cramps)} cramp(s) on {cramp_nights} of {nights} nights."]
+    lines += [f"- {title}: {count_of(count, 'time', 'times')}" for title, count in routines.most_common()]
+    lines += ["", "## Cramps", f"- {count_of(len(cramps), 'cramp', 'cramps')} on {cramp_nights} of {nights} nights."]
     if cramps:
         lines.append(f"- Side: left {legs['left']}, right {legs['right']}, both {legs['both']}.")
         durations = [c.minutes for c in cramps if c.minutes is not None]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
 REMINDER_CHECK_SECONDS = 30
+HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 HOME_MODE = "home"
 SESSION_MODE = "session"
 
@@ -51,6 +55,7 @@ class CoachApp(App[None]):
         self._start = start
         self._start_side = side
         self.last_routine: str | None = None
+        self._signals: list[int] = []
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
@@ -60,6 +65,7 @@ class CoachApp(App[None]):
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
 
     def on_mount(self) -> None:
+        self._listen_for_hangup()
         if self.history is not None:
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
@@ -72,6 +78,27 @@ class CoachApp(App[None]):
             self.push_screen(SafetyScreen(first_run=True))
         if self._show_safety:
             mark_safety_seen()
+
+    def _listen_for_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends coach by default without a
+        word to history; this records the routine up to now, with the time actually spent."""
+        loop = asyncio.get_running_loop()
+        for signal_number in HANGUP_SIGNALS:
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+                loop.add_signal_handler(signal_number, self.closed_from_outside)
+                self._signals.append(signal_number)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signal_number in self._signals:
+            loop.remove_signal_handler(signal_number)
+
+    def closed_from_outside(self) -> None:
+        for screen in self.screen_stack:
+            session = getattr(screen, "session", None)
+            if session is not None and not session.is_over:
+                session.stop()  # the history recorder writes the step in progress and the end
+        self.exit()
 
     def begin(self, routine: Routine, side: Side | None = None) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one."""
@@ -114,11 +141,15 @@ class CoachApp(App[None]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: a routine in progress asks first, as q does; anywhere else coach just closes."""
-        ask = getattr(self.screen, "request_stop", None)
-        if ask is not None:
-            ask(then_quit=True)
-        else:
-            self.exit()
+        from coach.tui.screens.confirm_stop import ConfirmStop
+
+        if not isinstance(self.screen, ConfirmStop):  # asked already: a second Ctrl+Q means it
+            for screen in reversed(self.screen_stack):  # the routine may be under help or a dialog
+                ask = getattr(screen, "request_stop", None)
+                if ask is not None and not screen.session.is_over:
+                    ask(then_quit=True)
+                    return
+        self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P) offers coach's own commands first."""

@@ -82,7 +82,7 @@ def test_exercises_lists_and_shows_one():
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 4 file(s) checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 4 files checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):
@@ -103,7 +103,7 @@ def test_validate_reports_every_problem_and_exits_1(write):
         f"{broken}:4:15: unknown exercise 'toe-pull' — did you mean 'toe-pulls'?",
         f"{broken}:5:15: duration '0' is zero — use a positive time like 45, 45s, 1m30s or 2m",
     ]
-    assert result.stderr.strip() == "2 problem(s) in 1 file(s)"
+    assert result.stderr.strip() == "2 problems in 1 file"
     assert "Traceback" not in result.stderr
 
 
@@ -121,7 +121,7 @@ def test_a_persons_own_routine_is_listed_and_a_broken_one_only_warns(coach_home)
     assert result.returncode == 0
     assert "mine" in result.stdout and "evening" in result.stdout
     assert result.stderr.strip() == (
-        "coach: 1 routine file(s) have mistakes and were left out; run 'coach validate' to see them")
+        "coach: 1 routine file has mistakes and was left out; run 'coach validate' to see them")
 
 
 @pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["show", "--help"],

@@ -74,7 +74,7 @@ def test_stats_show_the_streak_and_warn_about_small_numbers():
     lines = coach("stats").stdout.splitlines()
     assert lines[0].startswith("Streak: ")
     assert lines[1] == "Routines done: 2 of the last 7 nights, 2 of the last 30"
-    assert lines[-1].startswith("Too few nights to compare yet")
+    assert lines[-1].startswith("Too few finished nights to compare yet")
 
 
 def test_report_writes_a_markdown_page_for_a_doctor(tmp_path):
@@ -85,7 +85,7 @@ def test_report_writes_a_markdown_page_for_a_doctor(tmp_path):
     text = target.read_text()
     assert text.startswith("# Night leg cramps: 2-week summary")
     assert "- Routine completed on 2 of 14 nights (14%)." in text
-    assert "- 1 cramp(s) on 1 of 14 nights." in text and "- Side: left 1, right 0, both 0." in text
+    assert "- 1 cramp on 1 of 14 nights." in text and "- Side: left 1, right 0, both 0." in text
     assert "| week starting | cramps | mean severity (1-10) |" in text
     assert text.rstrip().endswith("not a medical assessment.")
 

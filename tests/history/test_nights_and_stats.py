@@ -99,7 +99,7 @@ def test_stats_with_tiny_groups_warn_instead_of_claiming():
     assert (stats.with_routine.nights, stats.with_routine.cramps) == (2, 1)
     assert (stats.without_routine.nights, stats.without_routine.cramps) == (2, 2)
     assert stats.with_routine.per_night == 0.5 and stats.without_routine.mean_severity == 7
-    assert stats.warning.startswith("Too few nights to compare yet (2 with a routine, 2 without)")
+    assert stats.warning.startswith("Too few finished nights to compare yet: 2 with a routine, 2 without")
     assert (stats.done_last_7, stats.done_last_30, stats.current_streak) == (2, 2, 0)
 
 

@@ -160,7 +160,7 @@ async def test_finishing_shows_a_calm_summary(clock):
         run_screens = [screen for screen in app.screen_stack if isinstance(screen, RunScreen)]
         assert all(screen._wake is None for screen in run_screens)  # nothing ticks once it is over
         assert text(app, "#headline") == "Quick trial stretches: all done. Well done, and sleep well."
-        assert "Time spent: 3 minutes 40 seconds" in text(app, "#summary")
+        assert "Time spent stretching: 3 minutes 20 seconds" in text(app, "#summary")
         assert "Skipped" not in text(app, "#summary")
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
 from coach.tui.widgets.marked_radio import MarkedRadioButton
+from coach.words import leg_words
 
 LEGS = ("left", "right", "both")
 
@@ -85,7 +86,7 @@ class CrampForm(Screen[bool]):
             return
         note = self.query_one("#note", Input).value.strip() or None
         self.app.history.log_cramp(at, LEGS[pressed], int(severity_text), minutes, note)
-        self.app.notify(f"Cramp logged: {LEGS[pressed]} leg, {severity_text}/10.", timeout=4)
+        self.app.notify(f"Cramp logged: {leg_words(LEGS[pressed])}, {severity_text}/10.", timeout=4)
         if minutes is not None and minutes > 10:
             self.app.notify("A cramp over 10 minutes is worth telling a doctor about.", timeout=8)
         self.dismiss(True)

@@ -13,7 +13,7 @@ from coach.model import Side
 
 
 def summary_text(summary: Summary) -> str:
-    lines = [f"Time spent: {spoken_duration(summary.seconds)}", ""]
+    lines = [f"Time spent stretching: {spoken_duration(summary.seconds)}", ""]
     if summary.done:
         lines += ["Done:", *(f"  ✓ {item}" for item in summary.done), ""]
     if summary.partly:

@@ -17,6 +17,7 @@ from coach.engine.timeline import build_timeline
 from coach.history.stats import streaks
 from coach.routines.library import Library
 from coach.tui.widgets.key_hints import KeyHints
+from coach.words import count_of
 
 CRAMP_ROUTINE = "cramp-now"
 
@@ -122,10 +123,13 @@ class HomeScreen(Screen[None]):
         store = self.app.history
         if store is None:
             return ""
-        current, _ = streaks(store.completed_nights(), self.app.now())
+        done = store.completed_nights()
+        current, _ = streaks(done, self.app.now())
         if current == 0:
-            return "No streak yet tonight. Every night counts."
-        return f"Streak: {current} night{'s' if current != 1 else ''} in a row."
+            # True whatever the hour: there is no run of nights to keep, and tonight can begin one.
+            return ("A routine tonight starts a new streak." if done
+                    else "A routine tonight starts your first streak.")
+        return f"Streak: {count_of(current, 'night', 'nights')} in a row."
 
     def _last_done(self) -> dict[str, str]:
         store = self.app.history

@@ -70,7 +70,7 @@ class RunScreen(Screen[None]):
     HELP_INTRO = ("coach counts each hold and rest for you and sounds a soft cue at every change, "
                   "so you need not look. Nothing you do here is lost: a stopped routine is kept.")
     HELP = {
-        "session('pause')": "pause the countdown; press it again to go on",
+        "session('pause')": "pause the countdown, or go on after a pause",
         "session('resume')": "go on after a pause",
         "session('skip')": "skip to the next hold, rest or step",
         "session('skip_exercise')": "skip the rest of this exercise",

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach import locations
@@ -28,6 +28,7 @@ from coach.routines.library import load_library
 from coach.routines.nodes import NAME_PATTERN
 from coach.routines.writer import routine_yaml
 from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.key_hints import KeyHints
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 
@@ -78,19 +79,25 @@ class ExercisePicker(ModalScreen[str | None]):
 class BuilderScreen(Screen[None]):
     DEFAULT_CSS = """
     #builder-about { height: auto; }
-    #builder-about Label { padding: 1 1 0 0; }
     #routine-description { width: 1fr; }
+    /* A short terminal: one-line boxes, so the steps and the keys still fit (labels: app.tcss). */
+    BuilderScreen.-short Input { height: 1; border: none; padding: 0 1; }
+    BuilderScreen.-short #builder-names, BuilderScreen.-short #builder-about { margin-bottom: 1; }
+    BuilderScreen.-short #builder-dose { margin-top: 1; }
     """
+    SCOPED_CSS = False  # the rules name the screen itself, which a scoped rule cannot match
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]
+    # Save and Back first: on a narrow screen the key line wraps, and these matter most.
     BINDINGS = [
+        Binding("ctrl+s", "save", "Save", key_display="^s"),
+        Binding("escape", "close", "Back", key_display="esc"),
         Binding("a", "add", "Add exercise"),
         Binding("d,delete", "remove", "Remove"),
         Binding("shift+up", "move(-1)", "Move up", key_display="⇧↑"),
         Binding("shift+down", "move(1)", "Move down", key_display="⇧↓"),
         Binding("s", "cycle_sides", "Sides"),
         Binding("t", "toggle_timed", "Timed/holds"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "close", "Back"),
-        Binding("f1", "app.help", "Help", show=False),  # ? is typed into the boxes here
+        Binding("f1", "app.help", "Help", key_display="F1"),  # ? is typed into the boxes here
     ]
     HELP_TITLE = "the routine builder"
     HELP_INTRO = ("Make a routine your own. Tab moves between the title, the file name, the description, "
@@ -126,7 +133,7 @@ class BuilderScreen(Screen[None]):
         name = self.base.name if own else file_name_for(title)
         self._automatic_name = name if name == file_name_for(title) else ""
         with Vertical(id="builder"):
-            yield Static(f"Routine builder · starting from '{self.base.title}' · F1 help", id="builder-title")
+            yield Static(f"Routine builder · starting from '{self.base.title}'", id="builder-title")
             with Horizontal(id="builder-names"):
                 yield Label("Title")
                 yield Input(value=title, id="routine-title", max_length=80)
@@ -146,7 +153,7 @@ class BuilderScreen(Screen[None]):
                 yield Label("Enter applies", id="dose-hint")
             yield Static(id="builder-total")
             yield Static(id="builder-message", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyHints(self.BINDINGS)  # wraps on a narrow screen, where a Footer cuts keys off
 
     @staticmethod
     def _is_users(routine: Routine) -> bool:

@@ -78,7 +78,8 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser().parse_args(cli_remind.keep_negative_durations(
+        list(sys.argv[1:] if argv is None else argv)))
     try:
         return run(arguments)
     except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:

@@ -20,7 +20,7 @@ from coach.tui.screens.side_picker import SidePicker
 EVERY_SCREEN = [home.HomeScreen, run.RunScreen, done.DoneScreen, builder.BuilderScreen, builder.ExercisePicker,
                 cramp_form.CrampForm, reminders.RemindersScreen, history.HistoryScreen,
                 exercises.ExercisesScreen, safety.SafetyScreen, help.HelpScreen, ConfirmStop, SidePicker,
-                builder.ConfirmReplace, builder.ConfirmDiscard, builder.KeepDescription]
+                builder.ConfirmReplace, builder.ConfirmDiscard, builder.KeepDescription, reminders.ConfirmRemove]
 
 
 @pytest.mark.parametrize("screen", EVERY_SCREEN, ids=lambda screen: screen.__name__)

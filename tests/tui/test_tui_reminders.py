@@ -34,9 +34,39 @@ async def test_the_reminders_screen_adds_removes_and_pauses(clock):
         assert text(app, "#reminders-status").startswith("Paused")
         await pilot.press("p")
         assert text(app, "#reminders-status").startswith("Next reminder")
-        await pilot.press("d")
+        await pilot.press("d")  # asks first
+        await pilot.pause()
+        assert "Remove reminder 1 (21:30 mon,tue,wed,thu,fri)?" in str(app.screen.query_one("#question").content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(ReminderStore(store).all()) == 1
+        await pilot.press("d", "y")
         await pilot.pause()
         assert ReminderStore(store).all() == []
+
+
+async def test_reminders_take_9pm_and_weekdays_a_chosen_routine_show_ids_and_refuse_twins(clock):
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#reminder-time").value = "9pm"
+        screen.query_one("#reminder-days").value = "weekdays"
+        screen.query_one("#reminder-routine").value = "quick"
+        screen.query_one("#reminder-time").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        [reminder] = ReminderStore(store).all()
+        assert (reminder.at, reminder.days, reminder.routine) == (parse_time("21:00"), frozenset(range(5)), "quick")
+        listed = screen.query_one("#reminder-list")
+        assert str(listed.get_option_at_index(0).prompt).split()[:2] == [str(reminder.id), "21:00"]
+        screen.query_one("#reminder-time").value = "21:00"
+        screen.query_one("#reminder-days").value = "mon-fri"
+        screen.query_one("#reminder-time").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already set" in text(app, "#reminder-error") and len(ReminderStore(store).all()) == 1
 
 
 def a_reminder_due_at_20_00(store) -> None:

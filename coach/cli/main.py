@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list the routines with their total time",
                         description="List every routine: its name, total time and title.")
-    show = commands.add_parser("show", help="show a routine minute by minute",
+    show = commands.add_parser("show", help="show a routine step by step, every hold and rest",
                                description="Show the whole timeline of a routine, with every "
                                            "hold, rest and leg switch, then how to do each exercise.")
     show.add_argument("name", help="the routine's name, as in 'coach list'")
@@ -66,7 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
     cli_history.add_commands(commands)
     cli_remind.add_commands(commands)
     cli_own.add_commands(commands)
+    guide = commands.add_parser("help", help="guides: 'coach help routines' explains the routine file format",
+                                description="Show a guide that comes with coach. 'routines': how a routine "
+                                            "or exercise file is written, for 'coach new' and 'coach edit'.")
+    guide.add_argument("topic", nargs="?", choices=sorted(GUIDES), help="the guide to show")
     return parser
+
+
+GUIDES = {"routines": "routine-format.md"}
+
+
+def command_help(arguments: argparse.Namespace) -> int:
+    if arguments.topic is None:
+        build_parser().print_help()
+        return 0
+    print(locations.guide_path(GUIDES[arguments.topic]).read_text(encoding="utf-8"), end="")
+    return 0
 
 
 def _session_options(command: argparse.ArgumentParser) -> None:
@@ -102,6 +117,7 @@ def run(arguments: argparse.Namespace) -> int:
         "validate": command_validate,
         "run": command_run,
         "sos": command_sos,
+        "help": command_help,
         **cli_history.HANDLERS,
         **cli_remind.HANDLERS,
         **cli_own.HANDLERS,

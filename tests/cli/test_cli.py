@@ -134,3 +134,10 @@ def test_help_everywhere(args):
 def test_an_unknown_command_is_a_usage_error():
     result = coach("dance")
     assert result.returncode == 2 and "invalid choice: 'dance'" in result.stderr
+
+
+def test_coach_help_routines_shows_the_format_guide_that_messages_point_to():
+    result = subprocess.run([sys.executable, "-m", "coach", "help", "routines"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("# Routine files")
+    assert "```yaml" in result.stdout

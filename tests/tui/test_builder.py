@@ -242,3 +242,16 @@ async def test_escape_asks_before_throwing_changes_away():
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_format_guide_opens_from_the_builder():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot, "quick")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "GuideScreen"
+        assert "A routine is a small YAML text file" in app.screen.query_one("Markdown").source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BuilderScreen)

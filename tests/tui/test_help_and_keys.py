@@ -10,7 +10,19 @@ from textual.widgets import OptionList
 from tui_helpers import SIZE, advance, app_with_history, make_app
 
 from coach.engine.session import State
-from coach.tui.screens import builder, cramp_form, done, exercises, help, history, home, reminders, run, safety
+from coach.tui.screens import (
+    builder,
+    cramp_form,
+    done,
+    exercises,
+    guide,
+    help,
+    history,
+    home,
+    reminders,
+    run,
+    safety,
+)
 from coach.tui.screens.confirm_stop import ConfirmStop
 from coach.tui.screens.help import HelpScreen, missing_help
 from coach.tui.screens.home import HomeScreen
@@ -20,7 +32,8 @@ from coach.tui.screens.side_picker import SidePicker
 EVERY_SCREEN = [home.HomeScreen, run.RunScreen, done.DoneScreen, builder.BuilderScreen, builder.ExercisePicker,
                 cramp_form.CrampForm, reminders.RemindersScreen, history.HistoryScreen,
                 exercises.ExercisesScreen, safety.SafetyScreen, help.HelpScreen, ConfirmStop, SidePicker,
-                builder.ConfirmReplace, builder.ConfirmDiscard, builder.KeepDescription, reminders.ConfirmRemove]
+                builder.ConfirmReplace, builder.ConfirmDiscard, builder.KeepDescription, reminders.ConfirmRemove,
+                guide.GuideScreen]
 
 
 @pytest.mark.parametrize("screen", EVERY_SCREEN, ids=lambda screen: screen.__name__)

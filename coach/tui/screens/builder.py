@@ -97,7 +97,8 @@ class BuilderScreen(Screen[None]):
         Binding("shift+down", "move(1)", "Move down", key_display="⇧↓"),
         Binding("s", "cycle_sides", "Sides"),
         Binding("t", "toggle_timed", "Timed/holds"),
-        Binding("f1", "app.help", "Help", key_display="F1"),  # ? is typed into the boxes here
+        Binding("f1", "app.help", "Help", key_display="F1"),
+        Binding("f2", "format_guide", "File format", key_display="F2"),  # ? is typed into the boxes here
     ]
     HELP_TITLE = "the routine builder"
     HELP_INTRO = ("Make a routine your own. Tab moves between the title, the file name, the description, "
@@ -116,6 +117,7 @@ class BuilderScreen(Screen[None]):
         "save": "save the routine to your own folder (asks before replacing one of yours)",
         "close": "leave the builder (asks first if there are unsaved changes)",
         "app.help": "this help",
+        "format_guide": "the routine file format guide (also: coach help routines)",
     }
 
     def __init__(self, base: Routine):
@@ -398,6 +400,11 @@ class BuilderScreen(Screen[None]):
         kept = f" The one it replaced is kept in {backup}." if backup else ""
         self.app.notify(f"Saved '{title}' to {path}.{replaced}{kept}", timeout=8)
         self.app.pop_screen()
+
+    def action_format_guide(self) -> None:
+        from coach.tui.screens.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen())
 
     def action_close(self) -> None:
         if not self.changed:

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -100,8 +101,11 @@ class CoachApp(App[None]):
                 session.stop()  # the history recorder writes the step in progress and the end
         self.exit()
 
-    def begin(self, routine: Routine, side: Side | None = None) -> None:
-        """Start a routine, first asking which leg if the routine works the cramped one."""
+    def begin(self, routine: Routine, side: Side | None = None, from_step: int = 0) -> None:
+        """Start a routine, first asking which leg if the routine works the cramped one.
+
+        `from_step` goes on from a step of a routine stopped earlier tonight: the steps before it
+        are left out, and the rest is recorded like any routine (finishing it completes the night)."""
         # Imported here: the home screen paints sooner without them.
         from coach.engine.session import Session
         from coach.engine.timeline import build_timeline
@@ -112,6 +116,8 @@ class CoachApp(App[None]):
         if routine.asks_for_side and side is None:
             self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
             return
+        if from_step:
+            routine = replace(routine, steps=routine.steps[from_step:])
         session = Session(build_timeline(routine, side), self.clock)
         if self.history is not None:
             from coach.history.recorder import Recorder

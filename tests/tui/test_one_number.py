@@ -6,14 +6,14 @@ import io
 import os
 import signal
 
-from tui_helpers import SIZE, advance, app_with_history, text
+from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 from coach.cli.plain import run_plain
 from coach.clock import ManualClock
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
 from coach.history.recorder import Recorder
-from coach.history.store import HistoryStore
+from coach.history.store import HistoryStore, now_local
 from coach.history.views import history_table
 from coach.routines.library import load_library
 
@@ -50,3 +50,40 @@ async def test_a_routine_closed_with_the_terminal_records_the_time_spent(clock):
         await pilot.pause(0.2)
     [session] = store.sessions()
     assert session.status == "partial" and round(session.actual_seconds) == 12
+
+
+def app_at_the_real_time(clock):
+    """History stamps routines with the real time, so 'tonight' must be the real night here."""
+    store = HistoryStore()
+    return make_app(clock, start="quick", history=store, now=now_local), store
+
+
+async def test_a_routine_stopped_tonight_can_be_resumed_from_where_it_stopped(clock):
+    app, store = app_at_the_real_time(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 5 + 50)  # wall calf stretch, left leg, done
+        await advance(pilot, clock, 5 + 50)  # and the right leg
+        await advance(pilot, clock, 5 + 20)  # hamstring stretch begun
+        await pilot.press("q", "y")
+        await pilot.pause()
+        await pilot.press("enter")  # back to the start screen
+        await pilot.pause()
+        assert text(app, "#resume") == (
+            "Quick trial stretches stopped tonight. Press g to go on from Standing hamstring stretch.")
+        await pilot.press("g")
+        await pilot.pause()
+        assert text(app, "#exercise") == "Standing hamstring stretch · standing"
+        await advance(pilot, clock, 120)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.status for s in store.sessions()] == ["partial", "completed"]
+        assert not app.screen.query_one("#resume").display  # finished: nothing left to go on with
+
+
+async def test_nothing_is_offered_to_resume_after_a_completed_routine(clock):
+    app, _ = app_at_the_real_time(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 220)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query_one("#resume").display

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -18,6 +19,9 @@ from coach.history.stats import streaks
 from coach.routines.library import Library
 from coach.tui.widgets.key_hints import KeyHints
 from coach.words import count_of
+
+if TYPE_CHECKING:
+    from coach.history.resume import ResumePoint
 
 CRAMP_ROUTINE = "cramp-now"
 
@@ -75,6 +79,9 @@ class RoutineList(OptionList):
 
 
 class HomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HomeScreen #resume { padding: 0 2 1 2; text-style: bold; }
+    """
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),
         Binding("c", "cramp_now", "Cramp now!"),
@@ -86,6 +93,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "safety", "Safety"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
+        Binding("g", "go_on", "Go on", show=False),  # offered in words, only when there is something to resume
     ]
     HELP_TITLE = "the start screen"
     HELP_INTRO = ("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
@@ -101,6 +109,7 @@ class HomeScreen(Screen[None]):
         "safety": "when to stop, and when to see a doctor",
         "app.quit": "close coach",
         "app.help": "this help",
+        "go_on": "go on with a routine stopped earlier tonight, from the exercise where it stopped",
     }
 
     @property
@@ -112,6 +121,8 @@ class HomeScreen(Screen[None]):
         yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
         streak = self._streak_text()
         yield Static(streak, id="streak").set_styles("display: block;" if streak else "display: none;")
+        resume = self._resume_text()
+        yield Static(resume, id="resume", markup=False).set_styles("display: block;" if resume else "display: none;")
         yield RoutineList(*self._options(), id="routines")
         if self.library.problems:
             files = sorted({problem.path.name for problem in self.library.problems})
@@ -131,6 +142,30 @@ class HomeScreen(Screen[None]):
                     else "A routine tonight starts your first streak.")
         return f"Streak: {count_of(current, 'night', 'nights')} in a row."
 
+    def _resume_point(self) -> ResumePoint | None:
+        store = self.app.history
+        if store is None:
+            return None
+        from coach.history.resume import resume_point
+
+        steps_in = {name: len(r.steps) for name, r in self.library.routines.items() if not r.asks_for_side}
+        try:
+            return resume_point(store, self.app.now(), steps_in)
+        except Exception:  # a history problem must never hide the routines
+            return None
+
+    def _resume_text(self) -> str:
+        point = self._resume_point()
+        if point is None:
+            return ""
+        step = self.library.routines[point.routine].steps[point.step_index]
+        return f"{point.title} stopped tonight. Press g to go on from {step.exercise.name}."
+
+    def action_go_on(self) -> None:
+        point = self._resume_point()
+        if point is not None:
+            self.app.begin(self.library.routines[point.routine], from_step=point.step_index)
+
     def _last_done(self) -> dict[str, str]:
         store = self.app.history
         if store is None:
@@ -148,6 +183,9 @@ class HomeScreen(Screen[None]):
         streak = self._streak_text()
         self.query_one("#streak", Static).update(streak)
         self.query_one("#streak", Static).display = bool(streak)
+        resume = self._resume_text()
+        self.query_one("#resume", Static).update(resume)
+        self.query_one("#resume", Static).display = bool(resume)
         routines = self.query_one(OptionList)
         highlighted = routines.highlighted
         routines.clear_options()

@@ -32,10 +32,9 @@ def private_dir(folder: Path) -> Path:
     return folder
 
 
-def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", mode: int = PRIVATE_FILE) -> None:
-    """Replace `path` with `content` atomically; on any error the previous file is untouched."""
+def _temporary_copy(path: Path, data: bytes, mode: int) -> str:
+    """A fully written, fsynced temporary file beside `path`, ready to be renamed or linked there."""
     private_dir(path.parent)
-    data = content.encode(encoding) if isinstance(content, str) else content
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -43,6 +42,18 @@ def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", 
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", mode: int = PRIVATE_FILE) -> None:
+    """Replace `path` with `content` atomically; on any error the previous file is untouched."""
+    data = content.encode(encoding) if isinstance(content, str) else content
+    temporary = _temporary_copy(path, data, mode)
+    try:
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -52,15 +63,8 @@ def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", 
 
 def create_private(path: Path, content: str, *, encoding: str = "utf-8") -> None:
     """Write a new file, refusing (FileExistsError) if one appeared there meanwhile: never replace."""
-    private_dir(path.parent)
-    data = content.encode(encoding)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _temporary_copy(path, content.encode(encoding), PRIVATE_FILE)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            os.fchmod(stream.fileno(), PRIVATE_FILE)
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         # link() fails if the name exists, so a file made by someone else at the same moment survives.
         os.link(temporary, path)
     finally:

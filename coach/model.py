@@ -10,7 +10,8 @@ from pathlib import Path
 class Position(Enum):
     STANDING = "standing"
     SITTING = "sitting"
-    LYING = "lying"
+    LYING = "lying"  # in bed, on the side or any comfortable way
+    LYING_ON_BACK = "lying-on-back"  # flat on the back: left out of the pregnancy routines
 
 
 class Sides(Enum):

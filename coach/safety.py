@@ -1,27 +1,100 @@
-"""What coach says about safety, kept in one place so every screen and command says the same."""
+"""What coach says about safety, kept in one place so every screen and command says the same.
+
+When to get help comes in three tiers, from "call now" to "book a visit". Every place that shows
+them (safety page, cramp first aid, leg check, cramp diary, doctor's report, README, plain mode)
+takes the words from here; a test checks that the README says exactly the same.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tier:
+    heading: str
+    reasons: tuple[str, ...]
+    where: str = ""  # where to go, on the full list; short boxes leave it out to fit small screens
+
+    def line(self, reasons: tuple[str, ...] | None = None) -> str:
+        """The tier as one sentence: its heading, then the reasons (all, or the ones given).
+
+        With all the reasons this is the full line and says where to go; with some of them it
+        is the short form for a box on the run screen."""
+        heading = f"{self.heading} ({self.where})" if reasons is None and self.where else self.heading
+        return f"{heading}: {'; '.join(reasons if reasons is not None else self.reasons)}."
+
+
+# Sources: NHS "DVT" and "Leg cramps", NHS inform "Leg cramps", Mayo Clinic "Night leg cramps",
+# NHS "Pre-eclampsia", HSE "Leg cramps in pregnancy", AAFP 2012 (Allen & Kirby).
+CHEST_PAIN = "chest pain, breathlessness or coughing blood"
+SWOLLEN_CALF = "a calf that is swollen, red, warm or tender"
+LONG_CRAMP = "a cramp over 10 minutes that does not ease with stretching"
+PREGNANT_WARNING = ("pregnant with sudden swelling of the face, hands or feet, a bad headache, "
+                    "vision problems or pain just below the ribs")
+TOXIN_OR_WOUND = "a cramp after contact with a toxin such as lead, or after a dirty wound"
+KEEP_WAKING = "cramps that keep waking you"
+NEW_MEDICINE = "cramps that started after a new medicine (never stop a medicine yourself)"
+NERVES = "numbness, weakness or muscles getting smaller"
+WALKING_PAIN = "calf pain when walking that eases with rest"
+INJURY = "pain after an injury, or a \"snap\" in the calf"
+
+EMERGENCY = Tier("Call emergency services now", (CHEST_PAIN,))
+URGENT = Tier("Get urgent advice today", (SWOLLEN_CALF, LONG_CRAMP, PREGNANT_WARNING, TOXIN_OR_WOUND),
+              where="an urgent GP appointment, NHS 111 or your local equivalent")
+BOOK_A_VISIT = Tier("Book a doctor's visit; you can keep stretching",
+                    (KEEP_WAKING, NEW_MEDICINE, NERVES, WALKING_PAIN, INJURY))
+TIERS = (EMERGENCY, URGENT, BOOK_A_VISIT)
+
 EVIDENCE = (
-    "In a trial of 80 adults over 55, calf and hamstring stretches every night before sleep "
-    "cut cramps by about one a night after 6 weeks (Hallegraeff 2012). The evidence is of low "
-    "certainty: stretching may help; it is not a cure."
+    "A Cochrane review (2021) found that calf and hamstring stretches every night before sleep "
+    "may reduce how bad cramps are; the evidence is low certainty, and the effect on how often "
+    "they come is less certain still. Stretching may help; it is not a cure."
 )
 
 NOT_ADVICE = "coach coaches gentle movements. It is not medical advice and never suggests medicines."
 
-SEE_A_DOCTOR = (
-    "A calf that is swollen, red, warm or tender (it can be a blood clot)",
-    "A cramp that lasts more than 10 minutes, or does not ease when you move",
-    "Weakness or numbness in the leg, or muscles getting smaller",
-    "Cramps that are frequent or keep waking you (never stop a medicine yourself)",
-    "Pregnancy with swelling, headaches or high blood pressure",
+PREGNANCY_EVIDENCE = (
+    "The evidence does not cover pregnancy: the stretching trial and the Cochrane review left out "
+    "pregnant people. Your routines have no lying flat on your back and only gentle stretches: "
+    "straighten the knee and pull the toes up gently, no hard pulling. Ask your midwife or doctor "
+    "what suits you."
 )
+PREGNANCY_RED_FLAGS = (PREGNANT_WARNING, SWOLLEN_CALF)
 
-EMERGENCY = "Breathlessness or chest pain: call emergency services now."
+GET_HELP_TITLE = "Stop and get help"
 
-CRAMP_STOP = (
-    "Cramp over 10 minutes and not easing with movement: get urgent advice.",
-    "Calf stays swollen, red, warm or tender: see a doctor today.",
-    EMERGENCY,
-)
+
+def tier_lines(bullet: str = "• ") -> list[str]:
+    """The three tiers, one line each: the form the safety page, report and README use."""
+    return [f"{bullet}{tier.line()}" for tier in TIERS]
+
+
+def during_a_cramp() -> list[str]:
+    """The short list for a cramp happening now: the emergency tier and the urgent reasons that
+    apply to a cramp, in the same words as the full tiers. It must fit a 60x20 terminal."""
+    return [EMERGENCY.line(), URGENT.line((LONG_CRAMP, SWOLLEN_CALF))]
+
+
+def before_stretching(pregnant: bool = False) -> list[str]:
+    """What the leg check asks about: reasons not to stretch tonight. In pregnancy the
+    pregnancy warning signs take the place of the long cramp (which cramp first aid covers),
+    so the box still fits a 60x20 terminal."""
+    urgent = (SWOLLEN_CALF, PREGNANT_WARNING) if pregnant else (SWOLLEN_CALF, LONG_CRAMP)
+    return [EMERGENCY.line(), URGENT.line(urgent)]
+
+
+def safety_page(pregnant: bool | None = None) -> str:
+    """The whole safety page as plain text (the full screen and plain mode show the same)."""
+    parts = ["When to get help:", "\n".join(tier_lines()), EVIDENCE]
+    if pregnant:
+        parts += [PREGNANCY_EVIDENCE, URGENT.line(PREGNANCY_RED_FLAGS)]
+    parts.append(NOT_ADVICE)
+    return "\n\n".join(parts)
+
+
+def long_cramp_advice(minutes: float | None) -> str | None:
+    """What to say when a logged cramp lasted more than 10 minutes."""
+    if minutes is not None and minutes > 10:
+        return URGENT.line((LONG_CRAMP,))
+    return None

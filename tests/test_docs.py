@@ -35,3 +35,17 @@ def test_the_readme_has_exactly_two_setup_commands_and_ci_runs_the_second():
     extract = re.search(r"^command=\$\((.*)\)$", (ROOT / ".ci" / "run").read_text(), re.MULTILINE)
     found = subprocess.run(["bash", "-c", extract.group(1)], cwd=ROOT, capture_output=True, text=True)
     assert found.stdout.strip() == install_and_test
+
+
+def test_the_exercise_sources_page_covers_every_exercise_and_why_it_is_in_each_routine():
+    page = (ROOT / "docs" / "exercise-sources.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^### `([a-z-]+)`: .*?\n(.*?)(?=^### |\Z)", page, re.MULTILINE | re.DOTALL))
+    library = load_library([routine_files(shipped_routines_dir())])
+    assert set(sections) == set(library.exercises)
+    for exercise in library.exercises.values():
+        section = sections[exercise.id]
+        assert f"Sources: {'; '.join(exercise.sources)}." in section, exercise.id
+        in_routines = {name for name, routine in library.routines.items()
+                       if any(step.exercise.id == exercise.id for step in routine.steps)}
+        explained = set(re.findall(r"^- `([a-z-]+)`: \S", section, re.MULTILINE))
+        assert explained == in_routines, exercise.id

@@ -6,16 +6,21 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 from coach.history.nights import night_of
 from coach.history.stats import compute
 from coach.history.store import HistoryError, HistoryStore, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.safety import long_cramp_advice
 from coach.words import leg_words
+
+T = TypeVar("T")
 
 LEGS = ("left", "right", "both")
 
@@ -37,7 +42,7 @@ def open_history(announce: bool = True) -> HistoryStore:
     return store
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cramp = commands.add_parser("cramp", help="log a night cramp in your diary",
                                 description="Log a cramp: when, which leg, how bad (1-10), how long.")
     cramp.add_argument("--when", default="now", help=f"when it happened: {EXAMPLES} (default: now)")
@@ -77,12 +82,13 @@ def command_cramp(arguments: argparse.Namespace) -> int:
     store.log_cramp(at, leg, severity, arguments.minutes, arguments.note)
     print(f"Logged: {leg_words(leg)}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
-    if arguments.minutes is not None and arguments.minutes > 10:
-        print("A cramp over 10 minutes is worth telling a doctor about.")
+    advice = long_cramp_advice(arguments.minutes)
+    if advice:
+        print(advice)
     return 0
 
 
-def _ask(question: str, accept):
+def _ask(question: str, accept: Callable[[str], T | None]) -> T:
     if not sys.stdin.isatty():
         raise HistoryUserError(f"missing an answer to '{question}' — pass it as an option (see coach cramp --help)")
     while True:
@@ -115,7 +121,7 @@ def command_history(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(record: dict) -> dict:
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value.isoformat() if isinstance(value, (date, datetime)) else value
             for key, value in record.items()}
 

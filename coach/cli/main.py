@@ -5,22 +5,31 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from coach import __version__, locations
+from coach import __version__, locations, safety
 from coach.cli import history as cli_history
 from coach.cli import own as cli_own
 from coach.cli import remind as cli_remind
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
-from coach.model import Side
+from coach.model import Routine, Side
 from coach.routines.library import Library, default_layers, load_library
 from coach.routines.nodes import suggestion
+from coach.routines.pregnancy import is_pregnancy_variant, routine_for
+from coach.settings import load_settings, save_settings
 from coach.words import count_of, plural
 
+if TYPE_CHECKING:
+    from coach.engine.session import Session
+    from coach.history.store import HistoryStore
+
 CRAMP_ROUTINE = "cramp-now"
-SAFETY_LINE = "coach coaches stretches, not medicine. See a doctor for a swollen, red or hot calf."
+SAFETY_LINE = f"coach coaches stretches, not medicine. {safety.EMERGENCY.line()} {safety.URGENT.line()}"
+PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
+                      "flat on your back): ")
 
 
 class UserError(Exception):
@@ -108,9 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+Handler = Callable[[argparse.Namespace], int]
+
+
 def run(arguments: argparse.Namespace) -> int:
-    handler = {
-        None: command_home,
+    handlers: dict[str, Handler] = {
+        "": command_home,
         "list": command_list,
         "show": command_show,
         "exercises": command_exercises,
@@ -121,8 +133,8 @@ def run(arguments: argparse.Namespace) -> int:
         **cli_history.HANDLERS,
         **cli_remind.HANDLERS,
         **cli_own.HANDLERS,
-    }[arguments.command]
-    return handler(arguments)
+    }
+    return handlers[arguments.command or ""](arguments)
 
 
 def _library_or_warn() -> Library:
@@ -135,9 +147,14 @@ def _library_or_warn() -> Library:
     return library
 
 
-def find_routine(library: Library, name: str):
+def find_routine(library: Library, name: str, pregnant: bool | None = None) -> Routine:
+    """The routine called `name`, or its pregnancy version when the person is pregnant."""
     if name in library.routines:
-        return library.routines[name]
+        routine = routine_for(library, name, pregnant)
+        if routine.name != name:
+            print(f"coach: you said you are pregnant, so this is '{routine.name}': "
+                  "gentle stretches, nothing flat on your back", file=sys.stderr)
+        return routine
     hint = suggestion(name, library.routines) or "run 'coach list' to see them"
     raise UserError(f"there is no routine called '{name}' — {hint}")
 
@@ -148,36 +165,59 @@ def command_home(arguments: argparse.Namespace) -> int:
 
 def command_run(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
-    routine = find_routine(library, arguments.name)
+    routine = find_routine(library, arguments.name, load_settings().settings.pregnant)
     return start_session(library, routine, arguments)
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
-    routine = find_routine(library, CRAMP_ROUTINE)
+    routine = find_routine(library, CRAMP_ROUTINE, load_settings().settings.pregnant)
     return start_session(library, routine, arguments)
 
 
-def start_session(library: Library, routine, arguments: argparse.Namespace) -> int:
+def start_session(library: Library, routine: Routine, arguments: argparse.Namespace) -> int:
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
         from coach.cli.plain import run_plain
         from coach.history.recorder import Recorder
 
+        first_use_in_plain_mode(during_a_cramp=routine.asks_for_side)
         if routine.asks_for_side and side is None:
             side = ask_side()
         store, notices = _history_if_possible()
         for notice in notices:
             print(f"coach: {notice}", file=sys.stderr)
 
-        def record(session) -> None:
+        def record(session: Session) -> None:
             if store is not None:
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record)
+        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record,
+                  first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
         return 0
     return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+
+
+def first_use_in_plain_mode(during_a_cramp: bool) -> None:
+    """The first time coach runs in plain mode: the safety page the full screen would show, and
+    the pregnancy question, asked only of a person at a keyboard and never during a cramp."""
+    from coach.first_run import mark_safety_seen, safety_seen
+
+    if safety_seen():
+        return
+    pregnant = load_settings().settings.pregnant
+    print(safety.safety_page(pregnant) + "\n", flush=True)
+    mark_safety_seen()
+    if pregnant is None and not during_a_cramp and sys.stdin.isatty():
+        answer = input(PREGNANCY_QUESTION).strip().lower()
+        if answer[:1] in ("y", "n"):
+            try:
+                save_settings({"pregnant": answer.startswith("y")})
+            except OSError as error:
+                print(f"coach: could not save your answer: {error}", file=sys.stderr)
+            if answer.startswith("y"):
+                print("From the next routine on, coach offers the pregnancy versions.")
 
 
 def ask_side() -> Side:
@@ -190,7 +230,7 @@ def ask_side() -> Side:
                 return side
 
 
-def open_app(library: Library, **options) -> int:
+def open_app(library: Library, **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the full-screen coach needs a terminal; use 'coach list', "
                         "'coach show NAME' or 'coach run NAME --plain' instead")
@@ -201,7 +241,7 @@ def open_app(library: Library, **options) -> int:
     return 0
 
 
-def _history_if_possible():
+def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     """The history store and what to tell the person about it; coaching goes on without one."""
     try:
         store = cli_history.open_history(announce=False)

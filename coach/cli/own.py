@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coach import locations
+from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
 from coach.routines.writer import routine_yaml
@@ -24,7 +25,7 @@ class OwnUserError(Exception):
     pass
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = commands.add_parser("new", help="start a routine of your own from a copy",
                               description="Write a new routine file to start from, in your own folder.")
     new.add_argument("name", help="its name: lower-case letters, digits and hyphens")
@@ -126,7 +127,7 @@ def _ask_keep() -> bool:
             return answer[:1] == "k"
 
 
-def _problems(path: Path) -> list:
+def _problems(path: Path) -> list[Problem]:
     layers = [routine_files(locations.shipped_routines_dir()), routine_files(locations.user_routines_dir())]
     return load_library(layers).problems_in([path])
 

@@ -12,9 +12,11 @@ from typing import TextIO
 
 from coach.clock import monotonic
 from coach.durations import format_clock
+from coach.engine.guidance import guidance_at
 from coach.engine.session import Ended, Event, PhaseStarted, Session
 from coach.engine.summary import spoken_duration, summarise
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.safety import GET_HELP_TITLE
 
 
 def phase_sentence(phase: Phase, first_of_step: bool) -> str:
@@ -33,20 +35,35 @@ def phase_sentence(phase: Phase, first_of_step: bool) -> str:
 
 def run_plain(timeline: Timeline, out: TextIO, clock: Callable[[], float] = monotonic,
               sleep: Callable[[float], None] = time.sleep, bell: bool = True,
-              prepare: Callable[[Session], object] | None = None) -> Session:
-    """Run the timeline to its end; `prepare` sees the session before it starts (to record it)."""
+              prepare: Callable[[Session], object] | None = None, first_aid: bool = False,
+              pregnant: bool = False) -> Session:
+    """Run the timeline to its end; `prepare` sees the session before it starts (to record it).
+
+    Cautions and "Stop and get help" lines are printed when the full screen would show them:
+    cautions as an exercise is got ready for, the help lines when they first apply.
+    """
     session = Session(timeline, clock)
     if prepare is not None:
         prepare(session)
     introduced: set[int] = set()
+    help_shown: tuple[str, ...] = ()
 
     def on_event(event: Event) -> None:
         if isinstance(event, PhaseStarted):
             phase = event.phase
             if bell:
                 out.write("\a")
-            out.write(phase_sentence(phase, phase.step_index not in introduced) + "\n")
+            first_of_step = phase.step_index not in introduced
+            out.write(phase_sentence(phase, first_of_step) + "\n")
             introduced.add(phase.step_index)
+            guidance = guidance_at(timeline, phase.index, first_aid=first_aid, pregnant=pregnant)
+            if first_of_step:
+                out.writelines(f"  Take care: {caution}\n" for caution in guidance.cautions)
+            nonlocal help_shown
+            if guidance.get_help and guidance.get_help != help_shown:
+                out.write(f"  {GET_HELP_TITLE}:\n")
+                out.writelines(f"  - {line}\n" for line in guidance.get_help)
+            help_shown = guidance.get_help
         elif isinstance(event, Ended):
             summary = summarise(session)
             out.write(f"{summary.headline} {spoken_duration(summary.seconds)} of stretching.\n")

@@ -19,7 +19,7 @@ from coach.reminders.store import ReminderStore
 from coach.routines.library import load_library
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remind = commands.add_parser("remind", help="bedtime reminders on your desktop",
                                  description="Bedtime reminders: a desktop notification at the time "
                                              "you choose. 'coach remind due' is what a scheduler runs.")

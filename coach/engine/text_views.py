@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from coach.durations import format_clock, format_duration
 from coach.engine.timeline import Phase, PhaseKind, Timeline
@@ -10,7 +10,7 @@ from coach.model import Exercise, Routine
 
 
 def routine_table(routines: Iterable[Routine], totals: dict[str, int],
-                  overridden: set[str] = frozenset()) -> str:
+                  overridden: Set[str] = frozenset()) -> str:
     rows = [(r.name, format_clock(totals[r.name]), r.title + ("  (your version)" if r.name in overridden else ""))
             for r in routines]
     width = max((len(name) for name, _, _ in rows), default=4)

@@ -5,6 +5,7 @@ Pure text, readable without colour: each night is two characters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,7 +28,7 @@ class Night:
         return base[0] + CRAMP if self.cramps else base
 
 
-def nights_grid(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord], last: date,
+def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord], last: date,
                 weeks: int = 12) -> list[list[Night | None]]:
     """Rows Monday..Sunday, columns oldest week..this week.
 

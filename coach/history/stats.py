@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -75,7 +75,7 @@ def streaks(done: set[date], now: datetime) -> tuple[int, int]:
     return current, best
 
 
-def compute(sessions: list[SessionRecord | NightRecord], cramps: list[CrampRecord],
+def compute(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord],
             now: datetime) -> Stats:
     done = completed_nights(sessions)
     current, best = streaks(done, now)

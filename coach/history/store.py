@@ -83,6 +83,13 @@ SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (SQLite always has one; say so clearly if not)."""
+    if cursor.lastrowid is None:
+        raise HistoryError("the history did not return the id of the new row — try again")
+    return cursor.lastrowid
+
+
 class HistoryError(Exception):
     """The history cannot be used; the message says why and what to do."""
 
@@ -189,7 +196,7 @@ class HistoryStore:
             raise
 
     def _refuse_newer(self, connection: sqlite3.Connection) -> int:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise HistoryError(f"{self.path} was written by a newer coach (schema {version}) — "
                                "update coach; your history is left untouched")
@@ -231,7 +238,7 @@ class HistoryStore:
             "VALUES (?, ?, ?, ?, 'running', ?, ?)",
             (routine, title, started_at.isoformat(), night_of(started_at).isoformat(),
              planned_seconds, os.getpid()))
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def record_step(self, session_id: int, step_index: int, exercise: str, side: str,
                     planned_seconds: int, actual_seconds: float, status: str) -> None:
@@ -295,7 +302,7 @@ class HistoryStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (at.isoformat(), night_of(at).isoformat(), leg, severity, minutes, note,
              now_local().isoformat()))
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def cramps(self, since: date | None = None) -> list[CrampRecord]:
         rows = self._connection.execute(

@@ -9,6 +9,7 @@ from coach.durations import format_clock
 from coach.history.nights import night_of
 from coach.history.stats import Group, Stats, compute
 from coach.history.store import CrampRecord, SessionRecord
+from coach.safety import tier_lines
 from coach.words import count_of
 
 
@@ -88,5 +89,9 @@ def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], no
               "", _group_line("Without one", stats.without_routine).strip()]
     if stats.warning:
         lines += ["", f"*{stats.warning}*"]
+    long_cramps = [c for c in cramps if c.minutes is not None and c.minutes > 10]
+    if long_cramps:
+        lines += ["", f"**{len(long_cramps)} cramp(s) lasted more than 10 minutes.**"]
+    lines += ["", "## When coach tells the person to get help", *tier_lines("- ")]
     lines += ["", "---", "This is a record kept by the person, not a medical assessment."]
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from coach.history.nights import night_of
 from coach.reminders.notify import Delivery
@@ -75,7 +75,7 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
 
 
 def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime,
-            done_nights: set, send: Send, body: str) -> list[Result]:
+            done_nights: set[date], send: Send, body: str) -> list[Result]:
     if now - due > GRACE:
         outcome = "missed"
     elif night_of(due) in done_nights:

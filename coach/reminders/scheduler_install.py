@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from coach import locations
 from coach.reminders.schedule import Reminder
@@ -27,7 +28,7 @@ from coach.reminders.scheduler_files import (
     windows_task,
 )
 
-Run = Callable[..., subprocess.CompletedProcess]
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 NO_SCHEDULER = ("this computer has neither systemd nor cron, so nothing can wake coach at bedtime. "
@@ -44,9 +45,10 @@ def state_file() -> Path:
     return locations.data_dir() / "scheduler.json"
 
 
-def installed() -> dict | None:
+def installed() -> dict[str, Any] | None:
     try:
-        return json.loads(state_file().read_text())
+        record = json.loads(state_file().read_text())
+        return record if isinstance(record, dict) else None
     except (OSError, ValueError):
         return None
 
@@ -71,7 +73,7 @@ def systemd_unit_dir() -> Path:
     return config / "systemd" / "user"
 
 
-def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
         result = run(list(command), input=stdin, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -91,7 +93,7 @@ def _crontab(run: Run) -> list[str]:
         if "no crontab" in result.stderr.lower():
             return []
         raise InstallError(f"'crontab -l' failed: {result.stderr.strip()}")
-    return result.stdout.splitlines()
+    return str(result.stdout).splitlines()
 
 
 def install(reminders: list[Reminder], kind: str | None = None, run: Run = subprocess.run,
@@ -100,7 +102,7 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
         uninstall(run)  # replace, never duplicate
     kind = kind or choose_kind()
     command = coach_command()
-    record: dict = {"kind": kind, "files": [], "cron_lines": []}
+    record: dict[str, Any] = {"kind": kind, "files": [], "cron_lines": []}
     if kind == "systemd":
         folder = unit_dir or systemd_unit_dir()
         folder.mkdir(parents=True, exist_ok=True)

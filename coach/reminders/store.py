@@ -6,9 +6,9 @@ many `coach remind due` run at once (cron, the systemd timer, the open app), one
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from coach.history.store import HistoryStore, now_local
+from coach.history.store import HistoryStore, inserted_id, now_local
 from coach.reminders.schedule import DAY_NAMES, EVERY_DAY, Reminder, format_days, parse_time
 
 SNOOZE_ID = 0  # log entries for a snoozed reminder use this id
@@ -19,11 +19,11 @@ class ReminderStore:
         self.history = history
         self._db = history.connection
 
-    def add(self, reminder_time, days: frozenset[int], routine: str) -> int:
+    def add(self, reminder_time: time, days: frozenset[int], routine: str) -> int:
         cursor = self._db.execute(
             "INSERT INTO reminders (at, days, routine, created_at) VALUES (?, ?, ?, ?)",
             (reminder_time.strftime("%H:%M"), format_days(days), routine, now_local().isoformat()))
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def remove(self, reminder_id: int) -> bool:
         return self._db.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,)).rowcount == 1

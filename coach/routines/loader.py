@@ -29,6 +29,8 @@ def is_exercise_library(document: Document) -> bool:
 
 def read_exercises(document: Document) -> dict[str, Exercise]:
     reader = NodeReader(document)
+    if document.root is None:
+        return {}
     top = reader.fields(document.root, ["exercises"], ["exercises"], "an exercise library file")
     if top is None or "exercises" not in top:
         return {}
@@ -57,6 +59,10 @@ def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exe
     per_side = reader.flag(value["per_side"], "per_side") if "per_side" in value else False
     dose = _read_dose(reader, value["dose"], what) if "dose" in value else None
     if len(reader.document.problems) > before:
+        return None
+    # Each is None only when a problem was reported above; the checks say so to the type checker.
+    if name is None or place is None or steps is None or per_side is None or dose is None \
+            or cautions is None or sources is None:
         return None
     return Exercise(
         id=exercise_id, name=name, position=place, steps=steps, per_side=per_side, dose=dose,
@@ -100,7 +106,7 @@ def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose
     if rest is None and "rest" not in value:
         reader.problem(where, "there are several reps but no 'rest' between them",
                        "add a 'rest:' time, such as 'rest: 10s'")
-    if None in (hold, rest, reps):
+    if hold is None or rest is None or reps is None:
         return None
     return Holds(hold=hold, rest=rest, reps=reps)
 
@@ -108,7 +114,8 @@ def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose
 def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routine | None:
     reader = NodeReader(document)
     if not isinstance(document.root, yaml.MappingNode):
-        reader.mapping(document.root, "a routine file")  # reports what it is instead
+        if document.root is not None:
+            reader.mapping(document.root, "a routine file")  # reports what it is instead
         return None
     before = len(document.problems)
     value = reader.fields(document.root, ROUTINE_KEYS, ROUTINE_REQUIRED, "the routine")
@@ -121,6 +128,8 @@ def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routi
     switch = reader.duration(value["switch_legs"], "switch_legs") if "switch_legs" in value else 5
     steps = _read_steps(reader, value["steps"], exercises) if "steps" in value else None
     if len(document.problems) > before:
+        return None
+    if name is None or title is None or steps is None or get_ready is None or switch is None:
         return None
     return Routine(name=name, title=title, description=description or "", steps=steps,
                    get_ready=get_ready, switch_legs=switch, origin=document.path)
@@ -138,18 +147,20 @@ def _read_steps(reader: NodeReader, node: yaml.Node,
         reader.problem(node, f"the routine has more than {MAX_STEPS} steps", "split it into routines")
         return None
     steps = [_read_step(reader, item, exercises) for item in node.value]
-    return None if None in steps else tuple(steps)  # type: ignore[arg-type]
+    read = tuple(step for step in steps if step is not None)
+    return read if len(read) == len(steps) else None
 
 
 def _read_step(reader: NodeReader, node: yaml.Node,
                exercises: Mapping[str, Exercise]) -> RoutineStep | None:
     before = len(reader.document.problems)
+    value: dict[str, yaml.Node] | None
     if isinstance(node, yaml.ScalarNode):  # "- ankle-circles" is a step with the defaults
         value = {"exercise": node}
     else:
         value = reader.fields(node, STEP_KEYS, ["exercise"], "a step")
-        if value is None:
-            return None
+    if value is None:
+        return None
     exercise = _find_exercise(reader, value["exercise"], exercises) if "exercise" in value else None
     # With the exercise unknown, a stand-in default still lets the rest of the step be checked.
     dose = _dose_from(reader, value, exercise.dose if exercise else Timed(1), node)
@@ -158,6 +169,8 @@ def _read_step(reader: NodeReader, node: yaml.Node,
     get_ready = reader.duration(value["get_ready"], "get_ready", allow_zero=True) if "get_ready" in value else 0
     note = reader.text(value["note"], "note") if "note" in value else None
     if exercise is None or len(reader.document.problems) > before:
+        return None
+    if dose is None or sides is None or get_ready is None:
         return None
     return RoutineStep(exercise=exercise, dose=dose, sides=sides, get_ready=get_ready, note=note)
 

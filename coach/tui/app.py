@@ -21,6 +21,7 @@ from coach.first_run import mark_safety_seen, safety_seen
 from coach.history.store import HistoryStore, now_local
 from coach.model import Routine, Side
 from coach.routines.library import Library
+from coach.settings import load_settings, save_settings
 from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
@@ -58,6 +59,7 @@ class CoachApp(App[None]):
         self.last_routine: str | None = None
         self._signals: list[int] = []
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
+        self.pregnant = load_settings().settings.pregnant  # None: not asked yet
         self.add_mode(HOME_MODE, HomeScreen)
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
@@ -76,6 +78,11 @@ class CoachApp(App[None]):
         elif self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
+            if self.pregnant is None:
+                from coach.tui.screens.pregnancy_question import PregnancyQuestion
+
+                # Beneath the safety page: asked as soon as that page is closed.
+                self.push_screen(PregnancyQuestion(), self.remember_pregnancy)
             self.push_screen(SafetyScreen(first_run=True))
         if self._show_safety:
             mark_safety_seen()
@@ -101,6 +108,19 @@ class CoachApp(App[None]):
                 session.stop()  # the history recorder writes the step in progress and the end
         self.exit()
 
+    def remember_pregnancy(self, pregnant: bool | None) -> None:
+        """Keep the answer in the settings; no answer (escape) leaves it unasked."""
+        if pregnant is None:
+            return
+        self.pregnant = pregnant
+        try:
+            save_settings({"pregnant": pregnant})
+        except OSError as error:
+            self.notify(f"Could not save your answer: {error}", severity="error", timeout=20)
+        if pregnant:
+            self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
+                        "gentle stretches only.", timeout=10)
+
     def begin(self, routine: Routine, side: Side | None = None, from_step: int = 0) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one.
 
@@ -114,7 +134,11 @@ class CoachApp(App[None]):
 
         self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
-            self.push_screen(SidePicker(), lambda chosen: chosen and self.begin(routine, chosen))
+            def begin_on(chosen: Side | None) -> None:
+                if chosen is not None:
+                    self.begin(routine, chosen)
+
+            self.push_screen(SidePicker(), begin_on)
             return
         if from_step:
             routine = replace(routine, steps=routine.steps[from_step:])
@@ -171,6 +195,8 @@ class CoachApp(App[None]):
         from coach.reminders.due import anything_due
         from coach.reminders.store import ReminderStore
 
+        if self.history is None:
+            return
         try:
             if anything_due(ReminderStore(self.history), self.now()):
                 self.check_reminders()
@@ -181,14 +207,16 @@ class CoachApp(App[None]):
     def check_reminders(self) -> None:
         """Send a due reminder. Off the UI thread: a hung notification server cannot freeze it."""
         from coach.reminders.due import run_due
-        from coach.reminders.notify import deliver
+        from coach.reminders.notify import Delivery, deliver
         from coach.reminders.store import ReminderStore
 
+        if self.history is None:
+            return
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:
             routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
 
-            def send(title: str, body: str):
+            def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)
                 if not delivery.ok:  # the desktop did not show it: the open app does
                     self.call_from_thread(self.notify, body, title=title, timeout=60)

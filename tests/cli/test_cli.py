@@ -34,7 +34,8 @@ def test_list_shows_each_routine_with_its_total_time():
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["NAME", "TIME", "TITLE"]
     rows = {line.split()[0]: line.split()[1] for line in lines[1:]}
-    assert rows == {"cramp-now": "5:10", "evening": "9:50", "quick": "3:40"}
+    assert rows == {"cramp-now": "5:50", "evening": "11:40", "quick": "3:40", "cramp-now-pregnancy": "5:15",
+                    "evening-pregnancy": "8:30", "quick-pregnancy": "3:40"}
 
 
 def test_show_lays_out_the_whole_timeline_then_the_instructions():
@@ -51,7 +52,8 @@ def test_show_lays_out_the_whole_timeline_then_the_instructions():
     assert "3:40  done" in result.stdout
     assert "HOW TO DO EACH EXERCISE" in result.stdout
     assert "Face a wall with your arms straight" in result.stdout
-    assert "Source: Hallegraeff 2012 trial" in result.stdout
+    assert "Source: Hallegraeff 2012, J Physiotherapy" in result.stdout
+    assert ".txt" not in result.stdout
 
 
 def test_show_fills_in_the_leg_for_cramp_now():
@@ -82,7 +84,7 @@ def test_exercises_lists_and_shows_one():
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 4 files checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 7 files checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):

@@ -25,7 +25,8 @@ def test_logging_a_cramp_says_which_night_it_belongs_to():
     assert result.stdout.splitlines() == [
         f"Logged: right leg, severity 7/10, {yesterday.strftime('%a %d %b')} 23:40 "
         f"(the night of {yesterday.strftime('%a %d %b')}).",
-        "A cramp over 10 minutes is worth telling a doctor about.",
+        "Get urgent advice today: "
+        "a cramp over 10 minutes that does not ease with stretching.",
     ]
     (cramp,) = HistoryStore().cramps()
     assert (cramp.leg, cramp.severity, cramp.minutes, cramp.note) == ("right", 7, 12, "calf")

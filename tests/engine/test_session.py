@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers import holds, routine, step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,8 @@ from coach.engine.session import (
 )
 from coach.engine.timeline import PhaseKind, build_timeline
 from coach.model import Side, Sides, Timed
+
+from helpers import holds, routine, step
 
 
 def session_for(clock, *steps, get_ready=5, switch_legs=5):

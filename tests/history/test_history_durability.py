@@ -83,7 +83,7 @@ def test_an_unbroken_run_is_recorded_as_completed_with_every_step():
     lines = process.stdout.read().splitlines()
     assert process.wait() == 0 and lines[-1] == "finished"
     in_database, status = saved_in_database()
-    assert status == "completed" and len(in_database) == 14 == len(lines) - 1
+    assert status == "completed" and len(in_database) == 17 == len(lines) - 1
 
 
 def test_a_routine_and_cramp_logging_at_the_same_time_lose_nothing():
@@ -98,7 +98,7 @@ def test_a_routine_and_cramp_logging_at_the_same_time_lose_nothing():
     store = HistoryStore()
     assert sorted(c.note for c in store.cramps()) == sorted(f"n{n}" for n in range(12))
     (session,) = store.sessions()
-    assert session.status == "completed" and len(store.steps(session.id)) == 14
+    assert session.status == "completed" and len(store.steps(session.id)) == 17
 
 
 def test_many_programs_opening_a_new_history_at_once_all_succeed(tmp_path):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from helpers import holds, routine, step
-
 from coach.cli.main import _history_if_possible
 from coach.engine.session import Session, State
 from coach.engine.summary import summarise
@@ -11,6 +9,8 @@ from coach.engine.timeline import build_timeline
 from coach.history.recorder import Recorder
 from coach.history.store import HistoryStore
 from coach.model import Sides, Timed
+
+from helpers import holds, routine, step
 
 
 def test_a_failing_history_is_reported_once_and_the_routine_goes_on(tmp_path, clock):

@@ -7,7 +7,6 @@ start on it) and, where wanted, tests/notification_server.py, which records what
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -16,6 +15,10 @@ from pathlib import Path
 import pytest
 
 from coach.reminders.notify import deliver
+
+from system_programs import needs
+
+pytestmark = [needs("dbus-daemon", "dbus"), needs("notify-send", "libnotify-bin")]
 
 HERE = Path(__file__).parent
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -72,8 +75,6 @@ class Bus:
 
 @pytest.fixture
 def bus(tmp_path, monkeypatch):
-    for program in ("dbus-daemon", "notify-send"):
-        assert shutil.which(program), f"{program} is needed: .ci/run installs it (Debian dbus, libnotify-bin)"
     runtime = tmp_path / "runtime"
     runtime.mkdir()
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))

@@ -174,8 +174,8 @@ def test_a_broken_exercise_leaves_the_rest_of_the_library(write):
     library = load(exercises)
     assert "fine-one" in library.exercises and "broken-one" not in library.exercises
     assert messages(library, exercises) == [
-        f"{exercises}:9:15: position 'upside-down' is not one of: standing, sitting, lying — "
-        "use one of: standing, sitting, lying"]
+        f"{exercises}:9:15: position 'upside-down' is not one of: standing, sitting, lying, lying-on-back — "
+        "use one of: standing, sitting, lying, lying-on-back"]
 
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -234,14 +234,14 @@ def test_unreadable_and_looping_paths_are_reported(tmp_path):
 def test_a_persons_exercise_replaces_coachs_with_the_same_id(write):
     mine = write("exercises.yaml", """
         exercises:
-          heel-walking:
-            name: Heel walking, along the kitchen worktop
+          march-on-the-spot:
+            name: Marching, along the kitchen worktop
             position: standing
-            steps: [Walk on your heels with one hand on the worktop.]
+            steps: [March gently with one hand on the worktop.]
             dose: {duration: 20s}
     """)
     library = load(mine)
     assert library.problems == []
-    assert library.exercises["heel-walking"].name == "Heel walking, along the kitchen worktop"
+    assert library.exercises["march-on-the-spot"].name == "Marching, along the kitchen worktop"
     evening = library.routines["evening"]
-    assert any(step.exercise.name == "Heel walking, along the kitchen worktop" for step in evening.steps)
+    assert any(step.exercise.name == "Marching, along the kitchen worktop" for step in evening.steps)

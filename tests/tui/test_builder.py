@@ -50,7 +50,7 @@ async def test_build_save_reload_and_run_a_routine():
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         options.highlighted = ids.index("ankle-circles")
         await pilot.pause()
-        assert str(picker.query_one("#picker-detail").content).startswith("Ankle circles (lying, both legs)")
+        assert str(picker.query_one("#picker-detail").content).startswith("Ankle circles (sitting, both legs)")
         await pilot.press("enter")
         await pilot.pause()
         assert steps_shown(app)[1] == " 2. Ankle circles · 30s · both legs"

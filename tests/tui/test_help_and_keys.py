@@ -7,7 +7,6 @@ import io
 import pytest
 from rich.console import Console
 from textual.widgets import OptionList
-from tui_helpers import SIZE, advance, app_with_history, make_app
 
 from coach.engine.session import State
 from coach.tui.screens import (
@@ -28,6 +27,8 @@ from coach.tui.screens.help import HelpScreen, missing_help
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
 from coach.tui.screens.side_picker import SidePicker
+
+from tui_helpers import SIZE, advance, app_with_history, make_app
 
 EVERY_SCREEN = [home.HomeScreen, run.RunScreen, done.DoneScreen, builder.BuilderScreen, builder.ExercisePicker,
                 cramp_form.CrampForm, reminders.RemindersScreen, history.HistoryScreen,

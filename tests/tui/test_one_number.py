@@ -6,8 +6,6 @@ import io
 import os
 import signal
 
-from tui_helpers import SIZE, advance, app_with_history, make_app, text
-
 from coach.cli.plain import run_plain
 from coach.clock import ManualClock
 from coach.durations import format_clock
@@ -16,6 +14,8 @@ from coach.history.recorder import Recorder
 from coach.history.store import HistoryStore, now_local
 from coach.history.views import history_table
 from coach.routines.library import load_library
+
+from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 
 async def test_a_stopped_routine_shows_the_same_time_on_the_done_screen_and_in_history(clock):

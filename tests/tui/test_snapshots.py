@@ -76,12 +76,22 @@ def test_done(snap_compare):
 
 
 def test_history_with_twelve_weeks_of_data(snap_compare):
-    from history_seed import NOW, seed
-
     from coach.history.store import HistoryStore
+
+    from history_seed import NOW, seed
 
     store = HistoryStore()
     seed(store)
     app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False,
                    history=store, now=lambda: NOW)
     assert snap_compare(app, terminal_size=SIZE, press=["h"])
+
+
+def test_cramp_now_at_60_by_20_keeps_stop_and_get_help_in_view(snap_compare):
+    app, clock = app_at("cramp-now", side=Side.LEFT)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=after(clock, 10 + 12))
+
+
+def test_run_get_ready_shows_the_cautions(snap_compare):
+    app, clock = app_at("quick")
+    assert snap_compare(app, terminal_size=SIZE, run_before=after(clock, 2))

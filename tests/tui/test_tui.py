@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import textwrap
 
 import pytest
 from textual.widgets import OptionList, Static
-from tui_helpers import SIZE, advance, countdown, make_app, text
 
 from coach.engine.session import State, StepStatus
 from coach.first_run import safety_seen
 from coach.model import Side
+from coach.safety import safety_page
+from coach.settings import load_settings, save_settings
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.pregnancy_question import PregnancyQuestion
 from coach.tui.screens.run import RunScreen
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
+
+from tui_helpers import SIZE, advance, countdown, make_app, text
 
 
 async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):
@@ -193,7 +198,7 @@ async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#exercise") == "Sit up and turn on a light · sitting"
         assert "Stop and get help" in text(app, "#red-flags")
-        assert "call emergency services" in text(app, "#red-flags")
+        assert "Call emergency services now: chest pain" in text(app, "#red-flags")
         await advance(pilot, clock, 10)
         assert (text(app, "#exercise"), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
 
@@ -215,12 +220,13 @@ async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
         await pilot.pause()
         after = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
         assert before == after
-        for selector in ("#side", "#phase", "#countdown", "#next", "#progress"):
+        assert text(app, "#exercise") == "Check your legs · sitting"
+        for selector in ("#side", "#phase", "#countdown", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         await pilot.resize_terminal(100, 30)
         await advance(pilot, clock, 32.5)
-        assert text(app, "#exercise") == "Heel walking · standing"
+        assert text(app, "#exercise") == "Easy warm-up march · standing"
 
 
 async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
@@ -230,7 +236,12 @@ async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
         assert isinstance(app.screen, SafetyScreen)
         assert "swollen, red, warm or tender" in text(app, "#safety-text")
         await pilot.press("enter")
+        # Then, once, whether the person is pregnant; the answer is kept in the settings.
+        assert isinstance(app.screen, PregnancyQuestion)
+        await pilot.press("n")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert load_settings().settings.pregnant is False
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
@@ -247,7 +258,9 @@ async def test_the_exercise_library_lists_every_exercise_with_its_source(clock):
         await pilot.pause()
         entries = [str(s.content) for s in app.screen.query(".exercise")]
         assert len(entries) == len(app.library.exercises)
-        assert any(e.startswith("Heel walking") and "Source: 001_" in e for e in entries)
+        assert any(e.startswith("Heel walking") and "Source: Night cramps of the calf muscles – what is the cause"
+                   in e for e in entries)
+        assert not any(".txt" in e for e in entries)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -323,3 +336,65 @@ def test_the_key_line_wraps_between_keys_never_inside_one():
     assert words[words.index("s") + 1] == "Safety"
     for line in lines:
         assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label
+
+
+async def test_cautions_show_while_getting_ready_and_go_once_the_stretch_starts(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        cautions = app.screen.query_one("#cautions", Static)
+        assert cautions.display and text(app, "#cautions").splitlines() == [
+            "Take care:", "• A strong stretch, never pain. Ease off if it hurts.",
+            "• Keep your hands on the wall, and stand on a floor that does not slip."]
+        assert not app.screen.query_one("#red-flags", Static).display  # not first aid, no leg check
+        await advance(pilot, clock, 5.5)
+        assert text(app, "#phase") == "HOLD 1 OF 3" and not cautions.display
+        await advance(pilot, clock, 105)  # the hamstring stretch's get-ready
+        assert "If standing is hard, do the seated hamstring stretch instead." in text(app, "#cautions")
+        assert cautions.display
+
+
+async def test_the_safety_page_on_screen_is_the_shared_text(clock):
+    save_settings({"pregnant": True})
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert text(app, "#safety-text") == safety_page(True)
+        assert "The evidence does not cover pregnancy" in text(app, "#safety-text")
+
+
+async def test_when_pregnant_the_start_screen_and_cramp_now_use_the_pregnancy_versions(clock):
+    save_settings({"pregnant": True})
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = [option.id for option in app.screen.query_one(OptionList)._options if option.id]
+        assert ids == ["evening-pregnancy", "quick-pregnancy", "cramp-now-pregnancy"]
+        await pilot.press("c", "l")
+        await pilot.pause()
+        assert app.screen.routine.name == "cramp-now-pregnancy"
+
+
+async def test_not_pregnant_or_not_asked_offers_the_usual_routines(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = [option.id for option in app.screen.query_one(OptionList)._options if option.id]
+        assert ids == ["evening", "quick", "cramp-now"]
+        await pilot.press("c", "l")
+        await pilot.pause()
+        assert app.screen.routine.name == "cramp-now"
+
+
+@pytest.mark.parametrize("name", ["cramp-now", "evening-pregnancy", "cramp-now-pregnancy"])
+async def test_stop_and_get_help_fits_at_60_by_20_with_everything_else(clock, name):
+    app = make_app(clock, start=name, side=Side.LEFT)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await advance(pilot, clock, 2)
+        assert app.screen.query_one("#red-flags", Static).display
+        for selector in ("#side", "#phase", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
+            region = app.screen.query_one(selector).region
+            assert region.height > 0 and region.bottom <= 19, selector  # above the footer
+        # Nothing of the box is cut off: it is as tall as its wrapped lines.
+        box = app.screen.query_one("#red-flags", Static)
+        width = box.content_region.width
+        wrapped = sum(len(textwrap.wrap(line, width)) for line in text(app, "#red-flags").splitlines())
+        assert box.content_region.height >= wrapped >= 6

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from history_seed import seed
 from textual.widgets import OptionList
-from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 from coach.model import Side
 from coach.tui.screens.cramp_form import CrampForm
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+
+from history_seed import seed
+from tui_helpers import SIZE, advance, app_with_history, make_app, text
 
 
 async def test_a_finished_routine_is_recorded_step_by_step(clock):
@@ -118,3 +119,23 @@ async def test_the_app_coaches_without_a_history(clock):
         await pilot.press("l")  # no diary without a history: nothing happens, nothing breaks
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and text(app, "#streak") == ""
+
+
+async def test_a_long_cramp_logged_in_the_app_gets_the_urgent_tier_in_its_words(clock):
+    from coach.safety import long_cramp_advice
+
+    app, _store = app_with_history(clock)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        original = app.notify
+        app.notify = lambda message, **options: (shown.append(message), original(message, **options))[1]
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#leg-left").value = True
+        form.query_one("#severity").value = "7"
+        form.query_one("#minutes").value = "15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert long_cramp_advice(15) in shown
+    assert long_cramp_advice(15).startswith("Get urgent advice today: a cramp over 10 minutes")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import stat
 import time
 
-from tui_helpers import SIZE, app_with_history, text
-
 from coach.history.store import HistoryStore
 from coach.reminders.schedule import EVERY_DAY, parse_time
 from coach.reminders.store import ReminderStore
 from coach.tui.screens.exercises import ExercisesScreen
 from coach.tui.screens.reminders import RemindersScreen
+
+from tui_helpers import SIZE, app_with_history, text
 
 
 async def test_the_reminders_screen_adds_removes_and_pauses(clock):
@@ -94,7 +94,7 @@ async def test_a_due_reminder_shows_in_the_app_when_the_desktop_cannot(clock, tm
         app.check_reminders()
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert shown == [("Time for your bedtime stretches", "Evening stretches takes about 10 min. "
+    assert shown == [("Time for your bedtime stretches", "Evening stretches takes about 12 min. "
                       "Start it with: coach run evening (this reminder was for 20:00)")]
     assert [entry[2:] for entry in ReminderStore(HistoryStore(store.path)).log()] == [("failed", "log")]
 

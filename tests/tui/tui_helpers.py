@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from history_seed import NOW
 from textual.widgets import Digits, Static
 
 from coach.clock import ManualClock
@@ -10,6 +9,8 @@ from coach.history.store import HistoryStore
 from coach.routines.library import load_library
 from coach.tui.app import CoachApp
 from coach.tui.screens.run import RunScreen
+
+from history_seed import NOW
 
 SIZE = (100, 30)
 

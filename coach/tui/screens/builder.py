@@ -14,7 +14,6 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,13 +26,14 @@ from coach.model import Dose, Holds, Routine, RoutineStep, Sides, Timed
 from coach.routines.library import load_library
 from coach.routines.nodes import NAME_PATTERN
 from coach.routines.writer import routine_yaml
+from coach.tui.coach_screen import CoachModalScreen, CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.key_hints import KeyHints
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 
 
-def dose_text(dose) -> str:
+def dose_text(dose: Dose) -> str:
     if isinstance(dose, Timed):
         return format_duration(dose.duration)
     return f"hold {format_duration(dose.hold)}, rest {format_duration(dose.rest) if dose.rest else '0'} ×{dose.reps}"
@@ -45,7 +45,7 @@ def step_label(number: int, step: RoutineStep) -> str:
     return f"{number:>2}. {step.exercise.name} · {dose_text(step.dose)} · {sides}"
 
 
-class ExercisePicker(ModalScreen[str | None]):
+class ExercisePicker(CoachModalScreen[str | None]):
     """Choose an exercise, reading how it is done before adding it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -67,7 +67,8 @@ class ExercisePicker(ModalScreen[str | None]):
         self.query_one(OptionList).highlighted = 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#picker-detail", Static).update(exercise_text(self.app.library.exercises[event.option.id]))
+        exercise = self.app.library.exercises[event.option.id or ""]
+        self.query_one("#picker-detail", Static).update(exercise_text(exercise))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -76,7 +77,7 @@ class ExercisePicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class BuilderScreen(Screen[None]):
+class BuilderScreen(CoachScreen[None]):
     DEFAULT_CSS = """
     #builder-about { height: auto; }
     #routine-description { width: 1fr; }
@@ -224,7 +225,7 @@ class BuilderScreen(Screen[None]):
         if index is None:
             return
         dose = self.steps[index].dose
-        if timed:
+        if isinstance(dose, Timed):
             self.query_one("#dose-duration", Input).value = format_duration(dose.duration)
         else:
             self.query_one("#dose-hold", Input).value = format_duration(dose.hold)
@@ -251,6 +252,7 @@ class BuilderScreen(Screen[None]):
         if index is None:
             return
         step = self.steps[index]
+        dose: Dose
         try:
             if isinstance(step.dose, Timed):
                 dose = Timed(parse_duration(self.query_one("#dose-duration", Input).value))

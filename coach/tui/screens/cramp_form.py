@@ -5,18 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
+from coach.safety import long_cramp_advice
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.marked_radio import MarkedRadioButton
 from coach.words import leg_words
 
 LEGS = ("left", "right", "both")
 
 
-class CrampForm(Screen[bool]):
+class CrampForm(CoachScreen[bool]):
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
     HELP_TITLE = "logging a cramp"
     HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg. "
@@ -85,8 +86,12 @@ class CrampForm(Screen[bool]):
             error.update("Give how long it lasted in minutes, like 2 or 1.5, or leave it empty.")
             return
         note = self.query_one("#note", Input).value.strip() or None
+        if self.app.history is None:  # the form is offered only with a history; be safe all the same
+            error.update("Your history cannot be opened, so the cramp cannot be saved.")
+            return
         self.app.history.log_cramp(at, LEGS[pressed], int(severity_text), minutes, note)
         self.app.notify(f"Cramp logged: {leg_words(LEGS[pressed])}, {severity_text}/10.", timeout=4)
-        if minutes is not None and minutes > 10:
-            self.app.notify("A cramp over 10 minutes is worth telling a doctor about.", timeout=8)
+        advice = long_cramp_advice(minutes)
+        if advice:
+            self.app.notify(advice, severity="warning", timeout=20)
         self.dismiss(True)

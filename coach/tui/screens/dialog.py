@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 T = TypeVar("T")
 
@@ -19,20 +20,20 @@ class Answer(Generic[T]):
     label: str
     key: str
     value: T
-    variant: str = "default"
+    variant: ButtonVariant = "default"
 
 
 class ChoiceDialog(ModalScreen[T | None]):
     """Dismisses with the chosen answer's value, or None on escape."""
 
     QUESTION = ""
-    ANSWERS: tuple[Answer, ...] = ()
+    ANSWERS: tuple[Answer[T], ...] = ()
     FOCUS_INDEX = 0
     HELP: dict[str, str] = {}
     HELP_TITLE = ""
     HELP_INTRO = "Press the key in brackets, or Tab to a button and Enter."
 
-    def __init_subclass__(cls, **kwargs) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         # Each answer's key, declared before Textual reads the class's bindings.
         cls.BINDINGS = [Binding(answer.key, f"answer({index})", answer.label)
                         for index, answer in enumerate(cls.ANSWERS)]
@@ -53,7 +54,7 @@ class ChoiceDialog(ModalScreen[T | None]):
         self.query_one(f"#answer-{self.FOCUS_INDEX}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_answer(int(event.button.id.removeprefix("answer-")))
+        self.action_answer(int((event.button.id or "").removeprefix("answer-")))
 
     def action_answer(self, index: int) -> None:
         self.dismiss(self.ANSWERS[index].value)

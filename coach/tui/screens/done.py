@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.engine.summary import Summary, spoken_duration
 from coach.model import Side
+from coach.tui.coach_screen import CoachScreen
 
 
 def summary_text(summary: Summary) -> str:
@@ -25,7 +25,7 @@ def summary_text(summary: Summary) -> str:
     return "\n".join(lines).rstrip()
 
 
-class DoneScreen(Screen[None]):
+class DoneScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter,escape", "home", "Back to start"),
         Binding("l", "log_cramp", "Log this cramp"),
@@ -44,7 +44,7 @@ class DoneScreen(Screen[None]):
         self.summary = summary
         self.cramp_leg = cramp_leg  # set after first aid: the diary is one key away
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "log_cramp":
             return self.cramp_leg is not None and self.app.history is not None
         return True

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.engine.text_views import exercise_text
 from coach.routines.library import Library
+from coach.tui.coach_screen import CoachScreen
 
 
-class ExercisesScreen(Screen[None]):
+class ExercisesScreen(CoachScreen[None]):
     BINDINGS = [Binding("escape,q", "close", "Back")]
     HELP_TITLE = "the exercises"
     HELP_INTRO = "Every exercise coach knows and how it is done. ↑ and ↓ scroll."

@@ -7,18 +7,18 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
 from coach.history.nights import night_of
 from coach.history.stats import compute
 from coach.history.views import stats_text
+from coach.tui.coach_screen import CoachScreen
 
 WEEKS = 12
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoachScreen[None]):
     BINDINGS = [Binding("escape,q", "close", "Back")]
     HELP_TITLE = "history"
     HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -17,6 +16,8 @@ from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
 from coach.history.stats import streaks
 from coach.routines.library import Library
+from coach.routines.pregnancy import routine_for, routines_for
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
 from coach.words import count_of
 
@@ -78,7 +79,7 @@ class RoutineList(OptionList):
             self.action_select()
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     DEFAULT_CSS = """
     HomeScreen #resume { padding: 0 2 1 2; text-style: bold; }
     """
@@ -198,10 +199,12 @@ class HomeScreen(Screen[None]):
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.
-        ordered = sorted(self.library.routines.items(), key=lambda item: item[1].asks_for_side)
+        offered = routines_for(self.library, self.app.pregnant)
+        ordered = sorted(offered.values(), key=lambda routine: routine.asks_for_side)
         options: list[Option | None] = []
         last_done = self._last_done()
-        for name, routine in ordered:
+        for routine in ordered:
+            name = routine.name
             if options:
                 options.append(None)  # a blank line between routines
             total = format_clock(build_timeline(routine).total)
@@ -217,14 +220,14 @@ class HomeScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.begin(self.library.routines[event.option.id])
+        self.app.begin(self.library.routines[event.option.id or ""])
 
     def action_start(self) -> None:
         self.query_one(OptionList).action_select()
 
     def action_cramp_now(self) -> None:
         if CRAMP_ROUTINE in self.library.routines:
-            self.app.begin(self.library.routines[CRAMP_ROUTINE])
+            self.app.begin(routine_for(self.library, CRAMP_ROUTINE, self.app.pregnant))
         else:
             self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
                         severity="error")
@@ -251,13 +254,13 @@ class HomeScreen(Screen[None]):
         routines = self.query_one(OptionList)
         if routines.highlighted is not None:
             name = routines.get_option_at_index(routines.highlighted).id
-            self.app.push_screen(BuilderScreen(self.library.routines[name]))
+            self.app.push_screen(BuilderScreen(self.library.routines[name or ""]))
 
     def action_reminders(self) -> None:
         if self.app.history is not None:
             from coach.tui.screens.reminders import RemindersScreen
 
-            self.app.push_screen(RemindersScreen())
+            self.app.push_screen(RemindersScreen(self.app.history))
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

@@ -7,13 +7,14 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from coach.history.store import HistoryStore
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 
 
@@ -27,7 +28,7 @@ class ConfirmRemove(ChoiceDialog[bool]):
         self.QUESTION = f"Remove reminder {reminder_id} ({described})?"
 
 
-class RemindersScreen(Screen[None]):
+class RemindersScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("delete,d", "remove", "Remove"),
         Binding("p", "toggle_pause", "Pause/resume"),
@@ -40,9 +41,9 @@ class RemindersScreen(Screen[None]):
             "toggle_pause": "pause all reminders, or turn them back on",
             "close": "back to the start screen"}
 
-    def __init__(self) -> None:
+    def __init__(self, history: HistoryStore) -> None:
         super().__init__()
-        self.store = ReminderStore(self.app.history)
+        self.store = ReminderStore(history)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reminders"):
@@ -125,7 +126,7 @@ class RemindersScreen(Screen[None]):
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return
-        reminder_id = int(options.get_option_at_index(options.highlighted).id)
+        reminder_id = int(options.get_option_at_index(options.highlighted).id or "")
         reminder = next(r for r in self.store.all() if r.id == reminder_id)
         described = f"{reminder.at.strftime('%H:%M')} {reminder.days_text}"
 

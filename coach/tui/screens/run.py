@@ -12,17 +12,20 @@ import math
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.durations import format_clock
+from coach.engine.guidance import guidance_at
 from coach.engine.session import Ended, Event, PhaseStarted, Session, State
 from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
-from coach.safety import CRAMP_STOP
+from coach.routines.pregnancy import is_pregnancy_variant
+from coach.safety import GET_HELP_TITLE
+from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.progress_line import ProgressLine
 
 
@@ -52,7 +55,7 @@ class Backdrop(Vertical):
     BLANK = True
 
 
-class RunScreen(Screen[None]):
+class RunScreen(CoachScreen[None]):
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
@@ -104,17 +107,14 @@ class RunScreen(Screen[None]):
         yield Countdown(id="countdown")
         with Backdrop(id="below"):
             with VerticalScroll(id="instructions"):
+                yield GuidanceLines("Take care", id="cautions")
                 yield Static(id="steps", markup=False)
                 yield Static(id="note", markup=False)
-                if self.routine.asks_for_side:
-                    yield Static(self._red_flags(), id="red-flags")
+            # Outside the scrolling instructions, so it stays on screen at every size.
+            yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
             yield Footer(show_command_palette=False)
-
-    @staticmethod
-    def _red_flags() -> str:
-        return "Stop and get help:\n" + "\n".join(f"• {line}" for line in CRAMP_STOP)
 
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
@@ -208,6 +208,11 @@ class RunScreen(Screen[None]):
             f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
         self._countdown.set_class(paused, "-paused")
         self.query_one("#note").display = bool(phase.note)
+        guidance = guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
+                               pregnant=is_pregnancy_variant(self.routine))
+        self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
+        self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
+        self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
 
     def _write(self, selector: str, text: str) -> None:
         """Update a line only if its words changed: each update costs a layout pass and a

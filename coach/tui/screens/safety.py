@@ -1,23 +1,18 @@
-"""Safety: when to see a doctor instead of stretching, and what the evidence really says."""
+"""Safety: the three tiers of getting help, and what the evidence really says."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from coach.safety import EMERGENCY, EVIDENCE, NOT_ADVICE, SEE_A_DOCTOR
+from coach.safety import safety_page
+from coach.settings import load_settings
+from coach.tui.coach_screen import CoachScreen
 
 
-def safety_text() -> str:
-    flags = "\n".join(f"  • {flag}" for flag in SEE_A_DOCTOR)
-    return (f"See a doctor instead of stretching if you have:\n{flags}\n\n{EMERGENCY}\n\n"
-            f"{EVIDENCE}\n\n{NOT_ADVICE}")
-
-
-class SafetyScreen(Screen[None]):
+class SafetyScreen(CoachScreen[None]):
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
     HELP_TITLE = "safety"
     HELP_INTRO = "When to stop, and when to see a doctor. ↑ and ↓ scroll."
@@ -31,7 +26,7 @@ class SafetyScreen(Screen[None]):
         with VerticalScroll(id="safety"):
             heading = "Before you start: safety" if self.first_run else "Safety"
             yield Static(heading, id="safety-title")
-            yield Static(safety_text(), id="safety-text")
+            yield Static(safety_page(load_settings().settings.pregnant), id="safety-text", markup=False)
             yield Static("Press Enter to continue. Press s on the start screen to see this again.",
                          id="safety-hint")
         yield Footer()

@@ -45,7 +45,8 @@ class Countdown(Digits):
         glyphs_width = DigitGlyphs.get_width(self.value)
         left = max(0, (width - glyphs_width) // 2)
         right = max(0, width - glyphs_width - left)
-        rows = [segment for segment in DigitGlyphs(self.value).render(style) if segment.text != "\n"]
+        rows = [segment for segment in DigitGlyphs(self.value).render(style)
+                if isinstance(segment, Segment) and segment.text != "\n"]
         return [
             Strip([Segment(" " * left, style), row, Segment(" " * right, style)], left + glyphs_width + right)
             for row in rows

@@ -6,23 +6,26 @@ many small widgets and their styles) for a line that never changes there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.widget import Widget
 
 GAP = "   "
 
 
-def key_pairs(bindings: list[Binding]) -> list[Text]:
+def key_pairs(bindings: Sequence[BindingType]) -> list[Text]:
     pairs = []
     for binding in bindings:
-        if binding.show:
+        if isinstance(binding, Binding) and binding.show:
             key = binding.key_display or binding.key.split(",")[0]
             pairs.append(Text.assemble((key, "bold"), " ", binding.description))
     return pairs
 
 
-def hints_text(bindings: list[Binding], width: int) -> Text:
+def hints_text(bindings: Sequence[BindingType], width: int) -> Text:
     text = Text(" ")
     line_length = 1
     for pair in key_pairs(bindings):
@@ -42,7 +45,7 @@ class KeyHints(Widget):
     KeyHints { dock: bottom; height: auto; background: $panel; color: $foreground; }
     """
 
-    def __init__(self, bindings: list[Binding]):
+    def __init__(self, bindings: Sequence[BindingType]):
         super().__init__()
         self.bindings = bindings
 
@@ -53,5 +56,5 @@ class KeyHints(Widget):
     def render(self) -> Text:
         return self.content
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(hints_text(self.bindings, width).plain.splitlines())

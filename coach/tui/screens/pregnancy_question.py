@@ -1,0 +1,15 @@
+"""Asked once, on first run: pregnancy changes which routines coach offers."""
+
+from __future__ import annotations
+
+from coach.tui.screens.dialog import Answer, ChoiceDialog
+
+QUESTION = ("Are you pregnant?\n\nIf so, coach offers routines with nothing flat on your back and "
+            "only gentle stretches, and shows the pregnancy warning signs. "
+            "You can change this later in your settings.")
+
+
+class PregnancyQuestion(ChoiceDialog[bool]):
+    QUESTION = QUESTION
+    ANSWERS = (Answer("Yes", "y", True), Answer("No", "n", False))
+    FOCUS_INDEX = 1

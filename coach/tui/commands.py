@@ -7,6 +7,7 @@ away from it say how to stop it first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -53,14 +54,15 @@ def coach_commands(app: CoachApp) -> Iterator[SystemCommand]:
     for name, routine in routines.items():
         if name != CRAMP_ROUTINE:
             yield SystemCommand(f"Start: {routine.title}", routine.description or f"the '{name}' routine",
-                                when_free(app, lambda routine=routine: app.begin(routine)))
-    if app.history is not None:
+                                when_free(app, partial(app.begin, routine)))
+    history = app.history
+    if history is not None:
         yield SystemCommand("Log a cramp", "Note a cramp in your diary: when, which leg, how bad",
                             when_free(app, lambda: app.push_screen(CrampForm())))
         yield SystemCommand("History", "12 weeks at a glance, your streak and your cramps",
                             when_free(app, lambda: app.push_screen(HistoryScreen())))
         yield SystemCommand("Reminders", "Bedtime reminders: add, remove, pause",
-                            when_free(app, lambda: app.push_screen(RemindersScreen())))
+                            when_free(app, lambda: app.push_screen(RemindersScreen(history))))
     yield SystemCommand("Exercises", "Every exercise and how it is done",
                         when_free(app, lambda: app.push_screen(ExercisesScreen(app.library))))
     yield SystemCommand("Safety", "When to stop, and when to see a doctor", lambda: app.push_screen(SafetyScreen()))

@@ -51,7 +51,7 @@ class ExercisePicker(CoachModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     HELP_TITLE = "adding an exercise"
     HELP_INTRO = "↑ and ↓ choose an exercise and show how it is done; Enter adds it."
-    HELP = {"cancel": "close without adding"}
+    KEY_HELP = {"cancel": "close without adding"}
 
     def compose(self) -> ComposeResult:
         exercises = self.app.library.exercises
@@ -106,7 +106,7 @@ class BuilderScreen(CoachScreen[None]):
                   "the steps and the timing boxes; the file name follows the title unless you change it. "
                   "The keys below act on the highlighted step. The file format is explained by "
                   "'coach help routines'.")
-    HELP = {
+    KEY_HELP = {
         "add": "add an exercise after the highlighted step",
         "remove": "remove the highlighted step",
         "move(-1)": "move the highlighted step up",
@@ -412,7 +412,11 @@ class BuilderScreen(CoachScreen[None]):
         if not self.changed:
             self.app.pop_screen()
             return
-        self.app.push_screen(ConfirmDiscard(), lambda leave: self.app.pop_screen() if leave else None)
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDiscard(), decided)
 
 
 RESERVED_NAMES = frozenset({"exercises"})  # the person's exercise file lives beside their routines

@@ -22,7 +22,7 @@ class CrampForm(CoachScreen[bool]):
     HELP_TITLE = "logging a cramp"
     HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg. "
                   "Only the leg and how bad are needed.")
-    HELP = {"save": "save the cramp in your diary (Enter in a box does the same)",
+    KEY_HELP = {"save": "save the cramp in your diary (Enter in a box does the same)",
             "cancel": "leave without saving"}
 
     def __init__(self, leg: Side | None = None):

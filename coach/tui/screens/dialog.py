@@ -29,7 +29,7 @@ class ChoiceDialog(ModalScreen[T | None]):
     QUESTION = ""
     ANSWERS: tuple[Answer[T], ...] = ()
     FOCUS_INDEX = 0
-    HELP: dict[str, str] = {}
+    KEY_HELP: dict[str, str] = {}
     HELP_TITLE = ""
     HELP_INTRO = "Press the key in brackets, or Tab to a button and Enter."
 
@@ -38,8 +38,8 @@ class ChoiceDialog(ModalScreen[T | None]):
         cls.BINDINGS = [Binding(answer.key, f"answer({index})", answer.label)
                         for index, answer in enumerate(cls.ANSWERS)]
         cls.BINDINGS.append(Binding("escape", "cancel", "Cancel"))
-        cls.HELP = {f"answer({index})": f"answer '{answer.label}'" for index, answer in enumerate(cls.ANSWERS)}
-        cls.HELP["cancel"] = "close this question without choosing"
+        cls.KEY_HELP = {f"answer({index})": f"answer '{answer.label}'" for index, answer in enumerate(cls.ANSWERS)}
+        cls.KEY_HELP["cancel"] = "close this question without choosing"
         cls.HELP_TITLE = cls.QUESTION.split("\n")[0]
         super().__init_subclass__(**kwargs)
 

@@ -33,7 +33,7 @@ class DoneScreen(CoachScreen[None]):
     ]
     HELP_TITLE = "the end of a routine"
     HELP_INTRO = "What you did tonight: done, cut short, skipped and not reached. It is in your history already."
-    HELP = {
+    KEY_HELP = {
         "home": "back to the start screen",
         "log_cramp": "after cramp first aid: note this cramp in your diary",
         "app.quit": "close coach",

@@ -20,7 +20,7 @@ class GuideScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "close", "Back", key_display="esc")]
     HELP_TITLE = "a guide"
     HELP_INTRO = "↑ and ↓ (or Page Up and Page Down) scroll. The same guide prints with 'coach help routines'."
-    HELP = {"close": "back to where you were"}
+    KEY_HELP = {"close": "back to where you were"}
 
     def __init__(self, name: str = "routine-format.md", title: str = "Routine files: the format"):
         super().__init__()

@@ -1,10 +1,12 @@
 """Help for the screen in front of you: each of its keys and what it does, in words.
 
-The words live next to each screen's BINDINGS (its HELP mapping of action to sentence), so a
+The words live next to each screen's BINDINGS (its KEY_HELP mapping of action to sentence), so a
 key cannot be added without its help; a test checks every screen.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -39,9 +41,9 @@ def binding_keys(binding: Binding) -> str:
     return " or ".join(key_name(key.strip()) for key in binding.key.split(","))
 
 
-def screen_help(screen: type[Screen] | Screen) -> list[tuple[str, str]]:
+def screen_help(screen: type[Screen[Any]] | Screen[Any]) -> list[tuple[str, str]]:
     """The keys a screen declares, each with its sentence; one row per action."""
-    words: dict[str, str] = getattr(screen, "HELP", {})
+    words: dict[str, str] = getattr(screen, "KEY_HELP", {})
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     bindings: list[BindingType] = list(type(screen).BINDINGS if isinstance(screen, Screen) else screen.BINDINGS)
@@ -55,13 +57,13 @@ def screen_help(screen: type[Screen] | Screen) -> list[tuple[str, str]]:
     return rows
 
 
-def missing_help(screen: type[Screen]) -> list[str]:
-    """Actions bound on a screen with no sentence in its HELP: each one is a mistake."""
-    words: dict[str, str] = getattr(screen, "HELP", {})
+def missing_help(screen: type[Screen[Any]]) -> list[str]:
+    """Actions bound on a screen with no sentence in its KEY_HELP: each one is a mistake."""
+    words: dict[str, str] = getattr(screen, "KEY_HELP", {})
     return [b.action for b in screen.BINDINGS if isinstance(b, Binding) and b.action not in words]
 
 
-def help_table(screen: Screen) -> Group:
+def help_table(screen: Screen[Any]) -> Group:
     """The screen's words, then its keys in a column that keeps them clear of the wrapped words."""
     rows: list[tuple[str, str]] = []
     for keys, words in [*screen_help(screen), *EVERYWHERE]:
@@ -90,9 +92,9 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q,question_mark,f1", "close", "Close", priority=True)]
     HELP_TITLE = "help"
     HELP_INTRO = "Help lists the keys of the screen you were on."
-    HELP = {"close": "close this help"}
+    KEY_HELP = {"close": "close this help"}
 
-    def __init__(self, screen: Screen):
+    def __init__(self, screen: Screen[Any]):
         super().__init__()
         self.about = screen
 

@@ -23,7 +23,7 @@ class HistoryScreen(CoachScreen[None]):
     HELP_TITLE = "history"
     HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "
                   "Below: your streak and your cramps. ↑ and ↓ scroll.")
-    HELP = {"close": "back to the start screen"}
+    KEY_HELP = {"close": "back to the start screen"}
 
     def compose(self) -> ComposeResult:
         app = self.app

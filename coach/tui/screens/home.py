@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
+from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
@@ -48,8 +50,8 @@ class RoutineList(OptionList):
         self.clear_options()
         self.add_options(options)
 
-    def add_options(self, items) -> RoutineList:  # type: ignore[no-untyped-def, override]
-        items = list(items)
+    def add_options(self, new_options: Iterable[OptionListContent]) -> Self:
+        items = list(new_options)
         index = self.option_count  # separators (None) are not options and take no index
         for item in items:
             if isinstance(item, Option):
@@ -59,7 +61,7 @@ class RoutineList(OptionList):
                 index += 1
         return super().add_options(items)
 
-    def clear_options(self) -> RoutineList:
+    def clear_options(self) -> Self:
         self.labels = {}
         return super().clear_options()
 
@@ -99,7 +101,7 @@ class HomeScreen(CoachScreen[None]):
     HELP_TITLE = "the start screen"
     HELP_INTRO = ("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
                   "click) choose a routine; Enter (or a double click) starts it.")
-    HELP = {
+    KEY_HELP = {
         "start": "start the highlighted routine",
         "cramp_now": "first aid for a cramp that has started: asks only which leg",
         "log_cramp": "note a cramp in your diary: when, which leg, how bad",

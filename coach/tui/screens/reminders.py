@@ -37,7 +37,7 @@ class RemindersScreen(CoachScreen[None]):
     HELP_TITLE = "reminders"
     HELP_INTRO = ("A reminder is a desktop notice at bedtime, and stays quiet on a night you already "
                   "did your routine. Tab moves between the list and the boxes to add one.")
-    HELP = {"remove": "remove the highlighted reminder (asks first)",
+    KEY_HELP = {"remove": "remove the highlighted reminder (asks first)",
             "toggle_pause": "pause all reminders, or turn them back on",
             "close": "back to the start screen"}
 

@@ -72,7 +72,7 @@ class RunScreen(CoachScreen[None]):
     HELP_TITLE = "following a routine"
     HELP_INTRO = ("coach counts each hold and rest for you and sounds a soft cue at every change, "
                   "so you need not look. Nothing you do here is lost: a stopped routine is kept.")
-    HELP = {
+    KEY_HELP = {
         "session('pause')": "pause the countdown, or go on after a pause",
         "session('resume')": "go on after a pause",
         "session('skip')": "skip to the next hold, rest or step",

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from coach.routines.pregnancy import routine_for, routines_for
+
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
 
@@ -47,12 +49,14 @@ def coach_commands(app: CoachApp) -> Iterator[SystemCommand]:
     from coach.tui.screens.reminders import RemindersScreen
     from coach.tui.screens.safety import SafetyScreen
 
-    routines = app.library.routines
-    if CRAMP_ROUTINE in routines:
+    # The same routines the start screen offers (the pregnancy versions, for someone pregnant).
+    routines = routines_for(app.library, app.pregnant)
+    if CRAMP_ROUTINE in app.library.routines:
+        first_aid = routine_for(app.library, CRAMP_ROUTINE, app.pregnant)
         yield SystemCommand("Cramp now", "First aid for a cramp that has started: asks which leg",
-                            when_free(app, lambda: app.begin(routines[CRAMP_ROUTINE])))
+                            when_free(app, partial(app.begin, first_aid)))
     for name, routine in routines.items():
-        if name != CRAMP_ROUTINE:
+        if not routine.asks_for_side:
             yield SystemCommand(f"Start: {routine.title}", routine.description or f"the '{name}' routine",
                                 when_free(app, partial(app.begin, routine)))
     history = app.history

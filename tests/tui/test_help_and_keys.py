@@ -214,3 +214,12 @@ async def test_the_streak_line_says_what_is_true_with_no_streak(clock):
     app, _ = app_with_history(clock)
     async with app.run_test(size=SIZE):
         assert str(app.screen.query_one("#streak").content) == "A routine tonight starts your first streak."
+
+
+async def test_the_palette_offers_the_pregnancy_versions_to_someone_pregnant(clock):
+    app, _ = app_with_history(clock)
+    async with app.run_test(size=SIZE):
+        app.pregnant = True
+        titles = palette_titles(app)
+        assert any(title.startswith("Start: Evening") and "pregnancy" in title for title in titles)
+        assert "Start: Evening stretches" not in titles

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from coach.cli.history import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
-from coach.history.nights import night_of
 from coach.history.store import now_local
 from coach.reminders import scheduler_install
 from coach.reminders.due import TITLE, run_due
 from coach.reminders.notify import deliver
+from coach.reminders.outcomes import outcome_words, tonight_outcomes
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.store import ReminderStore
 from coach.routines.library import load_library
@@ -70,17 +70,6 @@ def keep_negative_durations(argv: list[str]) -> list[str]:
                 and argv[index + 2] not in ("-h", "--help", "--"):
             return [*argv[:index + 2], "--", *argv[index + 2:]]
     return argv
-
-
-# What a reminder did, in words; "quiet" means the routine was already done that night.
-OUTCOME_WORDS = {"notified": "sent", "quiet": "quiet: done tonight", "missed": "missed", "failed": "failed"}
-
-
-def tonight_outcomes(store: ReminderStore, now: datetime) -> dict[int, str]:
-    """What each reminder did tonight, in words, from the reminder log."""
-    tonight = night_of(now)
-    return {rid: OUTCOME_WORDS.get(outcome, outcome) for rid, when, outcome, _ in store.log()
-            if night_of(when) == tonight}
 
 
 def when_words(until: datetime, now: datetime) -> str:
@@ -233,7 +222,7 @@ def _due(arguments: argparse.Namespace) -> int:
     for result in results:
         via = f" by {result.delivery.via}" if result.delivery else ""
         print(f"reminder {result.reminder_id} for {result.scheduled_for.strftime('%H:%M')}: "
-              f"{OUTCOME_WORDS.get(result.outcome, result.outcome)}{via}")
+              f"{outcome_words(result.outcome)}{via}")
     return 0
 
 

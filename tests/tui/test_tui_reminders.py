@@ -125,3 +125,20 @@ async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
         app.check_reminders = lambda: started.append(True)
         app.look_for_reminders()
         assert started == [True]
+
+
+async def test_a_reminder_kept_quiet_tonight_says_so_on_the_screen(clock):
+    from coach.reminders.due import run_due
+
+    from history_seed import NOW
+
+    app, store = app_with_history(clock)
+    a_reminder_due_at_20_00(store)
+    session = store.start_session("evening", "Evening stretches", 500, NOW.replace(hour=19))
+    store.finish_session(session, "completed", NOW.replace(hour=19, minute=15))
+    assert [r.outcome for r in run_due(ReminderStore(store), {}, lambda *_: None, NOW)] == ["quiet"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        listed = app.screen.query_one("#reminder-list")
+        assert str(listed.get_option_at_index(0).prompt).endswith("quiet: done tonight")

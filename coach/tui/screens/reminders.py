@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from coach.history.store import HistoryStore
+from coach.reminders.outcomes import tonight_outcomes
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
@@ -30,7 +31,7 @@ class ConfirmRemove(ChoiceDialog[bool]):
 
 class RemindersScreen(CoachScreen[None]):
     BINDINGS = [
-        Binding("delete,d", "remove", "Remove"),
+        Binding("d,delete", "remove", "Remove"),
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("escape", "close", "Back"),
     ]
@@ -76,7 +77,9 @@ class RemindersScreen(CoachScreen[None]):
         options = self.query_one(OptionList)
         previous = options.highlighted or 0
         options.clear_options()
-        options.add_options([Option(f"{r.id:>3}  {r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine}",
+        tonight = tonight_outcomes(self.store, now)
+        options.add_options([Option(f"{r.id:>3}  {r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine}"
+                                    + (f"  {tonight[r.id]}" if r.id in tonight else ""),
                                     id=str(r.id)) for r in reminders])
         if reminders:  # keep a highlight, so d always has something to remove
             options.highlighted = min(previous, len(reminders) - 1)

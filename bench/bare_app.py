@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 from textual.app import App, ComposeResult
@@ -10,10 +9,9 @@ from textual.widgets import Digits
 
 
 class BareCountdown(App[None]):
-    def __init__(self, seconds: int = 600, exit_after_first_paint: bool = False):
+    def __init__(self, seconds: int = 600):
         super().__init__()
         self.deadline = time.monotonic() + seconds
-        self.exit_after_first_paint = exit_after_first_paint
 
     def compose(self) -> ComposeResult:
         yield Digits(self.remaining())
@@ -23,11 +21,7 @@ class BareCountdown(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, lambda: self.query_one(Digits).update(self.remaining()))
-        if self.exit_after_first_paint:
-            self.call_after_refresh(self.exit)
 
 
 if __name__ == "__main__":
-    app = BareCountdown(exit_after_first_paint="--exit-after-first-paint" in sys.argv)
-    app.run()
-    raise SystemExit(app.return_code or 0)
+    BareCountdown().run()

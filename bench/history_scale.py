@@ -1,7 +1,8 @@
 """Stats and the history screen with ten years of data, beside the same with one week.
 
 Ten years: 3,650 routines (with their steps) and 1,000 cramps. Prints the median time to read
-the history and compute the stats (target: 50 ms or less), and to open the history screen.
+the history and compute the stats (target: 50 ms or less), to open the history screen, and to
+run `coach history --json` as a command, beside the same command with an empty history.
 Usage: python bench/history_scale.py
 """
 
@@ -11,6 +12,8 @@ import asyncio
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -66,6 +69,27 @@ async def time_history_screen(store, runs: int = 5) -> float:
     return statistics.median(samples)
 
 
+def time_json_export(home: Path) -> float:
+    """Wall time of the whole `coach history --json` command, output sent nowhere."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "coach", "history", "--json"], env={**os.environ, "COACH_HOME": str(home)},
+                   stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def compare_json_export(folder: Path, runs: int = 11) -> None:
+    empty, full = folder / "empty-home", folder / "ten-years-home"
+    empty.mkdir()
+    full.mkdir()
+    build(full / "history.sqlite3", 3650, 1000)._connection.close()
+    time_json_export(empty), time_json_export(full)  # warm the file cache; not counted
+    pairs = [(time_json_export(empty), time_json_export(full)) for _ in range(runs)]  # interleaved
+    empty_ms = statistics.median(pair[0] for pair in pairs) * 1000
+    full_ms = statistics.median(pair[1] for pair in pairs) * 1000
+    print(f"  coach history --json: empty {empty_ms:6.1f} ms   ten years {full_ms:6.1f} ms "
+          f"({full_ms / empty_ms:.2f}x)")
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     os.environ["COACH_HOME"] = str(folder)
@@ -78,6 +102,7 @@ def main() -> None:
         size_kib = (folder / f"{nights}.sqlite3").stat().st_size / 1024
         print(f"  {name:<10} ({nights} routines, {cramps} cramps, {size_kib:,.0f} KiB): "
               f"stats {stats_ms:6.1f} ms   history screen {screen_ms:6.1f} ms")
+    compare_json_export(folder)
 
 
 if __name__ == "__main__":

@@ -1,75 +1,215 @@
-"""Start-up to first paint and exit, and peak memory: coach beside a bare Textual app.
+"""Start-up as a person meets it: the installed `coach` command, launch to first complete frame.
 
-Each app runs in its own process on a real pseudo-terminal, several times; the median wall time
-and the largest peak resident memory are printed. Usage: python bench/startup.py [RUNS]
+Each entry point (`coach` on a first run, `coach` once the safety page was seen, `coach run quick`,
+`coach sos --side left`) and a bare Textual app showing one `Digits` are launched in turn, round
+by round, each on a real pseudo-terminal of 100x30 that answers like a modern terminal. The time
+is taken from just before the process starts to the moment the terminal has received the end of
+the first frame that shows that entry point's screen in full (Textual wraps each frame in the
+synchronized-output marks, so the end of a frame is exact). Peak memory is the process's VmHWM,
+read half a second after that frame. Then the process is ended: Textual's shutdown is not timed.
+
+coach is measured as installed: built into a virtual environment of its own (not editable,
+byte-compiled), run through its `coach` script. Each launch gets a fresh COACH_HOME.
+
+Usage: python bench/startup.py [--rounds N] [--venv DIR] [--reuse-venv]
 """
 
 from __future__ import annotations
 
+import argparse
+import fcntl
+import hashlib
 import os
-import pty
+import re
+import select
+import shutil
+import signal
 import statistics
+import struct
+import subprocess
 import sys
 import tempfile
-import threading
+import termios
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-APPS = {
-    "bare Textual (one Digits)": [sys.executable, str(HERE / "bare_app.py"), "--exit-after-first-paint"],
-    "coach home screen": [sys.executable, str(HERE / "coach_first_paint.py")],
-}
+REPOSITORY = HERE.parent
+COLUMNS, LINES = 100, 30
+SYNC_QUERY = b"\x1b[?2026$p"
+SYNC_SUPPORTED = b"\x1b[?2026;2$y"  # "supported, now off": what kitty, foot or WezTerm answer
+SYNC_END = b"\x1b[?2026l"
+ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
+SETTLE_SECONDS = 0.5
+TIMEOUT_SECONDS = 15.0
 
 
-def run_once(command: list[str]) -> tuple[float, float]:
-    """Seconds from launch to exit, and peak resident memory in MiB."""
-    master, slave = pty.openpty()
-    os.set_blocking(master, False)
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30",
-           "COACH_HOME": tempfile.mkdtemp(prefix="coach-bench-")}
+@dataclass
+class EntryPoint:
+    name: str
+    arguments: list[str]
+    shows: list[str]  # words that are all on screen once the first screen is drawn in full
+    safety_seen: bool = True
+    samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)
+
+
+def entry_points(venv: Path) -> list[EntryPoint]:
+    coach = str(venv / "bin" / "coach")
+    python = str(venv / "bin" / "python")
+    # The bare app draws only its digits: the top row of 6, 0, 0 in Textual's Digits font.
+    return [
+        EntryPoint("bare Textual (one Digits)", [python, str(HERE / "bare_app.py")], ["╭─╴╭─╮╭─╮"]),
+        EntryPoint("coach, first run (safety)", [coach], ["Before you start: safety", "Continue"],
+                   safety_seen=False),
+        EntryPoint("coach (home)", [coach], ["Choose a routine", "Quit"]),
+        EntryPoint("coach run quick", [coach, "run", "quick"], ["exercise 1 of", "Stop"]),
+        EntryPoint("coach sos --side left", [coach, "sos", "--side", "left"], ["exercise 1 of", "Stop"]),
+    ]
+
+
+def prepare_venv(venv: Path, reuse: bool) -> None:
+    """A non-editable install of this checkout, byte-compiled as pip leaves a normal install."""
+    if not (venv / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(REPOSITORY)], check=True)
+    elif not reuse:
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--no-deps", "--force-reinstall",
+                        str(REPOSITORY)], check=True)
+    where = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    site = subprocess.run([str(venv / "bin" / "python"), "-c", where],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([str(venv / "bin" / "python"), "-m", "compileall", "-q", site], check=True)
+
+
+def prepare_homes(venv: Path, template: Path) -> None:
+    """A COACH_HOME of someone who has used coach before: safety page seen, history started."""
+    template.mkdir(mode=0o700, parents=True, exist_ok=True)
+    environment = {**os.environ, "COACH_HOME": str(template)}
+    subprocess.run([str(venv / "bin" / "coach"), "history", "--json"], env=environment,
+                   stdout=subprocess.DEVNULL, check=True)
+    (template / "safety-seen").touch()
+
+
+def visible_text(output: bytes) -> str:
+    return ESCAPES.sub(b"", output).decode("utf-8", "replace")
+
+
+def launch(entry: EntryPoint, home: Path) -> tuple[float, float, float]:
+    """Seconds from launch to the end of the first full frame, the CPU seconds the process had
+    used by then, and its peak memory in MiB."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES", "TMUX", "TEXTUAL"}}
+    environment.update(TERM="xterm-256color", COLORTERM="truecolor", COACH_HOME=str(home))
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     started = time.perf_counter()
     pid = os.fork()
-    if pid == 0:
+    if pid == 0:  # the child: the pseudo-terminal becomes its controlling terminal
         os.setsid()
+        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
         for fd in (0, 1, 2):
             os.dup2(slave, fd)
-        os.execve(command[0], command, env)
+        os.closerange(3, 256)
+        os.execve(entry.arguments[0], entry.arguments, environment)
     os.close(slave)
-    done = threading.Event()
-
-    def drain() -> None:  # a terminal that never reads would block the app's output
-        while not done.is_set():
+    output = bytearray()
+    checked = 0  # frames before this offset did not show the screen yet
+    try:
+        while True:
+            left = started + TIMEOUT_SECONDS - time.perf_counter()
+            if left <= 0 or not select.select([master], [], [], left)[0]:
+                raise SystemExit(f"{entry.name}: no full frame within {TIMEOUT_SECONDS:.0f} s; "
+                                 f"the screen showed:\n{visible_text(bytes(output))[-2000:]}")
             try:
-                os.read(master, 65536)
-            except BlockingIOError:
-                time.sleep(0.002)
+                chunk = os.read(master, 1 << 16)
             except OSError:
-                return
+                raise SystemExit(f"{entry.name}: ended before showing a frame:\n"
+                                 f"{visible_text(bytes(output))[-2000:]}") from None
+            arrived = time.perf_counter()
+            if SYNC_QUERY in chunk:
+                os.write(master, SYNC_SUPPORTED)
+            output += chunk
+            end = output.rfind(SYNC_END)
+            if end >= checked:
+                screen = visible_text(bytes(output[:end]))
+                if all(words in screen for words in entry.shows):
+                    cpu = cpu_seconds(pid)
+                    break
+                checked = end + len(SYNC_END)
+        time.sleep(SETTLE_SECONDS)
+        memory = peak_memory(pid)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(master)
+    return arrived - started, cpu, memory
 
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    done.set()
-    os.close(master)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command} failed with status {status}")
-    return elapsed, usage.ru_maxrss / 1024
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of the process's threads, in nanoseconds from schedstat: less disturbed than
+    wall time by whatever else the machine is doing."""
+    return sum(int((task / "schedstat").read_text().split()[0])
+               for task in Path(f"/proc/{pid}/task").iterdir()) / 1e9
+
+
+def peak_memory(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit("no VmHWM in /proc: this benchmark needs Linux")
+
+
+def fresh_home(entry: EntryPoint, template: Path, scratch: Path) -> Path:
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=scratch))
+    if entry.safety_seen:
+        shutil.copytree(template, home, dirs_exist_ok=True)
+    return home
+
+
+def spread(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    quartiles = statistics.quantiles(values, n=4)
+    return f"IQR {quartiles[0] * 1000:.0f}–{quartiles[2] * 1000:.0f}, range {low * 1000:.0f}–{high * 1000:.0f}"
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    results = {}
-    for name, command in APPS.items():
-        run_once(command)  # warm the file cache and bytecode
-        samples = [run_once(command) for _ in range(runs)]
-        results[name] = (statistics.median(s[0] for s in samples), max(s[1] for s in samples))
-    bare_time, bare_memory = results["bare Textual (one Digits)"]
-    print(f"Start-up to first paint and exit, median of {runs} runs, and peak memory:")
-    for name, (seconds, memory) in results.items():
-        print(f"  {name:<28} {seconds * 1000:7.0f} ms  ({seconds / bare_time:4.2f}x)"
-              f"   {memory:6.1f} MiB  ({memory / bare_memory:4.2f}x)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    # One per checkout: two checkouts measured at once must not reinstall each other's coach.
+    checkout = hashlib.sha1(str(REPOSITORY).encode()).hexdigest()[:8]
+    parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / f"coach-bench-venv-{checkout}")
+    parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
+    options = parser.parse_args()
+    prepare_venv(options.venv, options.reuse_venv)
+    scratch = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    template = scratch / "used-before"
+    prepare_homes(options.venv, template)
+    entries = entry_points(options.venv)
+    for entry in entries:  # once each to warm the file cache; not counted
+        launch(entry, fresh_home(entry, template, scratch))
+    for round_number in range(options.rounds):
+        # Interleaved, and the order turns each round so no entry always follows the same one.
+        shift = round_number % len(entries)
+        for entry in entries[shift:] + entries[:shift]:
+            seconds, cpu, memory = launch(entry, fresh_home(entry, template, scratch))
+            entry.samples.append(seconds)
+            entry.cpu.append(cpu)
+            entry.memory.append(memory)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+    bare = entries[0]
+    bare_time, bare_cpu, bare_memory = (statistics.median(values) for values in (bare.samples, bare.cpu, bare.memory))
+    load = os.getloadavg()[0]
+    print(f"Launch to first complete frame at {COLUMNS}x{LINES}, median of {options.rounds} interleaved rounds, "
+          f"with spread (ms); CPU used by then; peak memory (VmHWM) on screen. Load average {load:.1f} "
+          f"on {os.cpu_count()} cores.")
+    for entry in entries:
+        seconds, cpu, memory = (statistics.median(values) for values in (entry.samples, entry.cpu, entry.memory))
+        print(f"  {entry.name:<27} {seconds * 1000:5.0f} ms {seconds / bare_time:4.2f}x [{spread(entry.samples)}]"
+              f"  CPU {cpu * 1000:4.0f} ms {cpu / bare_cpu:4.2f}x  {memory:5.1f} MiB {memory / bare_memory:4.2f}x")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -10,9 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations, safety
-from coach.cli import history as cli_history
-from coach.cli import own as cli_own
-from coach.cli import remind as cli_remind
+from coach.cli.errors import UserError
 from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Routine, Side
@@ -32,11 +31,40 @@ PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle
                       "flat on your back): ")
 
 
-class UserError(Exception):
-    """A problem the person can fix; printed as one line, never as a traceback."""
+# Commands that live in modules of their own. A module is imported only when one of its commands
+# runs, or when every command must be listed: the full-screen coach opens sooner without them.
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "coach.cli.history": ("cramp", "history", "stats", "report"),
+    "coach.cli.remind": ("remind",),
+    "coach.cli.own": ("new", "edit"),
+}
+BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos", "help")
+HELP_OPTIONS = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def keep_negative_durations(argv: list[str]) -> list[str]:
+    """'coach remind snooze -5m' is a duration to refuse with a reason, not an unknown option."""
+    for index in range(len(argv) - 2):
+        if argv[index:index + 2] == ["remind", "snooze"] and argv[index + 2].startswith("-") \
+                and argv[index + 2] not in (*HELP_OPTIONS, "--"):
+            return [*argv[:index + 2], "--", *argv[index + 2:]]
+    return argv
+
+
+def groups_needed(argv: Sequence[str]) -> list[str]:
+    """The command-group modules that parsing `argv` needs: the command's own, or all of them
+    for help and for a mistyped command (whose error lists every command)."""
+    command = next((argument for argument in argv if not argument.startswith("-")), None)
+    if command is None:
+        return list(COMMAND_GROUPS) if any(a in HELP_OPTIONS for a in argv) else []
+    for module, names in COMMAND_GROUPS.items():
+        if command in names:
+            return [module]
+    return [] if command in BUILT_IN_COMMANDS else list(COMMAND_GROUPS)
+
+
+def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with only the given command groups (see groups_needed)."""
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A calm bedtime stretching coach for night calf cramps. "
@@ -72,9 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Start the cramp-now first aid routine at once. "
                                           "It asks only which leg.")
     _session_options(sos)
-    cli_history.add_commands(commands)
-    cli_remind.add_commands(commands)
-    cli_own.add_commands(commands)
+    for module in COMMAND_GROUPS if groups is None else groups:
+        importlib.import_module(module).add_commands(commands)
     guide = commands.add_parser("help", help="guides: 'coach help routines' explains the routine file format",
                                 description="Show a guide that comes with coach. 'routines': how a routine "
                                             "or exercise file is written, for 'coach new' and 'coach edit'.")
@@ -102,11 +129,11 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(cli_remind.keep_negative_durations(
-        list(sys.argv[1:] if argv is None else argv)))
+    argv = keep_negative_durations(sys.argv[1:] if argv is None else list(argv))
+    arguments = build_parser(groups_needed(argv)).parse_args(argv)
     try:
         return run(arguments)
-    except (UserError, cli_history.HistoryUserError, cli_own.OwnUserError) as error:
+    except UserError as error:
         print(f"coach: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -130,11 +157,12 @@ def run(arguments: argparse.Namespace) -> int:
         "run": command_run,
         "sos": command_sos,
         "help": command_help,
-        **cli_history.HANDLERS,
-        **cli_remind.HANDLERS,
-        **cli_own.HANDLERS,
     }
-    return handlers[arguments.command or ""](arguments)
+    command = arguments.command or ""
+    if command not in handlers:
+        group = next(module for module, names in COMMAND_GROUPS.items() if command in names)
+        handlers = importlib.import_module(group).HANDLERS
+    return handlers[command](arguments)
 
 
 def _library_or_warn() -> Library:
@@ -243,9 +271,11 @@ def open_app(library: Library, **options: Any) -> int:
 
 def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     """The history store and what to tell the person about it; coaching goes on without one."""
+    from coach.cli.history import HistoryUserError, open_history
+
     try:
-        store = cli_history.open_history(announce=False)
-    except cli_history.HistoryUserError as error:
+        store = open_history(announce=False)
+    except HistoryUserError as error:
         return None, [f"History is off for now: {error}"]
     return store, list(store.notices)
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coach import locations
+from coach.cli.errors import UserError
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
@@ -21,7 +22,7 @@ from coach.routines.yamlsource import read_document
 FALLBACK_EDITORS = ("nano", "vi")
 
 
-class OwnUserError(Exception):
+class OwnUserError(UserError):
     pass
 
 

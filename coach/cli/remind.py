@@ -63,15 +63,6 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
            "Remove exactly what 'coach remind install' added, and nothing else.")
 
 
-def keep_negative_durations(argv: list[str]) -> list[str]:
-    """'coach remind snooze -5m' is a duration to refuse with a reason, not an unknown option."""
-    for index in range(len(argv) - 2):
-        if argv[index:index + 2] == ["remind", "snooze"] and argv[index + 2].startswith("-") \
-                and argv[index + 2] not in ("-h", "--help", "--"):
-            return [*argv[:index + 2], "--", *argv[index + 2:]]
-    return argv
-
-
 def when_words(until: datetime, now: datetime) -> str:
     """'at 22:15' today; 'on Wed 02 Dec at 02:15' on any other day, so a long snooze is not misread."""
     if until.date() == now.date():

@@ -7,7 +7,6 @@ catch-up after the computer wakes). Pure text: installing it is scheduler_instal
 from __future__ import annotations
 
 import shlex
-from xml.sax.saxutils import escape
 
 from coach.reminders.schedule import DAY_NAMES, EVERY_DAY, Reminder
 
@@ -16,6 +15,12 @@ CRON_MARKER = "# coach-reminders (added by 'coach remind install'; 'coach remind
 LAUNCH_LABEL = "org.coach.reminders"
 TASK_NAME = "coach-reminders"
 CATCH_UP_MINUTES = 5
+
+
+def escape(text: str) -> str:
+    """Text safe inside an XML element. Not xml.sax.saxutils: importing it loads urllib,
+    http.client and email, a cost every start of coach would pay for three replacements."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _systemd_days(days: frozenset[int]) -> str:

@@ -42,7 +42,6 @@ class CoachApp(App[None]):
         Binding("f1", "help", "Help", show=False, priority=True),
         Binding("question_mark", "help", "Help", key_display="?", show=False),
     ]
-    DEFAULT_MODE = HOME_MODE
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | None = None, side: Side | None = None,
@@ -61,12 +60,29 @@ class CoachApp(App[None]):
         self._signals: list[int] = []
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self.pregnant = load_settings().settings.pregnant  # None: not asked yet
-        self.add_mode(HOME_MODE, HomeScreen)
+        self._ask_side_for: Routine | None = None
+        self._home_mode_added = False
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
         self.register_theme(NIGHT)
         self.set_reactive(App.theme, NIGHT.name)
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
+        self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet: no cost
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen, built straight away. As a mode it would cost a full restyle before
+        the first frame; `coach run` and `coach sos` never build the home screen at all."""
+        routine = self.library.routines[self._start] if self._start else None
+        if routine is not None:
+            if routine.asks_for_side and self._start_side is None:
+                self._ask_side_for = routine  # the question goes over the home screen
+                return HomeScreen()
+            return self._run_screen(routine, self._start_side)
+        if self._show_safety:
+            from coach.tui.screens.safety import SafetyScreen
+
+            return SafetyScreen(first_run=True)  # home is built only once the person goes on
+        return HomeScreen()
 
     def on_mount(self) -> None:
         self._listen_for_hangup()
@@ -74,17 +90,8 @@ class CoachApp(App[None]):
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
             self.notify(notice, severity="warning", timeout=20)
-        if self._start:
-            self.begin(self.library.routines[self._start], self._start_side)
-        elif self._show_safety:
-            from coach.tui.screens.safety import SafetyScreen
-
-            if self.pregnant is None:
-                from coach.tui.screens.pregnancy_question import PregnancyQuestion
-
-                # Beneath the safety page: asked as soon as that page is closed.
-                self.push_screen(PregnancyQuestion(), self.remember_pregnancy)
-            self.push_screen(SafetyScreen(first_run=True))
+        if self._ask_side_for is not None:
+            self.begin(self._ask_side_for)
         if self._show_safety:
             mark_safety_seen()
 
@@ -109,6 +116,15 @@ class CoachApp(App[None]):
                 session.stop()  # the history recorder writes the step in progress and the end
         self.exit()
 
+    def first_safety_page_closed(self) -> None:
+        """A first run opens on the safety page alone: then comes home, and the one question
+        about pregnancy over it (unless it was answered before)."""
+        self.go_home()
+        if self.pregnant is None:
+            from coach.tui.screens.pregnancy_question import PregnancyQuestion
+
+            self.push_screen(PregnancyQuestion(), self.remember_pregnancy)
+
     def remember_pregnancy(self, pregnant: bool | None) -> None:
         """Keep the answer in the settings; no answer (escape) leaves it unasked."""
         if pregnant is None:
@@ -127,14 +143,10 @@ class CoachApp(App[None]):
 
         `from_step` goes on from a step of a routine stopped earlier tonight: the steps before it
         are left out, and the rest is recorded like any routine (finishing it completes the night)."""
-        # Imported here: the home screen paints sooner without them.
-        from coach.engine.session import Session
-        from coach.engine.timeline import build_timeline
-        from coach.tui.screens.run import RunScreen
-        from coach.tui.screens.side_picker import SidePicker
-
         self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
+            from coach.tui.screens.side_picker import SidePicker
+
             def begin_on(chosen: Side | None) -> None:
                 if chosen is not None:
                     self.begin(routine, chosen)
@@ -143,20 +155,32 @@ class CoachApp(App[None]):
             return
         if from_step:
             routine = replace(routine, steps=routine.steps[from_step:])
+        screen = self._run_screen(routine, side)
+        # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
+        # would keep repainting the whole terminal every second for a screen nobody can see.
+        self._drop_session_mode()
+        self.add_mode(SESSION_MODE, lambda: screen)
+        self.switch_mode(SESSION_MODE)
+
+    def _run_screen(self, routine: Routine, side: Side | None) -> Screen[None]:
+        # Imported here: the home screen paints sooner without them.
+        from coach.engine.session import Session
+        from coach.tui.screens.run import RunScreen
+
         session = Session(build_timeline(routine, side), self.clock)
         if self.history is not None:
             from coach.history.recorder import Recorder
 
             report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
             Recorder(self.history, session, routine.name, report)  # lives as long as the session
-        # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
-        # would keep repainting the whole terminal every second for a screen nobody can see.
-        self._drop_session_mode()
-        self.add_mode(SESSION_MODE, lambda: RunScreen(session, routine, side))
-        self.switch_mode(SESSION_MODE)
+        return RunScreen(session, routine, side)
 
     def go_home(self) -> None:
-        """Leave a finished session and return to the routines."""
+        """Leave a finished session and return to the routines, in a screen stack of their own
+        (the first screen's stack cannot be switched back to: Textual names no mode for it)."""
+        if not self._home_mode_added:
+            self.add_mode(HOME_MODE, HomeScreen)
+            self._home_mode_added = True
         self.switch_mode(HOME_MODE)
         self.call_later(self._drop_session_mode)
 

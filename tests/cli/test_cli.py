@@ -136,6 +136,45 @@ def test_help_everywhere(args):
 def test_an_unknown_command_is_a_usage_error():
     result = coach("dance")
     assert result.returncode == 2 and "invalid choice: 'dance'" in result.stderr
+    assert "'remind'" in result.stderr and "'history'" in result.stderr  # every command is offered
+
+
+def test_help_lists_the_commands_of_every_group():
+    listed = coach("--help").stdout
+    for command in ("list", "run", "sos", "cramp", "history", "stats", "report", "remind", "new", "edit"):
+        assert f"    {command} " in listed
+
+
+def test_the_command_groups_name_exactly_the_commands_their_modules_add():
+    import argparse
+    import importlib
+
+    from coach.cli.main import BUILT_IN_COMMANDS, COMMAND_GROUPS, build_parser
+
+    def commands_of(parser: argparse.ArgumentParser) -> set[str]:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return set(action.choices)
+
+    assert commands_of(build_parser([])) == set(BUILT_IN_COMMANDS)
+    for module, names in COMMAND_GROUPS.items():
+        assert importlib.import_module(module).HANDLERS.keys() == set(names)
+        assert commands_of(build_parser([module])) == set(BUILT_IN_COMMANDS) | set(names), module
+
+
+def test_a_command_loads_only_its_own_group_and_the_app_path_nothing_unused():
+    probe = (
+        "import sys\n"
+        "from coach.cli.main import main\n"
+        "main(['list'])\n"
+        "import coach.tui.app, coach.tui.screens.run\n"
+        "unused = ('coach.cli.remind', 'coach.cli.own', 'coach.reminders.scheduler_install',\n"
+        "          'xml.sax.saxutils', 'urllib.request', 'http.client', 'email.parser')\n"
+        "print(sorted(name for name in unused if name in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    stats = coach("remind", "list")
+    assert stats.returncode == 0, stats.stderr
 
 
 def test_coach_help_routines_shows_the_format_guide_that_messages_point_to():

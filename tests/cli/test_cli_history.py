@@ -9,6 +9,10 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.cli.history import indented_json
 from coach.history.store import HistoryStore, default_path
 
 
@@ -120,3 +124,14 @@ def test_a_history_folder_that_cannot_be_written_is_one_clear_line(monkeypatch):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("coach: cannot create /sys/coach-test/history.sqlite3")
     assert result.stderr.rstrip().endswith("or set COACH_HOME to another folder")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(JSON_VALUES)
+def test_the_export_writes_exactly_what_the_standard_json_module_writes(value):
+    assert indented_json(value) == json.dumps(value, indent=2)

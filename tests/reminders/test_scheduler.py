@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -87,6 +88,16 @@ def test_windows_task_runs_when_available():
     assert ("<CalendarTrigger><StartBoundary>2026-01-01T21:30:00</StartBoundary><ScheduleByWeek><DaysOfWeek>"
             "<Monday/><Tuesday/><Wednesday/><Thursday/><Friday/></DaysOfWeek>") in xml
     assert "<Command>/usr/bin/python3</Command><Arguments>-m coach remind due</Arguments>" in xml
+
+
+def test_a_program_path_with_xml_characters_reads_back_exactly():
+    command = ["/home/R&D <tests>/bin/python3", "-m", "coach"]
+    plist = ElementTree.fromstring(launch_agent(REMINDERS, command).split("\n", 2)[2])
+    assert [s.text for s in plist.iter("string")][1:] == [*command, "remind", "due"]
+    task = ElementTree.fromstring(windows_task(REMINDERS, command).split("\n", 1)[1])
+    namespace = "{http://schemas.microsoft.com/windows/2004/02/mit/task}"
+    assert task.find(f".//{namespace}Command").text == command[0]
+    assert task.find(f".//{namespace}Arguments").text == "-m coach remind due"
 
 
 def stand_in(folder: Path, name: str, script: str) -> None:

@@ -338,6 +338,100 @@ def test_the_key_line_wraps_between_keys_never_inside_one():
         assert not line.rstrip().endswith((" s", " q", " b", " e"))  # no key left without its label
 
 
+@pytest.fixture
+def homes_built(monkeypatch):
+    built: list[HomeScreen] = []
+    original = HomeScreen.__init__
+
+    def record(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(HomeScreen, "__init__", record)
+    return built
+
+
+async def test_coach_run_shows_the_run_screen_first_without_building_home(clock, homes_built):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [RunScreen]
+        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        await advance(pilot, clock, 220)
+        await pilot.pause()
+        assert isinstance(app.screen, DoneScreen)
+        assert homes_built == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(homes_built) == 1
+
+
+async def test_a_first_run_builds_the_safety_page_first_and_home_after_it(clock, homes_built):
+    app = make_app(clock, show_safety=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [SafetyScreen]
+        assert homes_built == []
+        await pilot.press("enter")
+        await pilot.pause()
+        # Then the one question about pregnancy, over the home screen built just now.
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen, PregnancyQuestion]
+        assert len(homes_built) == 1
+
+
+async def test_home_routine_home_routine_home(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("enter")  # the first routine in the list
+            await pilot.pause()
+            assert [type(screen) for screen in app.screen_stack] == [RunScreen]  # home is not beneath
+            await pilot.press("q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, DoneScreen)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_key_line_follows_the_keys_its_screen_allows_now():
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from coach.tui.widgets.key_hints import KeyHints
+
+    class Choosy(Screen[None]):
+        BINDINGS = [Binding("a", "one", "One"), Binding("b", "two", "Two"), Binding("c", "three", "Hidden", show=False)]
+        allow_two = True
+
+        def compose(self) -> ComposeResult:
+            yield KeyHints()
+
+        def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+            return self.allow_two or action != "two"
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Choosy())
+
+    async with Host().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, Choosy)
+        assert str(screen.query_one(KeyHints).content) == " a One   b Two"
+        screen.allow_two = False
+        screen.refresh_bindings()
+        await pilot.pause()
+        assert str(screen.query_one(KeyHints).content) == " a One"
+
+
+async def test_the_run_screen_lists_its_keys(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE):
+        keys = str(app.screen.query_one("KeyHints").content)
+        assert keys == " space Pause   → Skip   ⇧→ Next   ← Back   m Sound   q Stop"
 async def test_cautions_show_while_getting_ready_and_go_once_the_stretch_starts(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:

@@ -47,6 +47,32 @@ def step_label(number: int, step: RoutineStep) -> str:
 
 class ExercisePicker(CoachModalScreen[str | None]):
     """Choose an exercise, reading how it is done before adding it."""
+    DEFAULT_CSS = """
+    ExercisePicker {
+        align: center middle;
+        background: $background 70%;
+    }
+    #picker {
+        width: 90%;
+        height: 80%;
+        padding: 1 2;
+        border: round $primary;
+        background: $surface;
+    }
+    #picker-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #picker-list {
+        width: 40%;
+        height: 1fr;
+    }
+    #picker-detail {
+        width: 1fr;
+        padding: 0 2;
+    }
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     HELP_TITLE = "adding an exercise"
@@ -79,14 +105,60 @@ class ExercisePicker(CoachModalScreen[str | None]):
 
 class BuilderScreen(CoachScreen[None]):
     DEFAULT_CSS = """
-    #builder-about { height: auto; }
-    #routine-description { width: 1fr; }
-    /* A short terminal: one-line boxes, so the steps and the keys still fit (labels: app.tcss). */
+    #builder {
+        padding: 1 2;
+    }
+    #builder-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #builder-names, #builder-dose, #builder-about {
+        height: auto;
+    }
+    #builder-names Label, #builder-dose Label, #builder-about Label {
+        padding: 1 1 0 0;
+    }
+    #routine-description {
+        width: 1fr;
+    }
+    #routine-name {
+        width: 24;
+    }
+    #routine-title {
+        width: 1fr;
+    }
+    #builder-steps {
+        height: 1fr;
+        min-height: 4;
+        border: round $panel-lighten-2;
+        background: $background;
+    }
+    #builder-steps > .option-list--option-highlighted,
+    #builder-steps:focus > .option-list--option-highlighted {
+        background: $primary 22%;
+        color: $foreground;
+    }
+    #builder-dose Input {
+        width: 12;
+    }
+    #dose-hint {
+        color: $text-muted;
+    }
+    #builder-total {
+        color: $secondary;
+    }
+    #builder-message {
+        color: $warning;
+    }
+    /* A short terminal: one-line boxes and labels beside them, so the steps and the keys still fit. */
     BuilderScreen.-short Input { height: 1; border: none; padding: 0 1; }
     BuilderScreen.-short #builder-names, BuilderScreen.-short #builder-about { margin-bottom: 1; }
     BuilderScreen.-short #builder-dose { margin-top: 1; }
+    BuilderScreen.-short #builder-names Label, BuilderScreen.-short #builder-dose Label,
+    BuilderScreen.-short #builder-about Label { padding: 0 1 0 0; }
     """
-    SCOPED_CSS = False  # the rules name the screen itself, which a scoped rule cannot match
+    SCOPED_CSS = False  # the short-terminal rules name the screen itself, which a scoped rule cannot match
     VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]
     # Save and Back first: on a narrow screen the key line wraps, and these matter most.
     BINDINGS = [

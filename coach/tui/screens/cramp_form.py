@@ -18,6 +18,43 @@ LEGS = ("left", "right", "both")
 
 
 class CrampForm(CoachScreen[bool]):
+    DEFAULT_CSS = """
+    #cramp-form {
+        padding: 1 2;
+    }
+    #form-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #cramp-form Input {
+        width: 40;
+        margin-bottom: 1;
+    }
+    #cramp-form #note {
+        width: 70;
+        max-width: 100%;
+    }
+    #form-error {
+        color: $error;
+        text-style: bold;
+        height: auto;
+    }
+    #form-hint {
+        color: $text-muted;
+    }
+    #cramp-form RadioSet {
+        width: 30;
+        margin-bottom: 1;
+    }
+    #form-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+    #form-buttons Button {
+        margin-right: 2;
+    }
+    """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
     HELP_TITLE = "logging a cramp"
     HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg. "

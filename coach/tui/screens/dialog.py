@@ -25,6 +25,33 @@ class Answer(Generic[T]):
 
 class ChoiceDialog(ModalScreen[T | None]):
     """Dismisses with the chosen answer's value, or None on escape."""
+    DEFAULT_CSS = """
+    ChoiceDialog {
+        align: center middle;
+        background: $background 70%;
+    }
+    #dialog {
+        width: 56;
+        max-width: 100%;
+        height: auto;
+        padding: 1 2;
+        border: round $primary;
+        background: $surface;
+    }
+    #question {
+        text-align: center;
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    #buttons {
+        height: auto;
+        align-horizontal: center;
+    }
+    #buttons Button {
+        margin: 0 1;
+        min-width: 12;
+    }
+    """
 
     QUESTION = ""
     ANSWERS: tuple[Answer[T], ...] = ()

@@ -26,6 +26,20 @@ def summary_text(summary: Summary) -> str:
 
 
 class DoneScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #done {
+        padding: 1 2;
+    }
+    #headline {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #log-offer {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
     BINDINGS = [
         Binding("enter,escape", "home", "Back to start"),
         Binding("l", "log_cramp", "Log this cramp"),

@@ -13,6 +13,19 @@ from coach.tui.coach_screen import CoachScreen
 
 
 class ExercisesScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #exercises {
+        padding: 1 2;
+    }
+    #exercises-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    .exercise {
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [Binding("escape,q", "close", "Back")]
     HELP_TITLE = "the exercises"
     HELP_INTRO = "Every exercise coach knows and how it is done. ↑ and ↓ scroll."

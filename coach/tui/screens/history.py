@@ -19,6 +19,29 @@ WEEKS = 12
 
 
 class HistoryScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #history {
+        padding: 1 2;
+    }
+    #history-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #heatmap {
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #legend, #sparkline-label {
+        color: $text-muted;
+    }
+    #weekly-cramps {
+        width: 60;
+        max-width: 100%;
+        height: 3;
+        margin-bottom: 1;
+    }
+    """
     BINDINGS = [Binding("escape,q", "close", "Back")]
     HELP_TITLE = "history"
     HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "

@@ -83,7 +83,43 @@ class RoutineList(OptionList):
 
 class HomeScreen(CoachScreen[None]):
     DEFAULT_CSS = """
-    HomeScreen #resume { padding: 0 2 1 2; text-style: bold; }
+    #title {
+        padding: 1 2 0 2;
+        text-style: bold;
+        color: $primary;
+    }
+    #hint {
+        padding: 0 2 1 2;
+        color: $text-muted;
+    }
+    #routines {
+        margin: 0 2;
+        height: auto;
+        max-height: 1fr;
+        border: round $panel-lighten-2;
+        background: $background;
+    }
+    /* A dim highlight: a bright bar is glaring in a dark room. */
+    #routines > .option-list--option-highlighted,
+    #routines:focus > .option-list--option-highlighted {
+        background: $primary 22%;
+        color: $foreground;
+    }
+    #routines > .option-list--option {
+        padding: 0 1;
+    }
+    #streak {
+        padding: 0 2 1 2;
+        color: $secondary;
+    }
+    #problems {
+        margin: 1 2 0 2;
+        color: $warning;
+    }
+    #resume {
+        padding: 0 2 1 2;
+        text-style: bold;
+    }
     """
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),

@@ -30,6 +30,37 @@ class ConfirmRemove(ChoiceDialog[bool]):
 
 
 class RemindersScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #reminders {
+        padding: 1 2;
+    }
+    #reminders-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    #reminders-status {
+        color: $secondary;
+        margin-bottom: 1;
+    }
+    #reminder-list {
+        height: auto;
+        max-height: 10;
+        margin-bottom: 1;
+    }
+    #reminder-add {
+        height: auto;
+    }
+    #reminder-time {
+        width: 12;
+    }
+    #reminder-days {
+        width: 30;
+    }
+    #reminder-error {
+        color: $error;
+    }
+    """
     BINDINGS = [
         Binding("d,delete", "remove", "Remove"),
         Binding("p", "toggle_pause", "Pause/resume"),

@@ -12,7 +12,7 @@ import math
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.durations import format_clock
 from coach.engine.guidance import guidance_at
@@ -26,6 +26,7 @@ from coach.safety import GET_HELP_TITLE
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.guidance import GuidanceLines
+from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 
 
@@ -56,6 +57,99 @@ class Backdrop(Vertical):
 
 
 class RunScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #above {
+        height: auto;
+        padding: 0 2;
+    }
+    #below {
+        height: 1fr;
+    }
+    #heading, #status {
+        height: auto;
+    }
+    #exercise {
+        width: 1fr;
+        text-style: bold;
+        color: $foreground;
+        padding-top: 1;
+    }
+    #step-count {
+        width: auto;
+        color: $text-muted;
+        padding-top: 1;
+    }
+    #side {
+        width: auto;
+        margin-top: 1;
+        padding: 0 2;
+        text-style: bold;
+        background: $primary 25%;
+        color: $primary;
+    }
+    #phase {
+        width: 1fr;
+        margin-top: 1;
+        padding: 0 2;
+        text-style: bold;
+        color: $secondary;
+    }
+    #phase.-rest, #phase.-switch-legs, #phase.-get-ready {
+        color: $text-muted;
+    }
+    #phase.-paused {
+        color: $warning;
+        text-style: bold reverse;
+    }
+    #countdown {
+        margin-top: 1;
+        color: $primary;
+    }
+    #countdown.-paused {
+        color: $text-muted;
+    }
+    #instructions {
+        height: 1fr;
+        min-height: 2;  /* 2, so the "Stop and get help" box below still fits at 60x20 */
+        margin: 1 2 0 2;
+        scrollbar-size-vertical: 1;
+    }
+    #steps {
+        color: $foreground;
+    }
+    #note {
+        margin-top: 1;
+        color: $accent;
+    }
+    #cautions {
+        margin-bottom: 1;
+        padding: 0 1;
+        border-left: thick $warning;
+        color: $foreground;
+    }
+    /* With the box shown, the gap above the instructions goes, so the box, the next line and the
+       progress line all fit at 60x20 even in pregnancy's longer leg check. */
+    #below.-get-help #instructions {
+        margin: 0 2;
+    }
+    #red-flags {
+        height: auto;
+        margin: 0 2;
+        padding: 0 1;
+        border-left: thick $error;
+        color: $foreground;
+    }
+    #next {
+        color: $text-muted;
+        height: auto;
+        margin-left: 2;
+        margin-right: 2;
+    }
+    #progress {
+        margin-left: 2;
+        margin-right: 2;
+    }
+    """
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
@@ -114,7 +208,7 @@ class RunScreen(CoachScreen[None]):
             yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
-            yield Footer(show_command_palette=False)
+            yield KeyHints()
 
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second

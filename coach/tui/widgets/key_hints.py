@@ -1,7 +1,10 @@
 """A list of a screen's keys, drawn from its bindings, wrapped between keys, never inside one.
 
-Used on the start screen instead of Textual's Footer, which costs about 40 ms of start-up (its
-many small widgets and their styles) for a line that never changes there.
+Used instead of Textual's Footer, which costs about 40 ms of start-up (its many small widgets
+and their styles) and as much again each time the keys change, when it is built anew; at start-up
+the keys change two or three times as the screen settles, so the line came one frame late. Given
+no bindings, the line shows the screen's active ones as the Footer would (an action that
+`check_action` hides is left out) and is redrawn, not rebuilt, when they change.
 """
 
 from __future__ import annotations
@@ -45,9 +48,34 @@ class KeyHints(Widget):
     KeyHints { dock: bottom; height: auto; background: $panel; color: $foreground; }
     """
 
-    def __init__(self, bindings: Sequence[BindingType]):
+    def __init__(self, bindings: Sequence[BindingType] | None = None):
         super().__init__()
-        self.bindings = bindings
+        self._fixed = bindings
+        self._drawn: list[str] = []
+
+    @property
+    def bindings(self) -> Sequence[BindingType]:
+        if self._fixed is not None:
+            return self._fixed
+        shown: dict[str, Binding] = {}  # one entry per action, its first key, as the Footer does
+        for active in self.screen.active_bindings.values():
+            if active.binding.show and active.enabled:
+                shown.setdefault(active.binding.action, active.binding)
+        return list(shown.values())
+
+    def on_mount(self) -> None:
+        if self._fixed is None:
+            self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        if self._fixed is None:
+            self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: object) -> None:
+        keys = [pair.plain for pair in key_pairs(self.bindings)]
+        if keys != self._drawn:  # focus moves often; the keys shown seldom change
+            self._drawn = keys
+            self.refresh(layout=True)  # the number of lines may change with the keys
 
     @property
     def content(self) -> Text:

@@ -11,7 +11,7 @@ from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
 from coach.history.store import now_local
 from coach.reminders import scheduler_install
-from coach.reminders.due import TITLE, run_due
+from coach.reminders.due import MORNING, TITLE, run_due
 from coach.reminders.notify import deliver
 from coach.reminders.outcomes import outcome_words, tonight_outcomes
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
@@ -37,6 +37,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add.add_argument("--days", default="daily",
                      help="daily, weekdays, weekends, mon-fri or sat,sun (default: daily)")
     add.add_argument("--routine", default="evening", help="the routine to suggest (default: evening)")
+    add.add_argument("--morning", action="store_true",
+                     help="a morning check-in instead: 'How was last night?' (quiet once you have answered)")
     action("list", "your reminders and when the next one is",
            "List your reminders with their numbers, when each is next due, and what each did tonight "
            "(for example 'quiet: done tonight').")
@@ -121,7 +123,9 @@ def _add(arguments: argparse.Namespace) -> int:
         at, days = parse_time(arguments.time), parse_days(arguments.days)
     except ScheduleError as error:
         raise HistoryUserError(str(error)) from None
-    if arguments.routine not in _routines():
+    if arguments.morning:
+        arguments.routine = MORNING
+    elif arguments.routine not in _routines():
         raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
     store = _reminder_store()
     twin = same_as(store.all(), at, days, arguments.routine)
@@ -131,8 +135,9 @@ def _add(arguments: argparse.Namespace) -> int:
     reminder_id = store.add(at, days, arguments.routine)
     _refresh(store)
     reminder = next(r for r in store.all() if r.id == reminder_id)
+    what = "the morning check-in" if arguments.morning else f"'{arguments.routine}'"
     print(f"Reminder {reminder_id}: {at.strftime('%H:%M')} {reminder.days_text}, for "
-          f"'{arguments.routine}'. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
+          f"{what}. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
     if scheduler_install.installed() is None:
         print("To have reminders fire with no terminal open, run: coach remind install")
     return 0

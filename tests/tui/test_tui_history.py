@@ -333,3 +333,22 @@ async def test_a_cramp_in_both_legs_is_said_in_the_plural_and_one_entry_is_one(c
         assert text(app, "#cramp-list-status").startswith("1 entry. Enter corrects one")
         assert "both calves" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
     assert [c.leg for c in store.cramps()] == ["both"]
+
+
+async def test_home_says_each_evening_which_kind_of_night_the_plan_has(clock):
+    from datetime import timedelta
+
+    from coach.history.nights import night_of
+
+    app, store = app_with_history(clock)
+    tonight = night_of(app.now())
+    # Two nights into a randomised plan: baseline week, then a usual week, then a routine week.
+    store.start_plan("test", tonight - timedelta(days=8), "BURUR", app.now())
+    async with app.run_test(size=SIZE):
+        lines = text(app, "#streak").splitlines()
+        assert lines[0] == "A routine tonight starts your first streak."
+        assert lines[1].startswith("Week 2 of 5, night 2 of 7: a usual night.")
+    store.end_plan(app.now())
+    after = make_app(clock, history=store, now=app.now)
+    async with after.run_test(size=SIZE):
+        assert text(after, "#streak") == "A routine tonight starts your first streak."

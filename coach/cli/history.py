@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coach.cli.errors import UserError
+from coach.cli.history_access import HistoryUserError, open_history
 from coach.history.nights import night_of
 from coach.history.stats import compute
-from coach.history.store import CrampRecord, HistoryError, HistoryStore, SessionRecord, now_local
+from coach.history.store import CrampRecord, SessionRecord, now_local
 from coach.history.views import history_table, report_markdown, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.safety import long_cramp_advice
@@ -23,23 +23,6 @@ from coach.safety import long_cramp_advice
 T = TypeVar("T")
 
 LEGS = ("left", "right", "both")
-
-
-class HistoryUserError(UserError):
-    """Shown as one line; coach's CLI turns it into its usual error."""
-
-
-def open_history(announce: bool = True) -> HistoryStore:
-    """Open the history, marking sessions a vanished program left running as interrupted."""
-    try:
-        store = HistoryStore()
-        store.mark_interrupted()
-    except HistoryError as error:
-        raise HistoryUserError(str(error)) from None
-    if announce:
-        for notice in store.notices:
-            print(f"coach: {notice}", file=sys.stderr)
-    return store
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -19,7 +19,6 @@ from coach.history.store import HistoryStore, now_local
 from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import load_settings, save_settings
-from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
 REMINDER_CHECK_SECONDS = 30
@@ -60,6 +59,9 @@ class CoachApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before
         the first frame; `coach run` and `coach sos` never build the home screen at all."""
+        # The screens are imported here: `coach run` and `coach sos` never load the home screen.
+        from coach.tui.screens.home import HomeScreen
+
         routine = self.library.routines[self._start] if self._start else None
         if routine is not None:
             if routine.asks_for_side and self._start_side is None:
@@ -139,6 +141,8 @@ class CoachApp(App[None]):
         """Leave a finished session and return to the routines, in a screen stack of their own
         (the first screen's stack cannot be switched back to: Textual names no mode for it)."""
         if not self._home_mode_added:
+            from coach.tui.screens.home import HomeScreen
+
             self.add_mode(HOME_MODE, HomeScreen)
             self._home_mode_added = True
         self.switch_mode(HOME_MODE)

@@ -30,6 +30,12 @@ def data_dir() -> Path:
     return _home_override() or platformdirs.user_data_path(APP_NAME)
 
 
+def cache_dir() -> Path:
+    """Folder for what coach can always rebuild (the routines, read once and kept ready)."""
+    home = _home_override()
+    return home / "cache" if home else platformdirs.user_cache_path(APP_NAME)
+
+
 def user_routines_dir() -> Path:
     return config_dir() / "routines"
 

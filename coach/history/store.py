@@ -11,9 +11,10 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from coach import locations
 from coach.history.nights import night_of
@@ -135,6 +136,10 @@ class CrampRecord:
     severity: int
     minutes: float | None
     note: str | None
+
+
+SESSION_FIELDS = tuple(field.name for field in fields(SessionRecord))
+CRAMP_FIELDS = tuple(field.name for field in fields(CrampRecord))
 
 
 def default_path() -> Path:
@@ -264,15 +269,23 @@ class HistoryStore:
         return len(stale)
 
     def sessions(self, since: date | None = None) -> list[SessionRecord]:
-        rows = self._connection.execute(
-            "SELECT s.id, s.routine, s.title, s.started_at, s.night, s.ended_at, s.status, "
-            "s.planned_seconds, COALESCE(SUM(st.actual_seconds), 0) FROM sessions s "
-            "LEFT JOIN steps st ON st.session_id = s.id WHERE s.night >= ? "
-            "GROUP BY s.id ORDER BY s.started_at", ((since or date.min).isoformat(),))
         return [SessionRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]),
                               date.fromisoformat(row[4]),
                               datetime.fromisoformat(row[5]) if row[5] else None,
-                              row[6], row[7], row[8]) for row in rows]
+                              row[6], row[7], row[8]) for row in self._session_rows(since)]
+
+    def session_values(self, since: date | None = None) -> list[dict[str, Any]]:
+        """What sessions() gives, as JSON-ready values named as SessionRecord's fields: dates as
+        the ISO 8601 text coach stored (their isoformat()), with no record or date built."""
+        return [dict(zip(SESSION_FIELDS, row, strict=True)) for row in self._session_rows(since)]
+
+    def _session_rows(self, since: date | None) -> sqlite3.Cursor:
+        return self._connection.execute(
+            # A sum per session through the steps' key, not one grouped join over every step.
+            "SELECT s.id, s.routine, s.title, s.started_at, s.night, NULLIF(s.ended_at, ''), s.status, "
+            "s.planned_seconds, "
+            "(SELECT COALESCE(SUM(st.actual_seconds), 0) FROM steps st WHERE st.session_id = s.id) "
+            "FROM sessions s WHERE s.night >= ? ORDER BY s.started_at", ((since or date.min).isoformat(),))
 
     def night_records(self, since: date | None = None) -> list[NightRecord]:
         rows = self._connection.execute("SELECT night, status FROM sessions WHERE night >= ?",
@@ -305,11 +318,17 @@ class HistoryStore:
         return inserted_id(cursor)
 
     def cramps(self, since: date | None = None) -> list[CrampRecord]:
-        rows = self._connection.execute(
+        return [CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]),
+                            row[3], row[4], row[5], row[6]) for row in self._cramp_rows(since)]
+
+    def cramp_values(self, since: date | None = None) -> list[dict[str, Any]]:
+        """What cramps() gives, as JSON-ready values (see session_values)."""
+        return [dict(zip(CRAMP_FIELDS, row, strict=True)) for row in self._cramp_rows(since)]
+
+    def _cramp_rows(self, since: date | None) -> sqlite3.Cursor:
+        return self._connection.execute(
             "SELECT id, at, night, leg, severity, minutes, note FROM cramps WHERE night >= ? "
             "ORDER BY at", ((since or date.min).isoformat(),))
-        return [CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]),
-                            row[3], row[4], row[5], row[6]) for row in rows]
 
 
 @contextmanager

@@ -59,19 +59,23 @@ class CoachApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before
         the first frame; `coach run` and `coach sos` never build the home screen at all."""
-        # The screens are imported here: `coach run` and `coach sos` never load the home screen.
-        from coach.tui.screens.home import HomeScreen
-
         routine = self.library.routines[self._start] if self._start else None
         if routine is not None:
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
-                return HomeScreen()
+                return self._home_screen()
             return self._run_screen(routine, self._start_side)
         if self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
             return SafetyScreen(first_run=True)  # home is built only once the person goes on
+        return self._home_screen()
+
+    @staticmethod
+    def _home_screen() -> Screen[Any]:
+        # Imported only here: `coach run` and `coach sos --side` never load the home screen.
+        from coach.tui.screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -141,9 +145,7 @@ class CoachApp(App[None]):
         """Leave a finished session and return to the routines, in a screen stack of their own
         (the first screen's stack cannot be switched back to: Textual names no mode for it)."""
         if not self._home_mode_added:
-            from coach.tui.screens.home import HomeScreen
-
-            self.add_mode(HOME_MODE, HomeScreen)
+            self.add_mode(HOME_MODE, self._home_screen)
             self._home_mode_added = True
         self.switch_mode(HOME_MODE)
         self.call_later(self._drop_session_mode)

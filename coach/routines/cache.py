@@ -73,7 +73,8 @@ def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
     }
     # A read-only or full disk: the next start reads the files, as it would without a cache.
     with contextlib.suppress(OSError):
-        write_private(path or cache_path(), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_private(path or cache_path(), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                      durable=False)  # checked at each read, so an fsync (slow on a busy disk) buys nothing
 
 
 def _dose_data(dose: Dose) -> dict[str, int]:

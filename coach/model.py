@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from coach.pictures.pose import Picture
+
 
 class Position(Enum):
     STANDING = "standing"
@@ -80,6 +82,7 @@ class Exercise:
     cautions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     origin: Path | None = None
+    picture: Picture | None = None  # a pose to draw, or a person's own text picture
 
 
 @dataclass(frozen=True)

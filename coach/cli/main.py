@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -73,6 +74,10 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
+    exercises.add_argument("--side", choices=["left", "right"], default="left",
+                           help="draw the picture for this leg (default: left)")
+    exercises.add_argument("--plain", action="store_true",
+                           help="words only, no picture (for screen readers)")
     validate = commands.add_parser("validate", help="check routine files for mistakes",
                                    description="Check routine and exercise files. With no files, "
                                                "checks every file in your own routines folder. "
@@ -284,7 +289,14 @@ def command_exercises(arguments: argparse.Namespace) -> int:
 
         hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
         raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
-    print(exercise_text(library.exercises[arguments.id]))
+    exercise = library.exercises[arguments.id]
+    if not arguments.plain:
+        from coach.cli.pictures import picture_text
+
+        picture = picture_text(exercise, Side(arguments.side), shutil.get_terminal_size(), sys.stdout.isatty())
+        if picture:
+            print(picture + "\n")
+    print(exercise_text(exercise))
     return 0
 
 

@@ -19,10 +19,11 @@ from typing import Any
 from coach import __version__, locations
 from coach.files import write_private
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
+from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_from_data, text_picture_from
 from coach.routines.library import Library
 
 FILE_NAME = "routines.json"
-FORMAT = 1
+FORMAT = 2
 
 Fingerprint = list[list[list[Any]]]
 
@@ -63,7 +64,7 @@ def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
     """Keep `library` for the next start. Best effort: coach works the same without it."""
     if library.problems:
         return
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "coach": __version__,
         "files": key,
@@ -71,6 +72,12 @@ def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
         "routines": [_routine_data(routine) for routine in library.routines.values()],
         "overridden": sorted(library.overridden),
     }
+    try:
+        kept_whole = _library(json.loads(json.dumps(data))) == library
+    except (ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
+        kept_whole = False
+    if not kept_whole:  # something this cache cannot hold yet: every start reads the files
+        return
     # A read-only or full disk: the next start reads the files, as it would without a cache.
     with contextlib.suppress(OSError):
         write_private(path or cache_path(), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
@@ -87,7 +94,41 @@ def _exercise_data(exercise: Exercise) -> dict[str, Any]:
     return {"id": exercise.id, "name": exercise.name, "position": exercise.position.value,
             "steps": list(exercise.steps), "per_side": exercise.per_side, "dose": _dose_data(exercise.dose),
             "cautions": list(exercise.cautions), "sources": list(exercise.sources),
-            "origin": None if exercise.origin is None else str(exercise.origin)}
+            "origin": None if exercise.origin is None else str(exercise.origin),
+            "picture": _picture_data(exercise.picture)}
+
+
+def _picture_data(picture: Picture | None) -> dict[str, Any] | None:
+    """A picture as the plain data its reader takes, so reading it back checks it again."""
+    if picture is None:
+        return None
+    if isinstance(picture, TextPicture):
+        return {"text": "\n".join(picture.lines)}
+    pose: dict[str, Any] = {
+        "head": list(picture.head), "neck": list(picture.neck), "hip": list(picture.hip),
+        "arms": {name: _points_data(limb.points) for name, limb in picture.arms.items()},
+        "legs": {name: _points_data(limb.points) for name, limb in picture.legs.items()},
+        "feel": list(picture.areas), "props": [_prop_data(prop) for prop in picture.props],
+        "moves": [_points_data(move.points) for move in picture.moves], "caption": picture.caption,
+    }
+    if picture.stretched is not None:
+        pose["stretched"] = picture.stretched
+    return {"pose": pose}
+
+
+def _points_data(points: tuple[Point, ...]) -> list[list[float]]:
+    return [list(point) for point in points]
+
+
+def _prop_data(prop: Prop) -> dict[str, Any]:
+    settings: dict[str, Any] = {"x": prop.x, "y": prop.y, "width": prop.width, "height": prop.height}
+    if prop.points:
+        settings["points"] = _points_data(prop.points)
+    if prop.label is not None:
+        settings["label"] = prop.label
+    if prop.label_at is not None:
+        settings["label_at"] = list(prop.label_at)
+    return {prop.kind: settings}
 
 
 def _routine_data(routine: Routine) -> dict[str, Any]:
@@ -114,7 +155,19 @@ def _exercise(item: dict[str, Any]) -> Exercise:
     return Exercise(id=_text(item["id"]), name=_text(item["name"]), position=Position(item["position"]),
                     steps=_texts(item["steps"]), per_side=_flag(item["per_side"]), dose=_dose(item["dose"]),
                     cautions=_texts(item["cautions"]), sources=_texts(item["sources"]),
-                    origin=_origin(item["origin"]))
+                    origin=_origin(item["origin"]), picture=_picture(item["picture"]))
+
+
+def _picture(item: Any) -> Picture | None:
+    """Read back through the same checks as a pose or picture in a file (PoseError: a ValueError)."""
+    if item is None:
+        return None
+    if set(item) == {"text"}:
+        return text_picture_from(item["text"])
+    if set(item) == {"pose"}:
+        pose: Pose = pose_from_data(item["pose"])
+        return pose
+    raise CacheMismatch(f"a picture of {sorted(item)}")
 
 
 def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,18 +66,24 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
     """The library read from the files themselves (see load_library)."""
     # Imported here: a start with the cache fresh needs no YAML at all.
     from coach.routines.loader import is_exercise_library, read_exercises, read_routine
+    from coach.routines.pictures import is_pose_file
     from coach.routines.yamlsource import read_document
 
     documents = [[read_document(Path(path)) for path in layer] for layer in layers]
     library = Library()
+    drawn_by_files: set[str] = set()  # exercises whose picture came from a pose file, not their own
     for layer in documents:
         for document in layer:
             if document.root is not None and is_exercise_library(document):
-                library.exercises.update(read_exercises(document))
+                defined = read_exercises(document)
+                library.exercises.update(defined)
+                drawn_by_files.difference_update(defined)
+        _draw_exercises(library, [document for document in layer if document.root is not None
+                                  and is_pose_file(document)], drawn_by_files)
     for layer in documents:
         named_here: dict[str, Path] = {}
         for document in layer:
-            if document.root is None or is_exercise_library(document):
+            if document.root is None or is_exercise_library(document) or is_pose_file(document):
                 continue
             routine = read_routine(document, library.exercises)
             if routine is None:
@@ -92,6 +98,27 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
             library.routines[routine.name] = routine
     library.problems = sorted(p for layer in documents for document in layer for p in document.problems)
     return library
+
+
+def _draw_exercises(library: Library, pose_files: Sequence[Document], drawn_by_files: set[str]) -> None:
+    """Give the exercises known so far the pictures of these pose files.
+
+    An exercise's own `pose:` or `picture:` wins; otherwise the latest layer's pose file does.
+    Pose files draw exercises of their own layer and earlier ones, so an exercise redefined in a
+    later layer is never given the picture of the one it replaced.
+    """
+    from coach.routines.nodes import position, suggestion
+    from coach.routines.pictures import read_poses
+
+    for document in pose_files:
+        for exercise_id, (key, pose) in read_poses(document).items():
+            exercise = library.exercises.get(exercise_id)
+            if exercise is None:
+                hint = suggestion(exercise_id, library.exercises) or "use the id of an exercise"
+                document.add(*position(key), f"there is no exercise '{exercise_id}' for this pose", hint)
+            elif exercise.picture is None or exercise_id in drawn_by_files:
+                library.exercises[exercise_id] = replace(exercise, picture=pose)
+                drawn_by_files.add(exercise_id)
 
 
 def _name_position(document: Document) -> tuple[int, int]:

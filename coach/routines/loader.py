@@ -7,10 +7,12 @@ from collections.abc import Mapping
 import yaml
 
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
+from coach.pictures.pose import Picture
 from coach.routines.nodes import NodeReader, suggestion
+from coach.routines.pictures import read_pose, read_text_picture
 from coach.routines.yamlsource import Document
 
-EXERCISE_KEYS = ("name", "position", "per_side", "steps", "cautions", "dose", "sources")
+EXERCISE_KEYS = ("name", "position", "per_side", "steps", "cautions", "dose", "sources", "pose", "picture")
 EXERCISE_REQUIRED = ("name", "position", "steps", "dose")
 DOSE_KEYS = ("duration", "hold", "rest", "reps")
 ROUTINE_KEYS = ("name", "title", "description", "get_ready", "switch_legs", "steps")
@@ -58,6 +60,7 @@ def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exe
     sources = reader.text_list(value["sources"], "sources") if "sources" in value else ()
     per_side = reader.flag(value["per_side"], "per_side") if "per_side" in value else False
     dose = _read_dose(reader, value["dose"], what) if "dose" in value else None
+    picture = _read_picture(reader, value, what)
     if len(reader.document.problems) > before:
         return None
     # Each is None only when a problem was reported above; the checks say so to the type checker.
@@ -66,8 +69,19 @@ def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exe
         return None
     return Exercise(
         id=exercise_id, name=name, position=place, steps=steps, per_side=per_side, dose=dose,
-        cautions=cautions, sources=sources, origin=reader.document.path,
+        cautions=cautions, sources=sources, origin=reader.document.path, picture=picture,
     )
+
+
+def _read_picture(reader: NodeReader, value: Mapping[str, yaml.Node], what: str) -> Picture | None:
+    if "pose" in value and "picture" in value:
+        reader.problem(value["picture"], f"{what} has both 'pose' and 'picture'", "keep one of them")
+        return None
+    if "pose" in value:
+        return read_pose(reader, value["pose"], f"the pose of {what}")
+    if "picture" in value:
+        return read_text_picture(reader, value["picture"], f"the picture of {what}")
+    return None
 
 
 def _read_dose(reader: NodeReader, node: yaml.Node, what: str) -> Dose | None:

@@ -76,15 +76,16 @@ def test_a_mistyped_routine_name_gets_a_suggestion_not_a_traceback():
 def test_exercises_lists_and_shows_one():
     listing = coach("exercises")
     assert "wall-calf-stretch" in listing.stdout and "standing" in listing.stdout
-    one = coach("exercises", "heel-walking")
+    one = coach("exercises", "heel-walking", "--plain")
     assert one.stdout.startswith("Heel walking (standing, both legs)")
+    assert "\nHeel walking (standing, both legs)" in coach("exercises", "heel-walking").stdout  # after its picture
     assert coach("exercises", "heel-walk").stderr.strip().endswith("did you mean 'heel-walking'?")
 
 
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 7 file(s) checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 8 file(s) checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):

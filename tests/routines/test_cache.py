@@ -57,6 +57,26 @@ def test_the_second_start_uses_the_cache_and_gets_the_same_library(monkeypatch: 
     assert second.routines["quick"].steps[0].exercise is second.exercises["wall-calf-stretch"]
 
 
+def test_a_persons_own_exercise_with_a_text_picture_comes_back_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = locations.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "my-exercises.yaml").write_text(
+        "exercises:\n"
+        "  toe-wiggle:\n"
+        "    name: Toe wiggle\n"
+        "    position: sitting\n"
+        "    steps: [Wiggle your toes]\n"
+        "    dose: {duration: 20s}\n"
+        "    picture: |\n"
+        "      (o)\n"
+        "      /|\\\n"
+        "       |  ~~\n", encoding="utf-8")
+    first = load_library()
+    assert first.exercises["toe-wiggle"].picture is not None and not first.problems
+    monkeypatch.setattr(library, "read_library", lambda layers: pytest.fail("the files were read again"))
+    assert load_library() == first
+
+
 def test_the_cache_file_is_private() -> None:
     load_library()
     assert stat.S_IMODE(cache.cache_path().stat().st_mode) == 0o600
@@ -114,6 +134,8 @@ DAMAGE = {
     "an unknown position": lambda text: text.replace('"position":"standing"', '"position":"upside-down"'),
     "a negative hold": lambda text: text.replace('"hold":10', '"hold":-10'),
     "a dose of another shape": lambda text: text.replace('"duration":', '"minutes":'),
+    "a pose point of three numbers": lambda text: text.replace('"head":[', '"head":[999,'),
+    "a picture of another shape": lambda text: text.replace('{"pose":{', '{"drawing":{'),
 }
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from coach.engine.text_views import exercise_text
 from coach.routines.library import Library
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.exercise_picture import ExercisePicture
 
 
 class ExercisesScreen(CoachScreen[None]):
@@ -25,6 +26,18 @@ class ExercisesScreen(CoachScreen[None]):
     .exercise {
         margin-bottom: 1;
     }
+    .exercise-entry {
+        height: auto;
+    }
+    .exercise-entry > .exercise {
+        width: 1fr;
+    }
+    .exercise-picture {
+        width: 40%;
+        max-width: 48;
+        height: 14;
+        margin: 0 0 1 2;
+    }
     """
     BINDINGS = [Binding("escape,q", "close", "Back")]
 
@@ -36,7 +49,10 @@ class ExercisesScreen(CoachScreen[None]):
         with VerticalScroll(id="exercises"):
             yield Static("Exercise library", id="exercises-title")
             for exercise in self.library.exercises.values():
-                yield Static(exercise_text(exercise), classes="exercise", markup=False)
+                with Horizontal(classes="exercise-entry"):
+                    yield Static(exercise_text(exercise), classes="exercise", markup=False)
+                    if exercise.picture is not None:
+                        yield ExercisePicture(exercise, classes="exercise-picture")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from coach.routines.pregnancy import is_pregnancy_variant
 from coach.safety import GET_HELP_TITLE
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
@@ -108,6 +109,14 @@ class RunScreen(CoachScreen[None]):
     #countdown.-paused {
         color: $text-muted;
     }
+    #guide {
+        height: 1fr;
+    }
+    #picture {
+        width: 45%;
+        max-width: 70;
+        margin: 1 2 0 0;
+    }
     #instructions {
         height: 1fr;
         min-height: 2;  /* 2, so the "Stop and get help" box below still fits at 60x20 */
@@ -184,10 +193,12 @@ class RunScreen(CoachScreen[None]):
                 yield Static(id="phase")
         yield Countdown(id="countdown")
         with Backdrop(id="below"):
-            with VerticalScroll(id="instructions"):
-                yield GuidanceLines("Take care", id="cautions")
-                yield Static(id="steps", markup=False)
-                yield Static(id="note", markup=False)
+            with Horizontal(id="guide"):
+                with VerticalScroll(id="instructions"):
+                    yield GuidanceLines("Take care", id="cautions")
+                    yield Static(id="steps", markup=False)
+                    yield Static(id="note", markup=False)
+                yield ExercisePicture(id="picture")
             # Outside the scrolling instructions, so it stays on screen at every size.
             yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
@@ -280,6 +291,7 @@ class RunScreen(CoachScreen[None]):
         self._write("#steps", steps)
         self._write("#note", f"Note: {phase.note}" if phase.note else "")
         self._write("#next", next_text(self.session))
+        self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the two widgets they style, not the screen: a class change on the
         # screen would restyle every widget on it at each phase change.
         self.query_one("#phase").set_classes(

@@ -1,0 +1,275 @@
+"""What a picture shows: one side-view stick figure, its props, and the leg being stretched.
+
+Coordinates are in tenths of a metre: the floor is y = 0, y grows upward, and the figure of
+a left-leg exercise faces right, so its left leg is the "near" one, drawn in front. The picture
+of the right leg is the mirror image: facing left, the right leg is then the near one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+Point = tuple[float, float]
+
+LIMBS = ("near", "far")
+STRETCH_LEGS = ("near", "far", "both")
+STRETCH_AREAS = ("calf", "lower-calf", "hamstring", "foot")
+PROP_KINDS = ("floor", "wall", "step", "chair", "bed", "towel", "book", "pillow", "lamp")
+# How far a coordinate may go: a pose is a person-sized picture, not a map.
+LIMIT = 60.0
+
+
+@dataclass(frozen=True)
+class Limb:
+    """An arm (elbow, hand) or a leg (knee, ankle, heel, toe), from the body outward."""
+
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A thing in the picture. Boxes use x (left edge), y (bottom), width and height; a wall
+    uses x; a towel is a line through `points`; `label` overrides the word shown beside it."""
+
+    kind: str
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 0.0
+    height: float = 0.0
+    points: tuple[Point, ...] = ()
+    label: str | None = None
+    label_at: Point | None = None  # where the label goes, when the usual place is in the way
+
+    @property
+    def caption(self) -> str:
+        return self.kind if self.label is None else self.label
+
+
+@dataclass(frozen=True)
+class Move:
+    """An arrow showing which way to move: from a point, bending through another, to a third."""
+
+    points: tuple[Point, Point, Point]
+
+
+@dataclass(frozen=True)
+class Pose:
+    head: Point
+    neck: Point
+    hip: Point
+    arms: Mapping[str, Limb]
+    legs: Mapping[str, Limb]
+    stretched: str | None = None  # "near", "far" or "both": the leg(s) marked
+    areas: tuple[str, ...] = ()  # where the stretch is felt, shaded on the marked leg(s)
+    props: tuple[Prop, ...] = ()
+    moves: tuple[Move, ...] = ()
+    caption: str = ""  # the words beside the picture: what to look for
+    head_radius: float = 1.1
+
+    def mirrored(self) -> Pose:
+        """The same picture seen from the other side: x reflected about the picture's middle."""
+        left, _, right, _ = bounds(self)
+        axis = left + right
+
+        def flip(point: Point) -> Point:
+            return (round(axis - point[0], 6), point[1])
+
+        def flip_prop(prop: Prop) -> Prop:
+            return replace(prop, x=round(axis - prop.x - prop.width, 6),
+                           points=tuple(flip(p) for p in prop.points),
+                           label_at=None if prop.label_at is None else flip(prop.label_at))
+
+        return replace(
+            self, head=flip(self.head), neck=flip(self.neck), hip=flip(self.hip),
+            arms={k: Limb(tuple(flip(p) for p in v.points)) for k, v in self.arms.items()},
+            legs={k: Limb(tuple(flip(p) for p in v.points)) for k, v in self.legs.items()},
+            props=tuple(flip_prop(p) for p in self.props),
+            moves=tuple(Move(tuple(flip(p) for p in m.points)) for m in self.moves),  # type: ignore[arg-type]
+        )
+
+
+def bounds(pose: Pose) -> tuple[float, float, float, float]:
+    """left, bottom, right, top of everything drawn, props included."""
+    xs: list[float] = []
+    ys: list[float] = []
+    r = pose.head_radius
+    xs += [pose.head[0] - r, pose.head[0] + r]
+    ys += [pose.head[1] - r, pose.head[1] + r]
+    for point in (pose.neck, pose.hip, *all_limb_points(pose), *(p for m in pose.moves for p in m.points)):
+        xs.append(point[0])
+        ys.append(point[1])
+    for prop in pose.props:
+        if prop.kind in ("floor", "wall"):
+            continue  # they stretch to the picture's edges
+        if prop.points:
+            xs += [p[0] for p in prop.points]
+            ys += [p[1] for p in prop.points]
+        else:
+            xs += [prop.x, prop.x + prop.width]
+            ys += [prop.y, prop.y + prop.height]
+    walls = [prop.x for prop in pose.props if prop.kind == "wall"]
+    xs += walls + [wall + 1.0 for wall in walls]
+    if any(prop.kind == "floor" for prop in pose.props):
+        ys.append(-0.6)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def all_limb_points(pose: Pose) -> list[Point]:
+    return [p for limbs in (pose.arms, pose.legs) for limb in limbs.values() for p in limb.points]
+
+
+class PoseError(ValueError):
+    """A pose that cannot be drawn. `where` is the key path inside the pose ("legs", "near", 1)."""
+
+    def __init__(self, where: Sequence[str | int], message: str, fix: str, *, at_key: bool = False):
+        super().__init__(message)
+        self.where = tuple(where)
+        self.at_key = at_key  # the mistake is the key itself (unknown), not its value
+        self.message = message
+        self.fix = fix
+
+
+POSE_KEYS = ("head", "neck", "hip", "arms", "legs", "stretched", "feel", "props", "moves", "caption")
+PROP_KEYS = ("x", "y", "width", "height", "points", "label", "label_at")
+
+
+def pose_from_data(data: object) -> Pose:
+    """Read a pose from plain data (as YAML gives it); raise PoseError saying where and why."""
+    body = _mapping(data, (), "a pose", POSE_KEYS)
+    for required in ("head", "neck", "hip", "legs"):
+        if required not in body:
+            raise PoseError((), f"the pose has no '{required}'", f"add '{required}:' (see docs/routine-format.md)")
+    stretched = body.get("stretched")
+    if stretched is not None and stretched not in STRETCH_LEGS:
+        raise PoseError(("stretched",), f"'stretched' should be one of {', '.join(STRETCH_LEGS)}",
+                        "name the leg that is stretched: near (drawn in front), far, or both")
+    feel = _words(body.get("feel", []), ("feel",), STRETCH_AREAS)
+    caption = body.get("caption", "")
+    if not isinstance(caption, str):
+        raise PoseError(("caption",), "'caption' should be text", "write one short sentence")
+    return Pose(
+        head=_point(body["head"], ("head",)), neck=_point(body["neck"], ("neck",)),
+        hip=_point(body["hip"], ("hip",)),
+        arms=_limbs(body.get("arms", {}), ("arms",), 2, "elbow and hand"),
+        legs=_limbs(body["legs"], ("legs",), 4, "knee, ankle, heel and toe"),
+        stretched=stretched, areas=feel, props=_props(body.get("props", []), ("props",)),
+        moves=_moves(body.get("moves", []), ("moves",)), caption=caption,
+    )
+
+
+def _mapping(data: object, where: tuple[str | int, ...], what: str, allowed: Sequence[str]) -> dict[str, object]:
+    if not isinstance(data, Mapping):
+        raise PoseError(where, f"{what} should be a mapping of keys", "write it as 'key: value' lines")
+    for key in data:
+        if key not in allowed:
+            raise PoseError((*where, str(key)), f"unknown key '{key}' in {what}",
+                            f"allowed keys: {', '.join(allowed)}", at_key=True)
+    return {str(k): v for k, v in data.items()}
+
+
+def _number(value: object, where: tuple[str | int, ...]) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PoseError(where, f"'{value}' is not a number", "write a number such as 4 or 2.5")
+    if not -LIMIT <= value <= LIMIT:
+        raise PoseError(where, f"{value} is too far out", f"keep coordinates between -{LIMIT:g} and {LIMIT:g}")
+    return float(value)
+
+
+def _point(value: object, where: tuple[str | int, ...]) -> Point:
+    if not isinstance(value, Sequence) or isinstance(value, str) or len(value) != 2:
+        raise PoseError(where, "a point should be two numbers", "write it as [x, y], such as [4, 9.5]")
+    return _number(value[0], (*where, 0)), _number(value[1], (*where, 1))
+
+
+def _points(value: object, where: tuple[str | int, ...], count: int | None, what: str) -> tuple[Point, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise PoseError(where, f"{what} should be a list of points", "write it as [[x, y], [x, y], ...]")
+    if count is not None and len(value) != count:
+        raise PoseError(where, f"expected {count} points ({what}), found {len(value)}",
+                        f"give the {what} as {count} [x, y] points")
+    if count is None and len(value) < 2:
+        raise PoseError(where, f"{what} needs at least two points", "add another [x, y] point")
+    return tuple(_point(item, (*where, index)) for index, item in enumerate(value))
+
+
+def _limbs(value: object, where: tuple[str | int, ...], count: int, what: str) -> dict[str, Limb]:
+    limbs = _mapping(value, where, f"'{where[-1]}'", LIMBS)
+    return {name: Limb(_points(points, (*where, name), count, what)) for name, points in limbs.items()}
+
+
+def _words(value: object, where: tuple[str | int, ...], allowed: Sequence[str]) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Sequence):
+        raise PoseError(where, "expected a word or a list of words", f"use any of: {', '.join(allowed)}")
+    for index, item in enumerate(items):
+        if item not in allowed:
+            raise PoseError((*where, index), f"'{item}' is not one of {', '.join(allowed)}",
+                            f"use any of: {', '.join(allowed)}")
+    return tuple(str(item) for item in items)
+
+
+def _props(value: object, where: tuple[str | int, ...]) -> tuple[Prop, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise PoseError(where, "'props' should be a list", "write one '- kind: {...}' entry per prop")
+    props = []
+    for index, item in enumerate(value):
+        here = (*where, index)
+        if isinstance(item, str):
+            item = {item: {}}
+        entry = _mapping(item, here, "a prop", PROP_KINDS)
+        if len(entry) != 1:
+            raise PoseError(here, "a prop should be one kind with its settings", "write it as '- wall: {x: 12}'")
+        kind, settings = next(iter(entry.items()))
+        fields = _mapping(settings or {}, (*here, kind), f"the {kind}", PROP_KEYS)
+        numbers = {key: _number(fields[key], (*here, kind, key))
+                   for key in ("x", "y", "width", "height") if key in fields}
+        points = _points(fields["points"], (*here, kind, "points"), None, "the towel") if "points" in fields else ()
+        if kind == "towel" and not points:
+            raise PoseError((*here, kind), "a towel needs 'points'", "give the line it makes: [[x, y], [x, y]]")
+        boxed = kind not in ("floor", "wall", "towel")
+        if boxed and not (numbers.get("width") and numbers.get("height")):
+            raise PoseError((*here, kind), f"the {kind} needs a width and a height", "add 'width:' and 'height:'")
+        label = fields.get("label")
+        if label is not None and not isinstance(label, str):
+            raise PoseError((*here, kind, "label"), "a label should be a word or two", "write it as text")
+        label_at = _point(fields["label_at"], (*here, kind, "label_at")) if "label_at" in fields else None
+        props.append(Prop(kind=kind, points=points, label=label, label_at=label_at, **numbers))
+    return tuple(props)
+
+
+def _moves(value: object, where: tuple[str | int, ...]) -> tuple[Move, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise PoseError(where, "'moves' should be a list of arrows", "write each as [[x, y], [x, y], [x, y]]")
+    moves = []
+    for index, item in enumerate(value):
+        start, bend, end = _points(item, (*where, index), 3, "arrow start, bend and end")
+        moves.append(Move((start, bend, end)))
+    return tuple(moves)
+
+
+@dataclass(frozen=True)
+class TextPicture:
+    """A person's own small picture drawn with characters: shown as written, never mirrored."""
+
+    lines: tuple[str, ...]
+
+
+Picture = Pose | TextPicture
+TEXT_PICTURE_SIZE = (40, 12)  # columns, rows: small enough for the run screen of a 60×20 terminal
+
+
+def text_picture_from(data: object) -> TextPicture:
+    if not isinstance(data, str) or not data.strip():
+        raise PoseError((), "'picture' should be a few lines of text",
+                        "write it after 'picture: |' as indented lines")
+    lines = data.rstrip("\n").split("\n")
+    columns, rows = TEXT_PICTURE_SIZE
+    if len(lines) > rows:
+        raise PoseError((), f"the picture has {len(lines)} lines; at most {rows} fit", "make it smaller")
+    widest = max(len(line) for line in lines)
+    if widest > columns:
+        raise PoseError((), f"a picture line is {widest} characters wide; at most {columns} fit", "make it narrower")
+    if any(not character.isprintable() for line in lines for character in line):
+        raise PoseError((), "the picture has a control character (such as a tab)", "use spaces and plain characters")
+    return TextPicture(tuple(lines))

@@ -1,7 +1,9 @@
-"""Stats and the history screen with ten years of data, beside the same with one week.
+"""Stats, the doctor's report and the history screen with ten years of data, beside one week.
 
-Ten years: 3,650 routines (with their steps) and 1,000 cramps. Prints the median time to read
-the history and compute the stats (target: 50 ms or less), to open the history screen, and to
+Ten years: 3,650 routines (with their steps), daily morning check-ins (about one night in ten left
+unanswered), 1,000 cramps and a finished 6-week plan. Prints the median time to read the history
+and compute the stats (target: 50 ms or less), to build the report as Markdown and HTML with its
+chart and the plan's result (target: 500 ms or less), and to open the history screen, and to
 run `coach history --json` as a command, beside the same command with an empty history.
 Usage: python bench/history_scale.py
 """
@@ -35,9 +37,15 @@ def build(path: Path, nights: int, cramps: int):
         for index in range(11):
             store.record_step(session, index, "wall-calf-stretch", "left", 50, 50.0, "done")
         store.finish_session(session, "completed" if rng.random() < 0.8 else "partial", evening)
+        if rng.random() < 0.9:
+            store.check_in(evening.date(), evening + timedelta(hours=10))
     for _ in range(cramps):
-        store.log_cramp(NOW - timedelta(days=rng.randint(1, nights), hours=-5), "left", rng.randint(1, 10), 2)
+        store.log_cramp(NOW - timedelta(days=rng.randint(1, nights), hours=-5), "left", rng.randint(1, 10), 2,
+                        place=rng.choice(["calf", "foot"]), woke=rng.random() < 0.5)
+    store.check_in((NOW - timedelta(days=1)).date())  # last night answered: no morning question
     connection.execute("COMMIT")
+    first = (NOW - timedelta(days=min(nights, 60))).date()
+    store.start_plan("programme", first, "BRRRRRR", NOW - timedelta(days=min(nights, 60)))
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file size below is real
     return store
 
@@ -48,7 +56,26 @@ def time_stats(store, runs: int = 15) -> float:
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        compute(store.night_records(), store.cramps(), NOW)
+        compute(store.night_records(), store.cramps(), NOW, store.answered_nights())
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def time_report(store, runs: int = 9) -> float:
+    from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
+    from coach.history.stats import compute
+    from coach.history.views import plan_so_far
+
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        plan = store.plans()[-1]
+        observational = compute(store.night_records(), store.cramps(), NOW, store.answered_nights()).comparison
+        report = build_report(store.night_records(), store.cramps(), store.answered_nights(), NOW, 6,
+                              DoctorDetails(("a medicine",)), ("6-week programme", plan_so_far(store, plan, NOW)),
+                              observational)
+        report_markdown(report)
+        report_html(report)
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
 
@@ -98,10 +125,11 @@ def main() -> None:
     for name, (nights, cramps) in sizes.items():
         store = build(folder / f"{nights}.sqlite3", nights, cramps)
         stats_ms = time_stats(store) * 1000
+        report_ms = time_report(store) * 1000
         screen_ms = asyncio.run(time_history_screen(store)) * 1000
         size_kib = (folder / f"{nights}.sqlite3").stat().st_size / 1024
         print(f"  {name:<10} ({nights} routines, {cramps} cramps, {size_kib:,.0f} KiB): "
-              f"stats {stats_ms:6.1f} ms   history screen {screen_ms:6.1f} ms")
+              f"stats {stats_ms:6.1f} ms   report {report_ms:6.1f} ms   history screen {screen_ms:6.1f} ms")
     compare_json_export(folder)
 
 

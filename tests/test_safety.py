@@ -13,8 +13,8 @@ import pytest
 from coach import safety
 from coach.engine.guidance import guidance_at
 from coach.engine.timeline import PhaseKind, build_timeline
+from coach.history.report import DoctorDetails, build_report, report_markdown
 from coach.history.store import CrampRecord
-from coach.history.views import report_markdown
 from coach.model import Side
 from coach.routines.library import load_library
 
@@ -53,10 +53,10 @@ def test_the_safety_page_and_the_report_carry_all_three_tiers():
     assert safety.EVIDENCE in page and "pregnan" not in safety.EVIDENCE.lower()
     now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     cramps = [CrampRecord(1, now - timedelta(days=2), date(2026, 11, 17), "left", 6, 12.0, None)]
-    report = report_markdown([], cramps, now, 6)
+    report = report_markdown(build_report([], cramps, set(), now, 6, DoctorDetails()))
     for line in safety.tier_lines("- "):
         assert line in report.splitlines()
-    assert "**1 cramp(s) lasted more than 10 minutes.**" in report
+    assert "- ⚠ 1 cramp(s) over 10 minutes: 18 Nov 09:00 12 min (left calf, severity 6)." in report
 
 
 def test_the_evidence_line_leads_with_what_cochrane_supports():

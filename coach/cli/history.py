@@ -7,110 +7,298 @@ import csv
 import json
 import sys
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from coach.cli.history_access import HistoryUserError, open_history
-from coach.history.nights import night_of
+from coach.files import create_private
+from coach.history.cramp_entry import (
+    LEGS,
+    PLACES,
+    CrampEntry,
+    CrampValueError,
+    check_leg,
+    check_minutes,
+    check_note,
+    check_place,
+    check_severity,
+    parse_minutes,
+    parse_severity,
+    parse_yes_no,
+)
+from coach.history.nights import last_complete_night, night_of
+from coach.history.plan import (
+    CHOICE_NOTE,
+    MIN_PAIRS,
+    PROGRAMME,
+    TEST,
+    Comparison,
+    last_night,
+    programme_weeks,
+    randomised_weeks,
+    tonight_text,
+)
+from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
-from coach.history.store import now_local
-from coach.history.views import history_table, report_markdown, stats_text
+from coach.history.store import CrampRecord, HistoryStore, SessionRecord, now_local
+from coach.history.transfer import TransferError, export_history, import_history
+from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.safety import long_cramp_advice
+from coach.settings import load_settings
 
+CSV_KINDS = ("routines", "cramps", "checkins")
 T = TypeVar("T")
-
-LEGS = ("left", "right", "both")
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cramp = commands.add_parser("cramp", help="log a night cramp in your diary",
                                 description="Log a cramp: when, which leg, how bad (1-10), how long.")
-    cramp.add_argument("--when", default="now", help=f"when it happened: {EXAMPLES} (default: now)")
+    cramp.add_argument("--when", help=f"when it happened: {EXAMPLES} (default: now)")
     cramp.add_argument("--leg", choices=LEGS, help="which leg")
+    cramp.add_argument("--where", choices=PLACES, help="where in the leg (default: calf)")
     cramp.add_argument("--severity", type=int, metavar="1-10", help="how bad, from 1 (mild) to 10 (worst)")
     cramp.add_argument("--minutes", type=float, help="how long it lasted, in minutes")
+    cramp.add_argument("--woke", action=argparse.BooleanOptionalAction,
+                       help="whether it woke you (--no-woke: you were already awake)")
     cramp.add_argument("--note", help="anything else worth remembering")
+    change = cramp.add_mutually_exclusive_group()
+    change.add_argument("--edit", type=int, metavar="ID",
+                        help="correct entry ID (shown by 'coach history'): only the options given change")
+    change.add_argument("--delete", type=int, metavar="ID", help="delete entry ID (shown by 'coach history')")
+    checkin = commands.add_parser("checkin", help="answer for last night: were there cramps?",
+                                  description="Answer the morning question for a night. A night with no "
+                                              "answer is left out of every rate, never counted as cramp-free. "
+                                              "To say there were cramps, log them with 'coach cramp'.")
+    checkin.add_argument("--none", action="store_true", help="no cramps that night")
+    checkin.add_argument("--night", help="which night, as the date it began (default: last night)")
     history = commands.add_parser("history", help="recent routines and cramps",
                                   description="Show recent routines and cramps, or export them all.")
+    history.add_argument("action", nargs="?", choices=("show", "export", "import"), default="show",
+                         help="export FILE: everything as JSON, for another computer; import FILE: add it here")
+    history.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the JSON file to export to or import")
     history.add_argument("--days", type=int, default=30, help="how far back to show (default 30)")
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="everything, as JSON")
-    form.add_argument("--csv", action="store_true", help="everything, as CSV")
+    form.add_argument("--csv", choices=CSV_KINDS, metavar="{routines,cramps,checkins}",
+                      help="one kind of entry as CSV, with columns of its own")
+    plan = commands.add_parser(
+        "plan", help="a personal trial: is the routine helping you?",
+        description="Start, follow or end a personal trial. 'coach plan start' begins the 6-week programme: "
+                    "a baseline week of morning answers with your usual habits, then the routine every night "
+                    "for 6 weeks. 'coach plan start --test' instead pairs routine weeks with usual weeks in "
+                    "an order chosen by a coin. 'coach plan' says where you are tonight and the result so far.")
+    plan.add_argument("action", nargs="?", choices=("show", "start", "stop"), default="show")
+    plan.add_argument("--test", action="store_true", help="randomised pairs of weeks instead of the programme")
+    plan.add_argument("--pairs", type=int, default=MIN_PAIRS,
+                      help=f"with --test: how many pairs of weeks (at least {MIN_PAIRS}, the default)")
     commands.add_parser("stats", help="streaks, and cramps with and without the routine",
                         description="Your streak, nights done, and cramps on nights after a completed "
                                     "routine versus nights without.")
     report = commands.add_parser("report", help="write a one-page summary for your doctor",
-                                 description="Write a one-page Markdown summary to take to a doctor.")
+                                 description="Write a one-page summary to take to a doctor, as Markdown and as a "
+                                             "printable HTML page. An older report is never replaced. Medicines "
+                                             "and symptoms come from the [doctor] table of settings.toml.")
     report.add_argument("--weeks", type=int, default=6, help="how many weeks to cover (default 6)")
-    report.add_argument("--output", type=Path, help="where to write it (default: coach-report-DATE.md here)")
+    report.add_argument("--output", type=Path, help="where to write it (default: coach-report-DATE.md and .html here)")
 
 
 def command_cramp(arguments: argparse.Namespace) -> int:
+    if arguments.delete is not None:
+        return _delete_cramp(arguments.delete)
+    if arguments.edit is not None:
+        return _edit_cramp(arguments)
     now = now_local()
     try:
-        at = parse_when(arguments.when, now)
-    except WhenError as error:
+        at = parse_when(arguments.when or "now", now)
+        leg = check_leg(arguments.leg) if arguments.leg else _ask("Which leg? (left, right, both)", check_leg)
+        place = arguments.where or ("calf" if not _asking() else _ask(
+            "Where in the leg? (calf, foot, thigh; Enter for calf)", lambda t: check_place(t or "calf")))
+        severity = check_severity(arguments.severity) if arguments.severity is not None else _ask(
+            "How bad, from 1 (mild) to 10 (worst)?", parse_severity)
+        minutes = check_minutes(arguments.minutes) if arguments.minutes is not None else (
+            _ask("How long did it last, in minutes? (Enter if you don't know)", parse_minutes)
+            if _asking() else None)
+        woke = arguments.woke if arguments.woke is not None or not _asking() else _ask(
+            "Did it wake you? (y/n, Enter to skip)", parse_yes_no)
+        note = check_note(arguments.note) if arguments.note is not None else (
+            _ask("Anything else? (Enter to skip)", check_note) if _asking() else None)
+    except (WhenError, CrampValueError) as error:
         raise HistoryUserError(str(error)) from None
-    leg = arguments.leg or _ask("Which leg? (left, right, both)", lambda t: t if t in LEGS else None)
-    severity = arguments.severity if arguments.severity is not None else _ask(
-        "How bad, from 1 to 10?", lambda t: int(t) if t.isdigit() else None)
-    if not 1 <= severity <= 10:
-        raise HistoryUserError(f"severity {severity} is not between 1 and 10 — give a number from 1 to 10")
-    if arguments.minutes is not None and arguments.minutes < 0:
-        raise HistoryUserError("minutes cannot be negative — give how long it lasted, like 2")
     store = open_history()
-    store.log_cramp(at, leg, severity, arguments.minutes, arguments.note)
-    print(f"Logged: {leg} leg, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
+    cramp_id = store.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
+    print(f"Logged #{cramp_id}: {leg} {place or 'leg'}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
-    advice = long_cramp_advice(arguments.minutes)
+    advice = long_cramp_advice(minutes)
     if advice:
         print(advice)
     return 0
 
 
-def _ask(question: str, accept: Callable[[str], T | None]) -> T:
-    if not sys.stdin.isatty():
+def _edit_cramp(arguments: argparse.Namespace) -> int:
+    store = open_history()
+    old = store.cramp(arguments.edit)
+    if old is None:
+        raise HistoryUserError(f"there is no cramp entry #{arguments.edit} — 'coach history' shows each one's number")
+    try:
+        at = old.at if arguments.when is None else parse_when(arguments.when, now_local())
+        entry = CrampEntry(
+            at, arguments.leg or old.leg, old.severity if arguments.severity is None else arguments.severity,
+            old.minutes if arguments.minutes is None else arguments.minutes,
+            old.note if arguments.note is None else arguments.note,
+            arguments.where or old.place, old.woke if arguments.woke is None else arguments.woke)
+        new = store.correct_cramp(old.id, entry)
+    except (WhenError, CrampValueError) as error:
+        raise HistoryUserError(str(error)) from None
+    print(f"Corrected #{new.id}: {new.leg} {new.place or 'leg'}, severity {new.severity}/10, "
+          f"{new.at.strftime('%a %d %b %H:%M')}.")
+    return 0
+
+
+def _delete_cramp(cramp_id: int) -> int:
+    store = open_history()
+    try:
+        gone = store.delete_cramp(cramp_id)
+    except KeyError:
+        raise HistoryUserError(f"there is no cramp entry #{cramp_id} — "
+                               "'coach history' shows each one's number") from None
+    print(f"Deleted #{gone.id}: {gone.leg} leg, severity {gone.severity}/10, {gone.at.strftime('%a %d %b %H:%M')}.")
+    return 0
+
+
+def _asking() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(question: str, accept: Callable[[str], T]) -> T:
+    """Ask until the answer is acceptable, saying each time what was wrong with the last one."""
+    if not _asking():
         raise HistoryUserError(f"missing an answer to '{question}' — pass it as an option (see coach cramp --help)")
     while True:
-        value = accept(input(f"{question} ").strip().lower())
-        if value is not None:
-            return value
+        try:
+            return accept(input(f"{question} ").strip().lower())
+        except CrampValueError as error:
+            print(f"  {error}")
+        except EOFError:
+            raise HistoryUserError("no answer given; nothing was logged") from None
+
+
+def command_checkin(arguments: argparse.Namespace) -> int:
+    now = now_local()
+    if arguments.night is None:
+        night = last_complete_night(now)
+    else:
+        try:
+            night = date.fromisoformat(arguments.night.strip())
+        except ValueError:
+            raise HistoryUserError(f"'{arguments.night}' is not a date — give the evening the night began, "
+                                   "like 2026-11-21") from None
+        if night > last_complete_night(now):
+            raise HistoryUserError(f"the night of {night.isoformat()} is not over yet — answer it in the morning")
+    store = open_history()
+    logged = [c for c in store.cramps(night) if c.night == night]
+    if not arguments.none:
+        state = (f"answered ({len(logged)} cramp(s) logged)" if logged else
+                 "answered: no cramps" if store.is_answered(night) else "not answered yet")
+        print(f"The night of {night.strftime('%a %d %b')}: {state}.")
+        if not store.is_answered(night):
+            print("Answer with 'coach checkin --none' or log each cramp with 'coach cramp'.")
+        return 0
+    if logged:
+        raise HistoryUserError(f"you logged {len(logged)} cramp(s) for the night of {night.isoformat()} — "
+                               "delete them first with 'coach cramp --delete ID' if they were a mistake")
+    store.check_in(night, now)
+    print(f"Noted: no cramps on the night of {night.strftime('%a %d %b')}.")
+    return 0
 
 
 def command_history(arguments: argparse.Namespace) -> int:
-    store = open_history()
+    if arguments.action in ("export", "import"):
+        if arguments.file is None:
+            raise HistoryUserError(f"name the file: coach history {arguments.action} FILE")
+        return _export(arguments.file) if arguments.action == "export" else _import(arguments.file)
+    if arguments.file is not None:
+        raise HistoryUserError(f"a file goes with export or import: coach history import {arguments.file}")
     exporting = arguments.json or arguments.csv
+    if not exporting and arguments.days < 1:
+        raise HistoryUserError(f"--days {arguments.days} shows nothing — give 1 or more, like --days 30")
+    store = open_history()
     since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
     if arguments.json:
-        # Values straight from the store: building records and dates only to write them out
+        # Sessions straight from the store: building records and dates only to write them out
         # again made ten years of history several times slower to export than an empty one.
-        print(indented_json({"routines": store.session_values(), "cramps": store.cramp_values()}))
+        print(indented_json({"routines": store.session_values(), "cramps": [_plain(c) for c in store.cramps()],
+                             "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
         return 0
     sessions, cramps = store.sessions(since), store.cramps(since)
     if arguments.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["kind", "when", "night", "what", "status_or_leg", "seconds_or_severity",
-                         "planned_seconds_or_minutes", "note"])
-        for s in sessions:
-            writer.writerow(["routine", s.started_at.isoformat(), s.night.isoformat(), s.routine,
-                             s.status, round(s.actual_seconds), s.planned_seconds, ""])
-        for c in cramps:
-            writer.writerow(["cramp", c.at.isoformat(), c.night.isoformat(), "cramp", c.leg,
-                             c.severity, "" if c.minutes is None else c.minutes, c.note or ""])
+        _write_csv(arguments.csv, store)
     else:
         print(history_table(sessions, cramps))
     return 0
 
 
-# The types a record's values have once dates are written out: what one C call encodes as is.
-PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+def _export(path: Path) -> int:
+    store = open_history()
+    document = export_history(store)
+    try:
+        create_private(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    except FileExistsError:
+        raise HistoryUserError(f"{path} already exists — coach never replaces a file; choose a new name") from None
+    except OSError as error:
+        raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place") from None
+    print(f"Exported {len(document['routines'])} routine(s), {len(document['cramps'])} cramp(s), "
+          f"{len(document['checkins'])} check-in(s) and {len(document['plans'])} plan(s) to {path}.")
+    return 0
+
+
+def _import(path: Path) -> int:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise HistoryUserError(f"there is no file {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise HistoryUserError(f"cannot read {path}: {error} — nothing was imported") from None
+    except json.JSONDecodeError as error:
+        raise HistoryUserError(f"{path}:{error.lineno}: damaged, not JSON ({error.msg}) — "
+                               "nothing was imported") from None
+    store = open_history()
+    try:
+        added = import_history(store, document)
+    except TransferError as error:
+        raise HistoryUserError(f"{path}: {error} — nothing was imported") from None
+    if added.total == 0:
+        print(f"Nothing new in {path}: everything in it is already here.")
+    else:
+        print(f"Imported {added.routines} routine(s), {added.cramps} cramp(s), {added.checkins} check-in(s) "
+              f"and {added.plans} plan(s) from {path}.")
+    return 0
+
+
+def _write_csv(kind: str, store: HistoryStore) -> None:
+    writer = csv.writer(sys.stdout)
+    if kind == "routines":
+        writer.writerow(["started_at", "night", "routine", "title", "status", "seconds_done", "seconds_planned"])
+        for s in store.sessions():
+            writer.writerow([s.started_at.isoformat(), s.night.isoformat(), s.routine, s.title, s.status,
+                             round(s.actual_seconds), s.planned_seconds])
+    elif kind == "cramps":
+        writer.writerow(["id", "at", "night", "leg", "where", "severity", "minutes", "woke", "note"])
+        for c in store.cramps():
+            writer.writerow([c.id, c.at.isoformat(), c.night.isoformat(), c.leg, c.place or "", c.severity,
+                             "" if c.minutes is None else f"{c.minutes:g}",
+                             "" if c.woke is None else ("yes" if c.woke else "no"), c.note or ""])
+    else:
+        cramp_nights = {c.night for c in store.cramps()}
+        writer.writerow(["night", "cramps"])
+        for night in sorted(store.answered_nights()):
+            writer.writerow([night.isoformat(), "yes" if night in cramp_nights else "no"])
 
 
 def indented_json(value: Any, depth: int = 0) -> str:
     """What json.dumps(value, indent=2) gives, byte for byte, for dicts, lists and plain values.
-    The standard library encodes in pure Python whenever it indents; here plain values go
+    The standard library encodes in pure Python whenever it indents; here each plain value goes
     through its C encoder, which makes exporting ten years of history several times faster."""
     outer, inner = "  " * depth, "  " * (depth + 1)
     if isinstance(value, dict):
@@ -128,6 +316,10 @@ def indented_json(value: Any, depth: int = 0) -> str:
             return _indented_records(value, depth)
         return "[\n" + ",\n".join(inner + indented_json(item, depth + 1) for item in value) + "\n" + outer + "]"
     return json.dumps(value)
+
+
+# The types a record's values have once dates are written out: what one C call encodes as is.
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def _flat_records(items: list[Any] | tuple[Any, ...]) -> bool:
@@ -148,9 +340,53 @@ def _indented_records(records: list[Any] | tuple[Any, ...], depth: int) -> str:
         "\n" + inner + "}\n" + outer + "]"
 
 
+def _plain(record: SessionRecord | CrampRecord) -> dict[str, Any]:
+    """A record's fields as JSON values. Not dataclasses.asdict, which deep-copies every value
+    (each datetime too): that made exporting ten years several times slower than reading them."""
+    values = dict(vars(record))  # a dataclass's fields, in their order
+    for name, value in values.items():
+        if isinstance(value, (date, datetime)):
+            values[name] = value.isoformat()
+    return values
+
+
+
+
+def command_plan(arguments: argparse.Namespace) -> int:
+    now = now_local()
+    store = open_history()
+    if arguments.action == "start":
+        if arguments.test and arguments.pairs < MIN_PAIRS:
+            raise HistoryUserError(f"--pairs {arguments.pairs} is too few to tell anything — give {MIN_PAIRS} or more")
+        weeks = randomised_weeks(arguments.pairs) if arguments.test else programme_weeks()
+        replaced = store.current_plan()
+        first_night = now.date()  # this evening; in the small hours, the evening to come
+        store.start_plan(TEST if arguments.test else PROGRAMME, first_night, weeks, now)
+        if replaced is not None:
+            print(f"Your earlier plan (started {replaced.first_night.strftime('%a %d %b')}) was ended; "
+                  "its nights stay in your history.")
+        print(f"Started: {len(weeks)} weeks from tonight. The first week is a baseline: keep your usual "
+              "habits and answer each morning (coach checkin --none, or coach cramp).")
+        if arguments.test:
+            print(CHOICE_NOTE)
+        print(tonight_text(weeks, first_night, night_of(now)))
+        return 0
+    if arguments.action == "stop":
+        print("Your plan was ended; its nights stay in your history." if store.end_plan(now)
+              else "There is no plan running.")
+        return 0
+    plan = store.current_plan()
+    if plan is None:
+        print("No plan running. 'coach plan start' begins the 6-week programme; 'coach plan start --test' "
+              "compares routine weeks with usual weeks in an order chosen by a coin.")
+        return 0
+    print(plan_text(store, plan, now))
+    return 0
+
+
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
-    print(stats_text(compute(store.night_records(), store.cramps(), now_local())))
+    print(stats_text(compute(store.night_records(), store.cramps(), now_local(), store.answered_nights())))
     return 0
 
 
@@ -159,15 +395,61 @@ def command_report(arguments: argparse.Namespace) -> int:
         raise HistoryUserError("--weeks must be 1 or more")
     store = open_history()
     now = now_local()
-    text = report_markdown(store.sessions(), store.cramps(), now, arguments.weeks)
-    path = arguments.output or Path(f"coach-report-{now.date().isoformat()}.md")
+    report = build_report(store.night_records(), store.cramps(), store.answered_nights(), now, arguments.weeks,
+                          _doctor_details(), _plan_result(store, now), _observational(store, now))
+    base = arguments.output.with_suffix("") if arguments.output else Path(f"coach-report-{now.date().isoformat()}")
+    pages = {".md": report_markdown(report), ".html": report_html(report)}
     try:
-        path.write_text(text, encoding="utf-8")
+        written = _write_new(base, pages)
     except OSError as error:
-        raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place with --output") from None
-    print(f"Wrote {path}")
+        raise HistoryUserError(f"cannot write {base}.md: {error.strerror} — "
+                               "choose another place with --output") from None
+    if written != base:
+        print(f"An older report is at {base}.md; it was kept, and this one is {written.name}.md")
+    print(f"Wrote {written}.md and {written}.html (open the .html page in a browser to print it)")
     return 0
 
 
-HANDLERS = {"cramp": command_cramp, "history": command_history, "stats": command_stats,
+def _write_new(base: Path, pages: dict[str, str]) -> Path:
+    """Both pages under the first free name: base, base-2, base-3...; an older report is never replaced."""
+    for number in range(1, 1000):
+        candidate = base if number == 1 else base.with_name(f"{base.name}-{number}")
+        if any(candidate.with_name(candidate.name + suffix).exists() for suffix in pages):
+            continue
+        created = []
+        try:
+            for suffix, text in pages.items():
+                target = candidate.with_name(candidate.name + suffix)
+                create_private(target, text)
+                created.append(target)
+        except FileExistsError:  # another report appeared at this name just now
+            for path in created:
+                path.unlink()
+            continue
+        return candidate
+    raise HistoryUserError(f"there are already 999 reports named {base.name} — choose another name with --output")
+
+
+def _doctor_details() -> DoctorDetails:
+    settings = load_settings().settings
+    return DoctorDetails.from_settings(settings.extra.get("doctor"), settings.pregnant)
+
+
+def _plan_result(store: HistoryStore, now: datetime) -> tuple[str, Comparison] | None:
+    plans = store.plans()
+    if not plans:
+        return None
+    plan = plans[-1]
+    name = ("test it for yourself (randomised weeks)" if plan.kind == TEST else "6-week programme") + (
+        ", ended early" if plan.ended_at is not None and plan.ended_at.date() < last_night(plan.weeks, plan.first_night)
+        else "")
+    return name, plan_so_far(store, plan, now)
+
+
+def _observational(store: HistoryStore, now: datetime) -> Comparison | None:
+    return compute(store.night_records(), store.cramps(), now, store.answered_nights()).comparison
+
+
+HANDLERS = {"cramp": command_cramp, "checkin": command_checkin, "plan": command_plan,
+            "history": command_history, "stats": command_stats,
             "report": command_report}

@@ -32,7 +32,7 @@ PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle
 # Commands that live in modules of their own. A module is imported only when one of its commands
 # runs, or when every command must be listed: the full-screen coach opens sooner without them.
 COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
-    "coach.cli.history": ("cramp", "history", "stats", "report"),
+    "coach.cli.history": ("cramp", "checkin", "plan", "history", "stats", "report"),
     "coach.cli.remind": ("remind",),
     "coach.cli.own": ("new", "edit"),
 }

@@ -11,7 +11,7 @@ from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
 from coach.history.store import now_local
 from coach.reminders import scheduler_install
-from coach.reminders.due import TITLE, run_due
+from coach.reminders.due import MORNING, TITLE, run_due
 from coach.reminders.notify import deliver
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
 from coach.reminders.store import ReminderStore
@@ -27,6 +27,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add.add_argument("time", help="local time, 24-hour: 21:30")
     add.add_argument("--days", default="daily", help="e.g. mon-fri, sat,sun (default: every day)")
     add.add_argument("--routine", default="evening", help="the routine to suggest (default: evening)")
+    add.add_argument("--morning", action="store_true",
+                     help="a morning check-in instead: 'How was last night?' (quiet once you have answered)")
     actions.add_parser("list", help="your reminders and when the next one is")
     remove = actions.add_parser("remove", help="delete a reminder")
     remove.add_argument("id", type=int, help="its number, from 'coach remind list'")
@@ -89,14 +91,17 @@ def _add(arguments: argparse.Namespace) -> int:
         at, days = parse_time(arguments.time), parse_days(arguments.days)
     except ScheduleError as error:
         raise HistoryUserError(str(error)) from None
-    if arguments.routine not in _routines():
+    if arguments.morning:
+        arguments.routine = MORNING
+    elif arguments.routine not in _routines():
         raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
     store = _reminder_store()
     reminder_id = store.add(at, days, arguments.routine)
     _refresh(store)
     reminder = next(r for r in store.all() if r.id == reminder_id)
+    what = "the morning check-in" if arguments.morning else f"'{arguments.routine}'"
     print(f"Reminder {reminder_id}: {at.strftime('%H:%M')} {reminder.days_text}, for "
-          f"'{arguments.routine}'. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
+          f"{what}. Next: {next_due(reminder, now_local()).strftime('%a %d %b %H:%M')}.")
     if scheduler_install.installed() is None:
         print("To have reminders fire with no terminal open, run: coach remind install")
     return 0

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
+from coach.history.weekly import month_labels
 
 DONE, PARTIAL, NONE, FUTURE = "██", "▒▒", "··", "  "
 CRAMP = "×"
+UNANSWERED = "?"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -21,15 +23,18 @@ class Night:
     day: date
     routine: str  # "done", "partial" or "none"
     cramps: int
+    answered: bool = True  # False: nobody said in the morning whether there were cramps
 
     @property
     def cell(self) -> str:
         base = {"done": DONE, "partial": PARTIAL, "none": NONE}[self.routine]
-        return base[0] + CRAMP if self.cramps else base
+        if self.cramps:
+            return base[0] + CRAMP
+        return base if self.answered else base[0] + UNANSWERED
 
 
 def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord], last: date,
-                weeks: int = 12) -> list[list[Night | None]]:
+                weeks: int = 12, answered: set[date] | None = None) -> list[list[Night | None]]:
     """Rows Monday..Sunday, columns oldest week..this week.
 
     None (a blank) for nights after `last` and before the first record: the weeks before
@@ -52,21 +57,22 @@ def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequenc
         for week in range(weeks):
             day = monday + timedelta(weeks=week, days=weekday)
             shown = first <= day <= last
-            row.append(Night(day, status.get(day, "none"), counts.get(day, 0)) if shown else None)
+            heard = answered is None or day in answered or day >= last  # tonight cannot be answered yet
+            row.append(Night(day, status.get(day, "none"), counts.get(day, 0), heard) if shown else None)
         grid.append(row)
     return grid
 
 
-def grid_text(grid: list[list[Night | None]]) -> list[str]:
-    return [f"{WEEKDAYS[weekday]} " + " ".join(night.cell if night else FUTURE for night in row)
+def grid_text(grid: list[list[Night | None]], first_monday: date | None = None) -> list[str]:
+    """The grid, with month names and each week's Monday above it when `first_monday` is given."""
+    rows = [f"{WEEKDAYS[weekday]} " + " ".join(night.cell if night else FUTURE for night in row)
             for weekday, row in enumerate(grid)]
+    if first_monday is None or not grid:
+        return rows
+    mondays = [first_monday + timedelta(weeks=week) for week in range(len(grid[0]))]
+    days = "    " + " ".join(monday.strftime("%d") for monday in mondays)
+    return ["    " + month_labels(mondays), days, *rows]
 
 
-def weekly_cramps(cramps: list[CrampRecord], last: date, weeks: int = 12) -> list[int]:
-    monday = last - timedelta(days=last.weekday()) - timedelta(weeks=weeks - 1)
-    counts = [0] * weeks
-    for c in cramps:
-        week = (c.night - monday).days // 7
-        if 0 <= week < weeks:
-            counts[week] += 1
-    return counts
+def first_monday(last: date, weeks: int = 12) -> date:
+    return last - timedelta(days=last.weekday()) - timedelta(weeks=weeks - 1)

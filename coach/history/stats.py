@@ -1,4 +1,8 @@
-"""Is it helping? Streaks, and cramps on nights after a completed routine versus nights without."""
+"""Is it helping? Streaks, and cramps on nights after a completed routine versus nights without.
+
+Only answered nights count: a night with neither a morning check-in nor a logged cramp is unknown,
+and left out of every rate rather than counted as a night without cramps.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history.nights import last_complete_night, night_of, nights_between
+from coach.history.nights import last_complete_night, night_of
+from coach.history.plan import Comparison, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 
 MIN_NIGHTS_TO_COMPARE = 7
@@ -36,13 +41,21 @@ class Stats:
     done_last_30: int
     with_routine: Group
     without_routine: Group
+    answered_nights: int = 0  # nights with an answer, since coach was first used
+    span_nights: int = 0  # every night since coach was first used, answered or not
+    comparison: Comparison | None = None  # observational: the person chose which nights
+
+    @property
+    def answered_line(self) -> str:
+        return (f"Nights answered: {self.answered_nights} of {self.span_nights} since you started; "
+                "nights with no answer are left out.")
 
     @property
     def warning(self) -> str | None:
         small = min(self.with_routine.nights, self.without_routine.nights)
         if small >= MIN_NIGHTS_TO_COMPARE:
             return None
-        return (f"Too few nights to compare yet ({self.with_routine.nights} with a routine, "
+        return (f"Too few answered nights to compare yet ({self.with_routine.nights} with a routine, "
                 f"{self.without_routine.nights} without). coach compares once each has "
                 f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
 
@@ -75,23 +88,28 @@ def streaks(done: set[date], now: datetime) -> tuple[int, int]:
 
 
 def compute(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord],
-            now: datetime) -> Stats:
+            now: datetime, answered: set[date]) -> Stats:
     done = completed_nights(sessions)
     current, best = streaks(done, now)
     tonight = night_of(now)
-    done_last = {days: sum(1 for n in done if tonight - timedelta(days=days) < n <= tonight)
-                 for days in (7, 30)}
+    done_last = {}
+    for days in (7, 30):
+        after = tonight - timedelta(days=days)
+        done_last[days] = sum(1 for n in done if after < n <= tonight)
     last = last_complete_night(now)
-    first = min([s.night for s in sessions] + [c.night for c in cramps], default=None)
-    observed = nights_between(first, last) if first and first <= last else []
-    cramps_by_night: dict[date, list[CrampRecord]] = {}
+    answered = answered | {c.night for c in cramps}  # a logged cramp answers its night
+    first = min(min((s.night for s in sessions), default=date.max), min(answered, default=date.max))
+    span = (last - first).days + 1 if first <= last else 0
+    observed = sorted(n for n in answered if first <= n <= last)
+    severities: dict[date, list[int]] = {}
     for cramp in cramps:
-        cramps_by_night.setdefault(cramp.night, []).append(cramp)
+        severities.setdefault(cramp.night, []).append(cramp.severity)
 
     def group(nights: list[date]) -> Group:
-        found = [c for n in nights for c in cramps_by_night.get(n, [])]
-        return Group(len(nights), len(found), sum(c.severity for c in found))
+        found = [s for n in nights for s in severities.get(n, [])]
+        return Group(len(nights), len(found), sum(found))
 
-    return Stats(current, best, done_last[7], done_last[30],
-                 group([n for n in observed if n in done]),
-                 group([n for n in observed if n not in done]))
+    with_routine = [n for n in observed if n in done]
+    without_routine = [n for n in observed if n not in done]
+    return Stats(current, best, done_last[7], done_last[30], group(with_routine), group(without_routine),
+                 len(observed), span, compare(with_routine, without_routine, severities, observational=True))

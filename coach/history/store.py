@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from coach import locations
+from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
 
 FILE_NAME = "history.sqlite3"
@@ -79,6 +80,24 @@ MIGRATIONS = [
         value TEXT NOT NULL
     );
     """,
+    # Where the cramp was and whether it woke the person; a morning answer for every night, so a
+    # night nobody answered is unknown rather than cramp-free; and personal trial plans.
+    """
+    ALTER TABLE cramps ADD COLUMN place TEXT CHECK (place IS NULL OR place IN ('calf', 'foot', 'thigh'));
+    ALTER TABLE cramps ADD COLUMN woke INTEGER CHECK (woke IS NULL OR woke IN (0, 1));
+    CREATE TABLE checkins (
+        night TEXT PRIMARY KEY,
+        answered_at TEXT NOT NULL
+    );
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('programme', 'test')),
+        first_night TEXT NOT NULL,
+        weeks TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12
@@ -136,10 +155,23 @@ class CrampRecord:
     severity: int
     minutes: float | None
     note: str | None
+    place: str | None = "calf"
+    woke: bool | None = None
+
+    def entry(self) -> CrampEntry:
+        return CrampEntry(self.at, self.leg, self.severity, self.minutes, self.note, self.place, self.woke)
 
 
-SESSION_FIELDS = tuple(field.name for field in fields(SessionRecord))
-CRAMP_FIELDS = tuple(field.name for field in fields(CrampRecord))
+@dataclass(frozen=True)
+class PlanRecord:
+    """A personal trial: one letter a week from `first_night` ('B' baseline, 'R' routine, 'U' usual)."""
+
+    id: int
+    kind: str
+    first_night: date
+    weeks: str
+    created_at: datetime
+    ended_at: datetime | None
 
 
 def default_path() -> Path:
@@ -225,6 +257,10 @@ class HistoryStore:
         twin._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         return twin
 
+    def transaction(self) -> AbstractContextManager[None]:
+        """Several writes that land together or not at all (an import)."""
+        return _transaction(self._connection)
+
     @property
     def connection(self) -> sqlite3.Connection:
         """For the other stores that share this file (reminders)."""
@@ -308,27 +344,126 @@ class HistoryStore:
 
     # --- cramps ------------------------------------------------------------------------
 
+    _CRAMP_COLUMNS = "id, at, night, leg, severity, minutes, note, place, woke"
+
     def log_cramp(self, at: datetime, leg: str, severity: int, minutes: float | None = None,
-                  note: str | None = None) -> int:
+                  note: str | None = None, *, place: str | None = "calf", woke: bool | None = None) -> int:
+        """Add a cramp; raises CrampValueError (naming the field) for a value out of bounds."""
+        return self.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
+
+    def add_cramp(self, entry: CrampEntry, cramp_id: int | None = None) -> int:
+        entry = checked(entry)
         cursor = self._connection.execute(
-            "INSERT INTO cramps (at, night, leg, severity, minutes, note, logged_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (at.isoformat(), night_of(at).isoformat(), leg, severity, minutes, note,
-             now_local().isoformat()))
+            "INSERT INTO cramps (id, at, night, leg, severity, minutes, note, place, woke, logged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cramp_id, entry.at.isoformat(), night_of(entry.at).isoformat(), entry.leg, entry.severity,
+             entry.minutes, entry.note, entry.place, _flag(entry.woke), now_local().isoformat()))
         return inserted_id(cursor)
 
+    def cramp(self, cramp_id: int) -> CrampRecord | None:
+        row = self._connection.execute(f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE id = ?",
+                                       (cramp_id,)).fetchone()
+        return _cramp(row) if row else None
+
+    def correct_cramp(self, cramp_id: int, entry: CrampEntry) -> CrampRecord:
+        """Replace what an entry says, keeping its id; raises KeyError if there is no such entry."""
+        entry = checked(entry)
+        cursor = self._connection.execute(
+            "UPDATE cramps SET at = ?, night = ?, leg = ?, severity = ?, minutes = ?, note = ?, place = ?, "
+            "woke = ? WHERE id = ?",
+            (entry.at.isoformat(), night_of(entry.at).isoformat(), entry.leg, entry.severity, entry.minutes,
+             entry.note, entry.place, _flag(entry.woke), cramp_id))
+        if cursor.rowcount == 0:
+            raise KeyError(cramp_id)
+        record = self.cramp(cramp_id)
+        assert record is not None
+        return record
+
+    def delete_cramp(self, cramp_id: int) -> CrampRecord:
+        """Remove an entry and return it, so it can be put back (undo); KeyError if there is none."""
+        record = self.cramp(cramp_id)
+        if record is None:
+            raise KeyError(cramp_id)
+        self._connection.execute("DELETE FROM cramps WHERE id = ?", (cramp_id,))
+        return record
+
+    def restore_cramp(self, record: CrampRecord) -> None:
+        """Put back a deleted entry under its old id."""
+        self.add_cramp(record.entry(), record.id)
+
     def cramps(self, since: date | None = None) -> list[CrampRecord]:
-        return [CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]),
-                            row[3], row[4], row[5], row[6]) for row in self._cramp_rows(since)]
+        rows = self._connection.execute(
+            f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE night >= ? ORDER BY at",
+            ((since or date.min).isoformat(),))
+        return [_cramp(row) for row in rows]
 
-    def cramp_values(self, since: date | None = None) -> list[dict[str, Any]]:
-        """What cramps() gives, as JSON-ready values (see session_values)."""
-        return [dict(zip(CRAMP_FIELDS, row, strict=True)) for row in self._cramp_rows(since)]
+    # --- morning check-ins ---------------------------------------------------------------
 
-    def _cramp_rows(self, since: date | None) -> sqlite3.Cursor:
-        return self._connection.execute(
-            "SELECT id, at, night, leg, severity, minutes, note FROM cramps WHERE night >= ? "
-            "ORDER BY at", ((since or date.min).isoformat(),))
+    def check_in(self, night: date, at: datetime | None = None) -> bool:
+        """Record that `night` has been answered (with or without cramps); False if it already was."""
+        cursor = self._connection.execute(
+            "INSERT INTO checkins (night, answered_at) VALUES (?, ?) ON CONFLICT (night) DO NOTHING",
+            (night.isoformat(), (at or now_local()).isoformat()))
+        return cursor.rowcount > 0
+
+    def answered_nights(self, since: date | None = None) -> set[date]:
+        """Nights with an answer: a morning check-in, or a cramp logged for that night."""
+        rows = self._connection.execute(
+            "SELECT night FROM checkins WHERE night >= ?1 UNION SELECT night FROM cramps WHERE night >= ?1",
+            ((since or date.min).isoformat(),))
+        return {date.fromisoformat(night) for (night,) in rows}
+
+    def used_by(self, night: date) -> bool:
+        """Whether anything at all was recorded for `night` or before it."""
+        row = self._connection.execute(
+            "SELECT 1 FROM sessions WHERE night <= ?1 UNION ALL SELECT 1 FROM cramps WHERE night <= ?1 "
+            "UNION ALL SELECT 1 FROM checkins WHERE night <= ?1 LIMIT 1", (night.isoformat(),)).fetchone()
+        return row is not None
+
+    def is_answered(self, night: date) -> bool:
+        row = self._connection.execute(
+            "SELECT 1 FROM checkins WHERE night = ?1 UNION ALL SELECT 1 FROM cramps WHERE night = ?1 LIMIT 1",
+            (night.isoformat(),)).fetchone()
+        return row is not None
+
+    # --- plans ---------------------------------------------------------------------------
+
+    def start_plan(self, kind: str, first_night: date, weeks: str, at: datetime | None = None) -> int:
+        """Start a plan, ending any plan still running (one at a time)."""
+        at = at or now_local()
+        with _transaction(self._connection):
+            self._connection.execute("UPDATE plans SET ended_at = ? WHERE ended_at IS NULL", (at.isoformat(),))
+            cursor = self._connection.execute(
+                "INSERT INTO plans (kind, first_night, weeks, created_at) VALUES (?, ?, ?, ?)",
+                (kind, first_night.isoformat(), weeks, at.isoformat()))
+        return inserted_id(cursor)
+
+    def end_plan(self, at: datetime | None = None) -> bool:
+        cursor = self._connection.execute("UPDATE plans SET ended_at = ? WHERE ended_at IS NULL",
+                                          ((at or now_local()).isoformat(),))
+        return cursor.rowcount > 0
+
+    def plans(self) -> list[PlanRecord]:
+        rows = self._connection.execute(
+            "SELECT id, kind, first_night, weeks, created_at, ended_at FROM plans ORDER BY id")
+        return [PlanRecord(row[0], row[1], date.fromisoformat(row[2]), row[3], datetime.fromisoformat(row[4]),
+                           datetime.fromisoformat(row[5]) if row[5] else None) for row in rows]
+
+    def current_plan(self) -> PlanRecord | None:
+        running = [plan for plan in self.plans() if plan.ended_at is None]
+        return running[-1] if running else None
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+SESSION_FIELDS = tuple(field.name for field in fields(SessionRecord))
+
+
+def _cramp(row: tuple[Any, ...]) -> CrampRecord:
+    return CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]), row[3], row[4],
+                       row[5], row[6], row[7], None if row[8] is None else bool(row[8]))
 
 
 @contextmanager

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime
 
 from coach.durations import format_clock
-from coach.history.nights import night_of
-from coach.history.stats import Group, Stats, compute
-from coach.history.store import CrampRecord, SessionRecord
-from coach.safety import tier_lines
+from coach.history.nights import last_complete_night, night_of
+from coach.history.plan import (
+    CHOICE_NOTE,
+    TEST,
+    TRIAL_REFERENCE,
+    Comparison,
+    plan_comparison,
+    result_lines,
+    tonight_text,
+)
+from coach.history.stats import Group, Stats
+from coach.history.store import CrampRecord, HistoryStore, PlanRecord, SessionRecord
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
     rows = [(s.started_at, "routine", f"{s.title} ({s.routine})",
              f"{s.status}, {format_clock(s.actual_seconds)} of {format_clock(s.planned_seconds)}")
             for s in sessions]
-    rows += [(c.at, "cramp", f"{c.leg} leg, severity {c.severity}/10",
-              (f"{c.minutes:g} min" if c.minutes is not None else "") + (f"  {c.note}" if c.note else ""))
+    rows += [(c.at, "cramp", f"#{c.id} {c.leg} {c.place or 'leg'}, severity {c.severity}/10",
+              "  ".join(part for part in (f"{c.minutes:g} min" if c.minutes is not None else "",
+                                          "woke me" if c.woke else "", c.note or "") if part))
              for c in cramps]
     if not rows:
         return "No history yet. It fills in as you finish routines and log cramps (coach cramp)."
@@ -40,57 +48,37 @@ def stats_text(stats: Stats) -> str:
     lines = [
         f"Streak: {stats.current_streak} night(s) in a row (best {stats.best_streak})",
         f"Routines done: {stats.done_last_7} of the last 7 nights, {stats.done_last_30} of the last 30",
-        "Cramps:",
+        stats.answered_line,
+        "Cramps on answered nights (observational: you chose which nights had the routine):",
         _group_line("after a completed routine", stats.with_routine),
         _group_line("on nights without one", stats.without_routine),
     ]
     if stats.warning:
         lines.append(stats.warning)
+    elif stats.comparison is not None:
+        lines += [f"  {line}" for line in result_lines(stats.comparison)[3:]]  # the group lines are above
     return "\n".join(lines)
 
 
-def report_markdown(sessions: list[SessionRecord], cramps: list[CrampRecord], now: datetime,
-                    weeks: int) -> str:
-    since = night_of(now) - timedelta(weeks=weeks)
-    sessions = [s for s in sessions if s.night > since]
-    cramps = [c for c in cramps if c.night > since]
-    stats = compute(sessions, cramps, now)
-    nights = weeks * 7
-    done = len({s.night for s in sessions if s.status == "completed"})
-    cramp_nights = len({c.night for c in cramps})
-    legs = Counter(c.leg for c in cramps)
-    routines = Counter(s.title for s in sessions if s.status == "completed")
-    lines = [
-        f"# Night leg cramps: {weeks}-week summary",
-        "",
-        f"From the night of {(since + timedelta(days=1)).isoformat()} to {now.date().isoformat()}, "
-        "recorded with coach (a bedtime stretching coach). Cramps are as the person logged them.",
-        "",
-        "## Stretching",
-        f"- Routine completed on {done} of {nights} nights ({100 * done / nights:.0f}%).",
-        f"- Longest run of nights in a row: {stats.best_streak}.",
-    ]
-    lines += [f"- {title}: {count} time(s)" for title, count in routines.most_common()]
-    lines += ["", "## Cramps", f"- {len(cramps)} cramp(s) on {cramp_nights} of {nights} nights."]
-    if cramps:
-        lines.append(f"- Side: left {legs['left']}, right {legs['right']}, both {legs['both']}.")
-        durations = [c.minutes for c in cramps if c.minutes is not None]
-        if durations:
-            lines.append(f"- Longest cramp: {max(durations):g} minutes.")
-        lines += ["", "| week starting | cramps | mean severity (1-10) |", "|---|---|---|"]
-        for week in range(weeks):
-            start = since + timedelta(days=1 + 7 * week)
-            found = [c for c in cramps if start <= c.night < start + timedelta(days=7)]
-            mean = f"{sum(c.severity for c in found) / len(found):.1f}" if found else "–"
-            lines.append(f"| {start.isoformat()} | {len(found)} | {mean} |")
-    lines += ["", "## Nights with and without the routine",
-              _group_line("After a completed routine", stats.with_routine).strip(),
-              "", _group_line("Without one", stats.without_routine).strip()]
-    if stats.warning:
-        lines += ["", f"*{stats.warning}*"]
-    long_cramps = [c for c in cramps if c.minutes is not None and c.minutes > 10]
-    if long_cramps:
-        lines += ["", f"**{len(long_cramps)} cramp(s) lasted more than 10 minutes.**"]
-    lines += ["", "## When coach tells the person to get help", *tier_lines("- ")]
-    lines += ["", "---", "This is a record kept by the person, not a medical assessment."]
-    return "\n".join(lines) + "\n"
+def plan_text(store: HistoryStore, plan: PlanRecord, now: datetime) -> str:
+    name = "Test it for yourself" if plan.kind == TEST else "6-week programme"
+    lines = [f"{name}, started on the night of {plan.first_night.strftime('%a %d %b %Y')}.",
+             tonight_text(plan.weeks, plan.first_night, night_of(now))]
+    if plan.kind == TEST:
+        lines.append(CHOICE_NOTE)
+    comparison = plan_so_far(store, plan, now)
+    lines += ["", "So far (routine nights against " + ("usual weeks" if plan.kind == TEST else "the baseline week")
+              + "; nights count by the week they were planned for):"]
+    lines += [f"  {line}" for line in result_lines(comparison)]
+    lines += ["", TRIAL_REFERENCE]
+    return "\n".join(lines)
+
+
+def plan_so_far(store: HistoryStore, plan: PlanRecord, now: datetime) -> Comparison:
+    severities: dict[date, list[int]] = {}
+    for cramp in store.cramps(plan.first_night):
+        severities.setdefault(cramp.night, []).append(cramp.severity)
+    end = last_complete_night(now)
+    if plan.ended_at is not None:
+        end = min(end, night_of(plan.ended_at))
+    return plan_comparison(plan.weeks, plan.first_night, store.answered_nights(plan.first_night), severities, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from coach.history.nights import night_of
 from coach.reminders.notify import Delivery
@@ -13,6 +13,11 @@ from coach.reminders.store import SNOOZE_ID, ReminderStore
 
 Send = Callable[[str, str], Delivery]
 TITLE = "Time for your bedtime stretches"
+# A reminder for this "routine" is the morning check-in, not a bedtime routine.
+MORNING = "morning-checkin"
+MORNING_TITLE = "How was last night?"
+MORNING_BODY = ("Any cramps last night? Answer with: coach checkin --none, or log each one with: "
+                "coach cramp (or open coach).")
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,13 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
         due = scheduled_time(reminder, now)
         if due is None:
             continue  # nothing scheduled yet since the reminder was made
+        if reminder.routine == MORNING:
+            # The night just gone: answered already means nothing to ask.
+            asked = night_of(due - timedelta(hours=12))
+            answered = {asked} if store.history.is_answered(asked) else set()
+            results += _handle(store, reminder.id, due, now, answered, send, MORNING_BODY,
+                               asked_night=asked, title=MORNING_TITLE)
+            continue
         body = message(reminder.routine, routines, due, now)
         results += _handle(store, reminder.id, due, now, done_nights, send, body)
     snoozed = store.snoozed_until
@@ -75,10 +87,12 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
 
 
 def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime,
-            done_nights: set[date], send: Send, body: str) -> list[Result]:
+            done_nights: set[date], send: Send, body: str, asked_night: date | None = None,
+            title: str = TITLE) -> list[Result]:
+    """`done_nights` holds the nights already dealt with: a reminder about one of them stays quiet."""
     if now - due > GRACE:
         outcome = "missed"
-    elif night_of(due) in done_nights:
+    elif (asked_night if asked_night is not None else night_of(due)) in done_nights:
         outcome = "quiet"  # tonight's routine is already done
     else:
         outcome = "notified"
@@ -86,7 +100,7 @@ def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime
         return []  # another run already dealt with this time
     if outcome != "notified":
         return [Result(reminder_id, due, outcome)]
-    delivery = send(TITLE, body)
+    delivery = send(title, body)
     if not delivery.ok:
         store.update_outcome(reminder_id, due, "failed", delivery.via)
         return [Result(reminder_id, due, "failed", delivery)]

@@ -46,6 +46,7 @@ class CoachApp(App[None]):
         self._start = start
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
+        self._checkin_asked = False  # once per opening: "later" means later, not in a minute
         self.pregnant = load_settings().settings.pregnant  # None: not asked yet
         self._ask_side_for: Routine | None = None
         self._home_mode_added = False
@@ -87,6 +88,29 @@ class CoachApp(App[None]):
             self.begin(self._ask_side_for)
         if self._show_safety:
             mark_safety_seen()
+
+    def ask_about_last_night(self) -> None:
+        """The morning check-in, once per opening, if last night has no answer yet."""
+        if self._checkin_asked or self.history is None or self._start or self._show_safety:
+            return
+        self._checkin_asked = True
+        from coach.history.checkin import night_to_ask_about
+        from coach.tui.screens.checkin import LOG, NONE, CheckinQuestion
+
+        night = night_to_ask_about(self.history, self.now())
+        if night is None:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == NONE and self.history is not None:
+                self.history.check_in(night, self.now())
+                self.notify("Noted: no cramps last night.", timeout=4)
+            elif answer == LOG:
+                from coach.tui.screens.cramp_form import CrampForm
+
+                self.push_screen(CrampForm(when_hint="last night 03:00"))
+
+        self.push_screen(CheckinQuestion(), answered)
 
     def first_safety_page_closed(self) -> None:
         """A first run opens on the safety page alone: then comes home, and the one question

@@ -142,7 +142,7 @@ def test_an_unknown_command_is_a_usage_error():
 
 def test_help_lists_the_commands_of_every_group():
     listed = coach("--help").stdout
-    for command in ("list", "run", "sos", "cramp", "history", "stats", "report", "remind", "new", "edit"):
+    for command in ("list", "run", "sos", "cramp", "checkin", "plan", "history", "stats", "report", "remind", "new", "edit"):
         assert f"    {command} " in listed
 
 

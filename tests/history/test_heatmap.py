@@ -1,6 +1,6 @@
 from datetime import UTC, date, datetime
 
-from coach.history.heatmap import grid_text, nights_grid, weekly_cramps
+from coach.history.heatmap import grid_text, nights_grid
 from coach.history.store import CrampRecord, NightRecord
 
 
@@ -19,4 +19,29 @@ def test_the_grid_marks_done_partial_none_and_cramp_nights_and_leaves_the_rest_b
         "Sat    ··",
         "Sun      ",  # Nov 22 has not come yet
     ]
-    assert weekly_cramps(cramps, date(2026, 11, 21), weeks=2) == [0, 2]
+    answered = {date(2026, 11, 16), date(2026, 11, 19), date(2026, 11, 20)}
+    labelled = grid_text(nights_grid(sessions, cramps, date(2026, 11, 21), 2, answered), date(2026, 11, 9))
+    assert labelled[:2] == ["    Nov", "    09 16"]
+    assert labelled[3:7] == ["Tue    ▒?", "Wed    ·?", "Thu    █×", "Fri    ·×"]  # no answer: a gap mark
+    assert labelled[8] == "Sun      "
+
+
+def test_weeks_count_only_answered_nights_and_an_unanswered_week_is_unknown():
+    from datetime import timedelta
+
+    from coach.history.weekly import chart_lines, month_labels, summary_lines, weeks_ending
+
+    last = date(2026, 11, 22)  # a Sunday
+    answered = {last - timedelta(days=n) for n in range(14)}  # the last two weeks only
+    cramp_nights = [last, last, last - timedelta(days=8), last - timedelta(days=20)]  # the last one unanswered
+    done = {last - timedelta(days=n) for n in range(0, 21, 2)}
+    weeks = weeks_ending(last, 3, answered, cramp_nights, done)
+    assert [(w.answered, w.cramps, w.routine_nights) for w in weeks] == [(0, 0, 4), (7, 1, 3), (7, 2, 4)]
+    assert weeks[0].per_night is None and weeks[2].per_night == 2 / 7
+    chart = chart_lines(weeks)
+    assert chart[5].split("┤")[1].startswith(" ?")  # the unknown week: a gap, not a zero bar
+    assert chart[-3].split() == ["4", "3", "4", "routine", "nights", "(of", "7)"]
+    assert chart[-2].split()[:3] == ["02", "09", "16"] and chart[-1].split() == ["Nov"]
+    assert "14 of 21 nights answered" in summary_lines(weeks)[0]
+    mondays = [date(2026, 8, 31) + timedelta(weeks=n) for n in range(12)]
+    assert month_labels(mondays) == "Sep         Oct         Nov"  # Aug 31 holds Sep 1; no clash

@@ -149,7 +149,7 @@ def test_a_version_1_history_gains_the_reminder_tables_and_keeps_its_data(tmp_pa
     connection.close()
     store = HistoryStore(path)
     assert [(c.leg, c.severity) for c in store.cramps()] == [("left", 4)]
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.connection.execute("SELECT COUNT(*) FROM reminders").fetchone() == (0,)
 
 

@@ -94,12 +94,14 @@ def test_stats_with_tiny_groups_warn_instead_of_claiming():
     now = datetime(2026, 11, 25, 9, 0)
     sessions = [session(date(2026, 11, 21)), session(date(2026, 11, 22))]
     cramps = [cramp(date(2026, 11, 20), 8), cramp(date(2026, 11, 22), 4), cramp(date(2026, 11, 23), 6)]
-    stats = compute(sessions, cramps, now)
-    # Observed nights: Nov 20 to Nov 23 (the night of Nov 24 is still going at 09:00 on Nov 25).
+    answered = {date(2026, 11, 21), date(2026, 11, 24)}  # with the cramp nights; Nov 24 is not over
+    stats = compute(sessions, cramps, now, answered)
+    # Answered nights: Nov 20 to Nov 23 (the night of Nov 24 is still going at 09:00 on Nov 25).
     assert (stats.with_routine.nights, stats.with_routine.cramps) == (2, 1)
     assert (stats.without_routine.nights, stats.without_routine.cramps) == (2, 2)
     assert stats.with_routine.per_night == 0.5 and stats.without_routine.mean_severity == 7
-    assert stats.warning.startswith("Too few nights to compare yet (2 with a routine, 2 without)")
+    assert stats.warning.startswith("Too few answered nights to compare yet (2 with a routine, 2 without)")
+    assert (stats.answered_nights, stats.span_nights) == (4, 4)
     assert (stats.done_last_7, stats.done_last_30, stats.current_streak) == (2, 2, 0)
 
 
@@ -107,8 +109,23 @@ def test_stats_with_large_groups_compare_without_a_warning():
     start = date(2026, 9, 1)
     sessions = [session(start + timedelta(days=n)) for n in range(60) if n % 3]  # 40 nights done
     cramps = [cramp(start + timedelta(days=n), 3 if n % 3 else 7) for n in range(60) if n % 2 == 0]
-    stats = compute(sessions, cramps, datetime(2026, 11, 1, 9, 0))  # Sep 1 to Oct 30 are over
+    answered = {start + timedelta(days=n) for n in range(62)}
+    stats = compute(sessions, cramps, datetime(2026, 11, 1, 9, 0), answered)  # Sep 1 to Oct 30 are over
     assert stats.with_routine.nights == 40 and stats.without_routine.nights == 20
     assert stats.with_routine.cramps + stats.without_routine.cramps == 30
     assert stats.with_routine.mean_severity == 3 and stats.without_routine.mean_severity == 7
     assert stats.warning is None
+
+
+def test_nights_nobody_answered_are_left_out_not_counted_as_cramp_free():
+    """Someone who stops opening coach for a month must not gain 30 cramp-free nights."""
+    start = date(2026, 9, 1)
+    sessions = [session(start + timedelta(days=n)) for n in range(0, 28, 2)]  # every other night, 4 weeks
+    cramps = [cramp(start + timedelta(days=n)) for n in range(1, 28, 2)]  # a cramp on each night without
+    answered = {start + timedelta(days=n) for n in range(28)}
+    stats = compute(sessions, cramps, datetime(2026, 11, 1, 9, 0), answered)  # then a silent month
+    assert (stats.answered_nights, stats.span_nights) == (28, 60)  # Sep 1 to Oct 30
+    assert stats.without_routine.nights == 14 and stats.without_routine.per_night == 1.0
+    assert stats.with_routine.per_night == 0.0
+    assert stats.comparison is not None and stats.comparison.observational
+    assert stats.comparison.ratio.high < 1  # the month of silence did not flip the comparison

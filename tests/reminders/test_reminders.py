@@ -249,3 +249,20 @@ def test_anything_due_is_a_cheap_yes_or_no_that_matches_run_due(london, store):
     assert not anything_due(store, now + timedelta(minutes=4)) and anything_due(store, now + timedelta(minutes=6))
     store.set_paused(True)
     assert not anything_due(store, now + timedelta(minutes=6))
+
+
+def test_a_morning_reminder_asks_about_last_night_until_it_is_answered(london, store):
+    from datetime import date
+
+    from coach.reminders.due import MORNING
+
+    store.add(parse_time("08:00"), EVERY_DAY, MORNING)
+    store._db.execute("UPDATE reminders SET created_at = ?", (local(2026, 1, 1).isoformat(),))
+    send = FakeSender()
+    asked = run_due(store, ROUTINES, send, local(2026, 11, 22, 8, 5))
+    assert [r.outcome for r in asked] == ["notified"]
+    assert send.sent == [("How was last night?", "Any cramps last night? Answer with: coach checkin --none, "
+                                                 "or log each one with: coach cramp (or open coach).")]
+    store.history.check_in(date(2026, 11, 22))  # the next night answered before its morning
+    answered = run_due(store, ROUTINES, send, local(2026, 11, 23, 8, 1))
+    assert [r.outcome for r in answered] == ["quiet"] and len(send.sent) == 1

@@ -56,19 +56,28 @@ async def test_logging_a_cramp_from_the_app(clock):
         form = app.screen
         assert isinstance(form, CrampForm)
         await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error").content) == "Choose which leg."
+        await pilot.pause()
+        assert str(form.query_one("#leg-error").content) == "Choose which leg."
+        assert form.query_one("#leg-error").display and app.focused is form.query_one("#leg")
         form.query_one("#leg-right").value = True
         form.query_one("#when").value = "last night 03:15"
         form.query_one("#severity").value = "12"
-        await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error").content) == "Give how bad it was as a number from 1 to 10."
-        form.query_one("#severity").value = "6"
         form.query_one("#minutes").value = "2.5"
+        form.query_one("#minutes").focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#severity-error").content).startswith("Severity 12 is not between 1 and 10")
+        assert not form.query_one("#leg-error").display  # only the question still wrong is marked
+        assert app.focused is form.query_one("#severity")
+        assert form.query_one("#minutes").selection.is_empty  # typing cannot overwrite another answer
+        await pilot.press("6")  # replaces the wrong answer, which was selected
+        assert form.query_one("#severity").value == "6"
+        await pilot.click("#woke-yes")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     (cramp,) = store.cramps()
-    assert (cramp.leg, cramp.severity, cramp.minutes) == ("right", 6, 2.5)
+    assert (cramp.leg, cramp.severity, cramp.minutes, cramp.place, cramp.woke) == ("right", 6, 2.5, "calf", True)
     assert cramp.at.strftime("%Y-%m-%d %H:%M") == "2026-11-22 03:15"
 
 
@@ -90,14 +99,20 @@ async def test_the_history_screen_shows_twelve_weeks_and_the_comparison(clock):
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        rows = text(app, "#heatmap").splitlines()
+        months, mondays, *rows = text(app, "#heatmap").splitlines()
+        assert months.split() == ["Sep", "Oct", "Nov"] and mondays.split()[-1] == "16"  # Mon 16 Nov
         assert [row[:3] for row in rows] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         assert all(len(row.split(" ", 1)[1].split(" ")) == 12 for row in rows[:6])
+        assert "?" in text(app, "#heatmap")  # seeded nights nobody answered are gaps, not zeros
         assert "×" in text(app, "#heatmap") and "██" in text(app, "#heatmap")
         stats = text(app, "#history-stats")
         assert "after a completed routine:" in stats and "on nights without one:" in stats
-        weekly = app.screen.query_one("#weekly-cramps").data
-        assert len(weekly) == 12 and 0 < sum(weekly) <= len(store.cramps())
+        chart = text(app, "#weekly-chart").splitlines()
+        assert chart[0] == "cramps per answered night" and chart[-3].endswith("routine nights (of 7)")
+        assert chart[-2].endswith("week starting") and chart[-2].split()[:-2][-1] == "16"
+        assert any(block in "".join(chart[1:6]) for block in "▁▂▃▄▅▆▇█")
+        summary = text(app, "#weekly-summary")
+        assert "nights answered in these 12 weeks." in summary and summary.count("\n") == 2
 
 
 async def test_notices_from_before_the_screen_opened_are_shown_in_the_app(clock):
@@ -121,6 +136,113 @@ async def test_the_app_coaches_without_a_history(clock):
         assert isinstance(app.screen, HomeScreen) and text(app, "#streak") == ""
 
 
+async def test_escape_in_the_cramp_form_asks_before_throwing_away_what_was_typed(clock):
+    from coach.tui.screens.cramp_form import DiscardTyped
+
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#severity").value = "7"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardTyped)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#severity").value == "7"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.cramps() == []
+
+
+async def test_an_entry_is_corrected_deleted_and_undeleted_in_the_app(clock):
+    from datetime import timedelta
+
+    from coach.tui.screens.cramp_list import CrampListScreen
+
+    app, store = app_with_history(clock)
+    now = app.now()
+    store.log_cramp(now - timedelta(days=2), "left", 4, note="older")
+    newest = store.log_cramp(now - timedelta(hours=20), "right", 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CrampListScreen)
+        await pilot.press("enter")  # the newest entry comes first
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm) and form.query_one("#severity").value == "5"
+        form.query_one("#severity").value = "8"
+        await pilot.click("#place-foot")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CrampListScreen)
+        assert (store.cramp(newest).severity, store.cramp(newest).place) == (8, "foot")
+        await pilot.press("d")
+        await pilot.pause()
+        assert [c.note for c in store.cramps()] == ["older"]
+        assert "Press u to put it back" in text(app, "#cramp-list-status")
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.cramp(newest).severity == 8 and len(store.cramps()) == 2
+
+
+async def test_the_morning_question_answers_last_night_or_waits_for_later(clock):
+    from datetime import timedelta
+
+    from coach.tui.screens.checkin import CheckinQuestion
+
+    from history_seed import NOW
+
+    last_night = NOW.date() - timedelta(days=1)
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:  # a first evening: there is no last night to ask about
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store.start_session("evening", "Evening stretches", 590, NOW - timedelta(days=1))
+    for key, answered in [("x", False), ("n", True)]:
+        app, _ = app_with_history(clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, CheckinQuestion)
+            assert "Last night: any cramps?" in text(app, "#question")
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("h", "escape")  # back on home: put off means not asked again now
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        assert store.is_answered(last_night) is answered
+    assert store.answered_nights() == {last_night}
+
+
+async def test_the_morning_question_can_lead_to_logging_a_cramp_for_last_night(clock):
+    from datetime import timedelta
+
+    from history_seed import NOW
+
+    app, store = app_with_history(clock)
+    store.start_session("evening", "Evening stretches", 590, NOW - timedelta(days=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm) and form.query_one("#when").value == "last night 03:00"
+        await pilot.click("#leg-left")
+        form.query_one("#severity").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.is_answered(NOW.date() - timedelta(days=1))
+
+
 async def test_a_long_cramp_logged_in_the_app_gets_the_urgent_tier_in_its_words(clock):
     from coach.safety import long_cramp_advice
 
@@ -139,3 +261,49 @@ async def test_a_long_cramp_logged_in_the_app_gets_the_urgent_tier_in_its_words(
         await pilot.pause()
     assert long_cramp_advice(15) in shown
     assert long_cramp_advice(15).startswith("Get urgent advice today: a cramp over 10 minutes")
+
+
+async def test_a_plan_is_started_followed_and_ended_in_the_app(clock):
+    from coach.tui.screens.plan import ConfirmEndPlan, PlanScreen
+
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert text(app, "#plan-text").startswith("No plan running.")
+        assert "Leaving the routine out for a week is your choice" in text(app, "#plan-text")
+        await pilot.press("t")
+        await pilot.pause()
+        (plan,) = store.plans()
+        assert plan.kind == "test" and plan.weeks[0] == "B" and len(plan.weeks) == 7
+        shown = text(app, "#plan-text")
+        assert shown.startswith("Test it for yourself, started on the night of")
+        assert "Week 1 of 7, night 1 of 7: a baseline night." in shown and "Can't tell yet" in shown
+        await pilot.press("p")  # one plan at a time: starting another is not offered while one runs
+        await pilot.pause()
+        assert len(store.plans()) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert text(app, "#plan-tonight").startswith("Week 1 of 7, night 1 of 7: a baseline night.")
+        await pilot.press("p", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmEndPlan)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.current_plan() is None and text(app, "#plan-text").startswith("No plan running.")
+
+
+async def test_below_80_columns_the_chart_summary_goes_under_the_chart(clock):
+    app, store = app_with_history(clock)
+    seed(store)
+    for size, beside in [((100, 30), True), ((60, 20), False)]:
+        app, _ = app_with_history(clock)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("h")
+            await pilot.pause()
+            chart = app.screen.query_one("#weekly-chart").region
+            summary = app.screen.query_one("#weekly-summary").region
+            assert (summary.x >= chart.right and summary.y == chart.y) is beside, size
+            assert beside or (summary.y >= chart.bottom and summary.width >= 40)

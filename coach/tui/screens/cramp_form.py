@@ -1,21 +1,51 @@
-"""Logging a cramp from the app: the same questions as `coach cramp`."""
+"""Logging or correcting a cramp from the app: the same questions as `coach cramp`.
+
+A wrong answer is explained beside its own question and the cursor goes there, with that answer
+selected and nothing else, so what the person types next replaces only the wrong answer. Esc asks
+before throwing away anything typed.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets.input import Selection
 
+from coach.history.cramp_entry import (
+    LEGS,
+    MAX_NOTE_CHARACTERS,
+    PLACES,
+    CrampEntry,
+    CrampValueError,
+    check_note,
+    parse_minutes,
+    parse_severity,
+)
+from coach.history.store import CrampRecord
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
 from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.screens.dialog import Answer, ChoiceDialog
 
-LEGS = ("left", "right", "both")
+WOKE = ("yes", "no")
+FIELDS = ("when", "leg", "place", "severity", "minutes", "woke", "note")
+
+
+class DiscardTyped(ChoiceDialog[bool]):
+    QUESTION = "Throw away what you typed?\nNothing has been saved yet."
+    ANSWERS = (Answer("Throw away", "y", True, "error"), Answer("Keep typing", "n", False, "primary"))
+    FOCUS_INDEX = 1  # the safe answer
 
 
 class CrampForm(CoachScreen[bool]):
+    """Dismisses with True once something was saved."""
+
     DEFAULT_CSS = """
     #cramp-form {
         padding: 1 2;
@@ -33,10 +63,14 @@ class CrampForm(CoachScreen[bool]):
         width: 70;
         max-width: 100%;
     }
-    #form-error {
+    .field-error {
         color: $error;
         text-style: bold;
         height: auto;
+        margin-bottom: 1;
+    }
+    #cramp-form Label {
+        width: 100%;  /* long questions wrap at 60 columns instead of running off the edge */
     }
     #form-hint {
         color: $text-muted;
@@ -55,34 +89,71 @@ class CrampForm(CoachScreen[bool]):
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, leg: Side | None = None):
+    def __init__(self, leg: Side | None = None, record: CrampRecord | None = None, when_hint: str = "now"):
         super().__init__()
-        self.leg = leg.value if leg in (Side.LEFT, Side.RIGHT, Side.BOTH) else None
+        self.record = record
+        self.when_hint = when_hint
+        if record is not None:
+            self.leg: str | None = record.leg
+        else:
+            self.leg = leg.value if leg in (Side.LEFT, Side.RIGHT, Side.BOTH) else None
+        self._untouched: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
+        record = self.record
+        place = record.place if record else "calf"
+        woke = None if record is None or record.woke is None else ("yes" if record.woke else "no")
         with VerticalScroll(id="cramp-form"):
-            yield Static("Log a cramp", id="form-title")
+            yield Static("Correct a cramp" if record else "Log a cramp", id="form-title")
             yield Static("Tab moves to the next question; Enter saves.", id="form-hint")
-            yield Static(id="form-error", markup=False)  # at the top, where it is seen
             yield Label(f"When did it happen? ({EXAMPLES})")
-            yield Input(value="now", id="when")
+            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else self.when_hint, id="when")
+            yield self._error("when")
             yield Label("Which leg?")
             with RadioSet(id="leg"):
                 for leg in LEGS:
                     yield RadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
+            yield self._error("leg")
+            yield Label("Where in the leg?")
+            with RadioSet(id="place"):
+                for name in PLACES:
+                    yield RadioButton(name.capitalize(), value=name == place, id=f"place-{name}")
+            yield self._error("place")
             yield Label("How bad, from 1 (mild) to 10 (worst)?")
-            yield Input(placeholder="1-10", id="severity", restrict=r"[0-9]*", max_length=2)
+            yield Input(value=str(record.severity) if record else "", placeholder="1-10", id="severity",
+                        restrict=r"[0-9]*", max_length=2)
+            yield self._error("severity")
             yield Label("How long did it last, in minutes? (if you know)")
-            yield Input(placeholder="minutes", id="minutes", restrict=r"[0-9.]*", max_length=5)
+            yield Input(value=f"{record.minutes:g}" if record and record.minutes is not None else "",
+                        placeholder="minutes", id="minutes", restrict=r"[0-9.,]*", max_length=5)
+            yield self._error("minutes")
+            yield Label("Did it wake you? (if you want to say)")
+            with RadioSet(id="woke"):
+                for answer in WOKE:
+                    yield RadioButton(answer.capitalize(), value=answer == woke, id=f"woke-{answer}")
+            yield self._error("woke")
             yield Label("Anything else? (optional)")
-            yield Input(id="note", max_length=500)
+            yield Input(value=record.note or "" if record else "", id="note", max_length=MAX_NOTE_CHARACTERS)
+            yield self._error("note")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer()
 
+    @staticmethod
+    def _error(field: str) -> Static:
+        error = Static(id=f"{field}-error", classes="field-error", markup=False)
+        error.display = False
+        return error
+
     def on_mount(self) -> None:
+        self._untouched = self._answers()
         self.query_one("#when", Input).focus()
+
+    def _answers(self) -> tuple[object, ...]:
+        inputs = tuple(field.value for field in self.query(Input))
+        choices = tuple(radios.pressed_index for radios in self.query(RadioSet))
+        return inputs + choices
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
@@ -91,37 +162,66 @@ class CrampForm(CoachScreen[bool]):
         self.action_save()
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if self._answers() == self._untouched:
+            self.dismiss(False)
+            return
+        self.app.push_screen(DiscardTyped(), self._discard_if)
+
+    def _discard_if(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(False)
+
+    def _chosen(self, field: str, names: tuple[str, ...]) -> str | None:
+        pressed = self.query_one(f"#{field}", RadioSet).pressed_index
+        return names[pressed] if pressed >= 0 else None
+
+    def _entry(self) -> CrampEntry:
+        """What the form says, or CrampValueError naming the first question with a wrong answer."""
+        try:
+            at: datetime = parse_when(self.query_one("#when", Input).value, self.app.now())
+        except WhenError as problem:
+            raise CrampValueError("when", str(problem)) from None
+        leg = self._chosen("leg", LEGS)
+        if leg is None:
+            raise CrampValueError("leg", "Choose which leg.")
+        severity = parse_severity(self.query_one("#severity", Input).value)
+        minutes = parse_minutes(self.query_one("#minutes", Input).value)
+        woke = self._chosen("woke", WOKE)
+        note = check_note(self.query_one("#note", Input).value)
+        return CrampEntry(at, leg, severity, minutes, note, self._chosen("place", PLACES),
+                          None if woke is None else woke == "yes")
 
     def action_save(self) -> None:
-        error = self.query_one("#form-error", Static)
-        self.query_one("#cramp-form").scroll_home(animate=False)
+        for error in self.query(".field-error"):
+            error.display = False
+        store = self.app.history
+        if store is None:  # the form is offered only with a history; be safe all the same
+            self._show_error("when", "Your history cannot be opened, so the cramp cannot be saved.")
+            return
         try:
-            at = parse_when(self.query_one("#when", Input).value, self.app.now())
-        except WhenError as problem:
-            error.update(str(problem))
+            entry = self._entry()
+            if self.record is None:
+                store.add_cramp(entry)
+            else:
+                store.correct_cramp(self.record.id, entry)
+        except CrampValueError as problem:
+            self._show_error(problem.field, str(problem))
             return
-        pressed = self.query_one(RadioSet).pressed_index
-        if pressed < 0:
-            error.update("Choose which leg.")
-            return
-        severity_text = self.query_one("#severity", Input).value
-        if not severity_text.isdigit() or not 1 <= int(severity_text) <= 10:
-            error.update("Give how bad it was as a number from 1 to 10.")
-            return
-        minutes_text = self.query_one("#minutes", Input).value.strip()
-        try:
-            minutes = float(minutes_text) if minutes_text else None
-        except ValueError:
-            error.update("Give how long it lasted in minutes, like 2 or 1.5, or leave it empty.")
-            return
-        note = self.query_one("#note", Input).value.strip() or None
-        if self.app.history is None:  # the form is offered only with a history; be safe all the same
-            error.update("Your history cannot be opened, so the cramp cannot be saved.")
-            return
-        self.app.history.log_cramp(at, LEGS[pressed], int(severity_text), minutes, note)
-        self.app.notify(f"Cramp logged: {LEGS[pressed]} leg, {severity_text}/10.", timeout=4)
-        advice = long_cramp_advice(minutes)
+        said = "corrected" if self.record else "logged"
+        self.app.notify(f"Cramp {said}: {entry.leg} leg, {entry.severity}/10.", timeout=4)
+        advice = long_cramp_advice(entry.minutes)
         if advice:
             self.app.notify(advice, severity="warning", timeout=20)
         self.dismiss(True)
+
+    def _show_error(self, field: str, message: str) -> None:
+        error = self.query_one(f"#{field}-error", Static)
+        error.update(message[:1].upper() + message[1:])
+        error.display = True
+        for other in self.query(Input):  # a selection left elsewhere would be replaced by typing
+            other.selection = Selection.cursor(len(other.value))
+        target: Widget = self.query_one(f"#{field}")
+        target.focus()
+        if isinstance(target, Input):
+            target.selection = Selection(0, len(target.value))  # typing replaces only the wrong answer
+        self.call_after_refresh(error.scroll_visible, animate=False)

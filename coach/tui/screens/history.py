@@ -1,4 +1,5 @@
-"""History: twelve weeks at a glance, the streak, cramps week by week, and whether it helps."""
+"""History: twelve weeks at a glance, the plan tonight, cramps per answered night week by week, and
+whether it helps, each chart with its text summary beside it."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Sparkline, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
 
-from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, grid_text, nights_grid, weekly_cramps
+from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, UNANSWERED, first_monday, grid_text, nights_grid
 from coach.history.nights import night_of
-from coach.history.stats import compute
+from coach.history.plan import tonight_text
+from coach.history.stats import completed_nights, compute
 from coach.history.views import stats_text
+from coach.history.weekly import chart_lines, summary_lines, weeks_ending
 from coach.tui.coach_screen import CoachScreen
 
 WEEKS = 12
@@ -32,17 +35,37 @@ class HistoryScreen(CoachScreen[None]):
         color: $primary;
         margin-bottom: 1;
     }
-    #legend, #sparkline-label {
+    #legend {
         color: $text-muted;
     }
-    #weekly-cramps {
-        width: 60;
-        max-width: 100%;
-        height: 3;
+    #plan-tonight {
+        color: $secondary;
         margin-bottom: 1;
     }
+    #weekly {
+        height: auto;
+        margin-bottom: 1;
+    }
+    #weekly-chart {
+        width: auto;
+        margin-right: 3;
+    }
+    #weekly-summary {
+        width: 1fr;
+        min-width: 24;
+    }
+    HistoryScreen.-narrow #weekly {
+        layout: vertical;
+    }
+    HistoryScreen.-narrow #weekly-summary {
+        width: 100%;
+        margin-top: 1;
+    }
     """
-    BINDINGS = [Binding("escape,q", "close", "Back")]
+    BINDINGS = [Binding("c", "cramp_entries", "Cramp entries"), Binding("p", "plan", "My plan"),
+                Binding("escape,q", "close", "Back")]
+    # Below 80 columns the chart's summary goes under it rather than beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -52,19 +75,43 @@ class HistoryScreen(CoachScreen[None]):
         store = app.history
         all_nights = store.night_records() if store else []
         all_cramps = store.cramps() if store else []
+        answered = store.answered_nights() if store else set()
+        plan = store.current_plan() if store else None
         sessions = [n for n in all_nights if n.night >= since]
         cramps = [c for c in all_cramps if c.night >= since]
+        monday = first_monday(tonight, WEEKS)
+        weeks = weeks_ending(monday + timedelta(weeks=WEEKS, days=-1), WEEKS, answered,
+                             [c.night for c in cramps], completed_nights(sessions))
         with VerticalScroll(id="history"):
             yield Static(f"The last {WEEKS} weeks", id="history-title")
-            grid = nights_grid(sessions, cramps, tonight, WEEKS)
-            yield Static("\n".join(grid_text(grid)), id="heatmap", markup=False)
+            if plan is not None:
+                yield Static(tonight_text(plan.weeks, plan.first_night, tonight), id="plan-tonight", markup=False)
+            grid = nights_grid(sessions, cramps, tonight, WEEKS, answered)
+            yield Static("\n".join(grid_text(grid, monday)), id="heatmap", markup=False)
             yield Static(f"{DONE} routine done   {PARTIAL} partly done   {NONE} none   "
-                         f"{CRAMP} cramp that night", id="legend", markup=False)
-            yield Static("Cramps each week, oldest first:", id="sparkline-label")
-            yield Sparkline(weekly_cramps(cramps, tonight, WEEKS), id="weekly-cramps")
-            yield Static(stats_text(compute(all_nights, all_cramps, now)), id="history-stats",
+                         f"{CRAMP} cramp that night   {UNANSWERED} no morning answer", id="legend", markup=False)
+            with Horizontal(id="weekly"):
+                yield Static("\n".join(chart_lines(weeks)), id="weekly-chart", markup=False)
+                yield Static("\n".join(summary_lines(weeks)), id="weekly-summary", markup=False)
+            yield Static(stats_text(compute(all_nights, all_cramps, now, answered)), id="history-stats",
                          markup=False)
         yield Footer()
+
+    def action_cramp_entries(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.cramp_list import CrampListScreen
+
+            self.app.push_screen(CrampListScreen())
+
+    def action_plan(self) -> None:
+        if self.app.history is not None:
+            from coach.tui.screens.plan import PlanScreen
+
+            self.app.push_screen(PlanScreen())
+
+    def on_screen_resume(self) -> None:
+        """Back from the plan or the entries: what they changed shows here too."""
+        self.refresh(recompose=True)
 
     def action_close(self) -> None:
         self.app.pop_screen()

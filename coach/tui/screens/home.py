@@ -136,6 +136,7 @@ class HomeScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+        self.call_after_refresh(self.app.ask_about_last_night)  # after the first paint
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.begin(self.library.routines[event.option.id or ""])

@@ -58,6 +58,7 @@ class Backdrop(Vertical):
 
 
 class RunScreen(CoachScreen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     DEFAULT_CSS = """
     #above {
         height: auto;
@@ -138,6 +139,11 @@ class RunScreen(CoachScreen[None]):
     }
     /* With the box shown, the gap above the instructions goes, so the box, the next line and the
        progress line all fit at 60x20 even in pregnancy's longer leg check. */
+    /* Below 80 columns the words that keep a person safe come first: the picture gives way
+       while cautions or the get-help box are shown. */
+    RunScreen.-narrow #below.-get-help #picture, RunScreen.-narrow #below.-cautions #picture {
+        display: none;
+    }
     #below.-get-help #instructions {
         margin: 0 2;
     }
@@ -303,6 +309,7 @@ class RunScreen(CoachScreen[None]):
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
         self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
+        self.query_one("#below").set_class(bool(guidance.cautions), "-cautions")
 
     def _write(self, selector: str, text: str) -> None:
         """Update a line only if its words changed: each update costs a layout pass and a

@@ -1,0 +1,116 @@
+"""Week by week: answered nights, cramps and routine nights, for the charts and the report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date  # the first night of the week
+    answered: int  # nights with a morning answer
+    cramps: int  # cramps on those nights
+    routine_nights: int  # nights with a completed routine, answered or not
+
+    @property
+    def per_night(self) -> float | None:
+        """Cramps per answered night; None for a week nobody answered (unknown, not zero)."""
+        return self.cramps / self.answered if self.answered else None
+
+
+def weeks_ending(last: date, count: int, answered: set[date], cramp_nights: Iterable[date],
+                 done: set[date]) -> list[Week]:
+    """`count` weeks, oldest first, the last one ending with the night `last`."""
+    cramps_on = Counter(cramp_nights)
+    first = last - timedelta(days=7 * count - 1)
+    result = []
+    for index in range(count):
+        start = first + timedelta(days=7 * index)
+        nights = [start + timedelta(days=n) for n in range(7)]
+        heard = [n for n in nights if n in answered]
+        result.append(Week(start, len(heard), sum(cramps_on[n] for n in heard), sum(1 for n in nights if n in done)))
+    return result
+
+
+def trend_text(weeks: list[Week]) -> str:
+    """First half against second half, in cramps per answered night, or why it cannot be said."""
+    half = len(weeks) // 2
+    if half == 0:
+        return "Too short a period to show a trend."
+    early, late = weeks[:half], weeks[-half:]
+    early_nights, late_nights = sum(w.answered for w in early), sum(w.answered for w in late)
+    if not early_nights or not late_nights:
+        return "No trend yet: too few answered nights in one half of the period."
+    early_rate = sum(w.cramps for w in early) / early_nights
+    late_rate = sum(w.cramps for w in late) / late_nights
+    word = "fewer" if late_rate < early_rate else "more" if late_rate > early_rate else "the same"
+    return (f"Trend: {early_rate:.2f} cramps per answered night in the first {half} weeks, "
+            f"{late_rate:.2f} in the last {half} ({word}).")
+
+
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+UNKNOWN_WEEK = "?"
+
+
+def chart_lines(weeks: list[Week], height: int = 5) -> list[str]:
+    """A bar chart in plain text: cramps per answered night each week (bars, left axis), routine
+    nights out of 7 under each bar, and the week's start date on the x axis. A week nobody
+    answered shows "?" instead of a bar: unknown, not zero."""
+    rates = [w.per_night for w in weeks if w.per_night is not None]
+    ceiling = max(1.0, *rates) if rates else 1.0
+    label_width = 5
+    lines = ["cramps per answered night"]
+    for row in range(height, 0, -1):
+        top = ceiling * row / height
+        label = f"{top:.1f}" if row in (height, (height + 1) // 2) else ""
+        cells = []
+        for week in weeks:
+            if week.per_night is None:
+                cells.append(f" {UNKNOWN_WEEK}" if row == 1 else "  ")
+                continue
+            filled = week.per_night / ceiling * height - (row - 1)  # how much of this row is bar
+            eighths = max(0, min(8, round(filled * 8)))
+            cells.append(_EIGHTHS[eighths] * 2)
+        lines.append(f"{label:>{label_width}}┤" + " ".join(cells))
+    lines.append(f"{'0':>{label_width}}└" + "─" * (3 * len(weeks) - 1))
+    lines.append(" " * label_width + " " + " ".join(f"{w.routine_nights:>2}" for w in weeks)
+                 + "  routine nights (of 7)")
+    lines.append(" " * label_width + " " + " ".join(w.start.strftime("%d") for w in weeks) + "  week starting")
+    lines.append(" " * (label_width + 1) + month_labels([w.start for w in weeks]))
+    return lines
+
+
+def month_labels(starts: list[date]) -> str:
+    """Month names over columns three characters apart: each over the week holding the 1st of that
+    month, and the first column's month too unless the next column starts a month of its own."""
+    def holds_first(start: date) -> bool:
+        return any((start + timedelta(days=n)).day == 1 for n in range(7))
+
+    text = ""
+    for index, start in enumerate(starts):
+        if holds_first(start):
+            month = next(start + timedelta(days=n) for n in range(7) if (start + timedelta(days=n)).day == 1)
+        elif index == 0 and not (len(starts) > 1 and holds_first(starts[1])):
+            month = start
+        else:
+            continue
+        text = text.ljust(3 * index) + month.strftime("%b")
+    return text.rstrip()
+
+
+def summary_lines(weeks: list[Week]) -> list[str]:
+    """What the chart shows, in words, for plain mode and screen readers."""
+    if not weeks:
+        return []
+    answered = sum(w.answered for w in weeks)
+    lines = [f"{answered} of {7 * len(weeks)} nights answered in these {len(weeks)} weeks.", trend_text(weeks)]
+    latest = weeks[-1]
+    if latest.per_night is not None:
+        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): {latest.cramps} cramp(s) over "
+                     f"{latest.answered} answered night(s), routine on {latest.routine_nights} of 7.")
+    else:
+        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): no nights answered yet.")
+    return lines

@@ -1,0 +1,91 @@
+"""The personal trial in the app: where you are tonight and the result so far; start or end one."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from coach.history.plan import CHOICE_NOTE, MIN_PAIRS, PROGRAMME, TEST, programme_weeks, randomised_weeks
+from coach.history.store import HistoryStore
+from coach.history.views import plan_text
+from coach.tui.coach_screen import CoachScreen
+from coach.tui.screens.dialog import Answer, ChoiceDialog
+
+NO_PLAN = ("No plan running.\n\n"
+           "p  the 6-week programme, as in the trial: a baseline week with your usual habits and a "
+           "morning answer each day, then the routine every night for 6 weeks.\n\n"
+           f"t  test it for yourself: after the baseline week, {MIN_PAIRS} pairs of weeks, one with the "
+           "routine and one as usual, the order in each pair chosen by a coin. " + CHOICE_NOTE)
+
+
+class ConfirmEndPlan(ChoiceDialog[bool]):
+    QUESTION = "End your plan?\nEvery night so far stays in your history."
+    ANSWERS = (Answer("End it", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    FOCUS_INDEX = 1  # the safe answer
+
+
+class PlanScreen(CoachScreen[None]):
+    DEFAULT_CSS = """
+    #plan {
+        padding: 1 2;
+    }
+    #plan-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+    """
+    BINDINGS = [
+        Binding("p", "start('programme')", "6-week programme"),
+        Binding("t", "start('test')", "Test it for yourself"),
+        Binding("x", "end", "End the plan"),
+        Binding("escape,q", "close", "Back"),
+    ]
+
+    @property
+    def history(self) -> HistoryStore:
+        store = self.app.history
+        if store is None:  # the history screen offers this only when the history is open
+            raise RuntimeError("a plan needs the history")
+        return store
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="plan"):
+            yield Static("Is it helping me?", id="plan-title")
+            yield Static(self._text(), id="plan-text", markup=False)
+        yield Footer()
+
+    def _text(self) -> str:
+        plan = self.history.current_plan()
+        return NO_PLAN if plan is None else plan_text(self.history, plan, self.app.now())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        running = self.history.current_plan() is not None
+        if action == "start":
+            return not running
+        if action == "end":
+            return running
+        return True
+
+    def _refresh(self) -> None:
+        self.query_one("#plan-text", Static).update(self._text())
+        self.refresh_bindings()
+
+    def action_start(self, kind: str) -> None:
+        now = self.app.now()
+        weeks = randomised_weeks(MIN_PAIRS) if kind == TEST else programme_weeks()
+        self.history.start_plan(TEST if kind == TEST else PROGRAMME, now.date(), weeks, now)
+        self._refresh()
+
+    def action_end(self) -> None:
+        self.app.push_screen(ConfirmEndPlan(), self._end_if)
+
+    def _end_if(self, end: bool | None) -> None:
+        if end:
+            self.history.end_plan(self.app.now())
+            self._refresh()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

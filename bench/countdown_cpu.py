@@ -1,5 +1,8 @@
 """CPU used while a countdown runs for 30 s in a real terminal: coach beside a bare Textual app.
 
+coach runs three ways: one long step, the evening routine, and the evening routine with its
+spoken cues on (coach's own process only: the speech engine and player are children of their own).
+
 Both run at once in their own tmux sessions (100x30); CPU time is read from /proc before and
 after. Usage: python bench/countdown_cpu.py [SECONDS]
 """
@@ -39,7 +42,7 @@ def start(session: str, command: str, env: dict[str, str]) -> int:
 
 
 STEADY = "name: steady\ntitle: Steady\nget_ready: 0\nsteps:\n  - exercise: pedalling\n    duration: 10m\n"
-SESSIONS = tuple(f"bench-{name}-{os.getpid()}" for name in ("bare", "steady", "evening"))
+SESSIONS = tuple(f"bench-{name}-{os.getpid()}" for name in ("bare", "steady", "evening", "voice"))
 
 
 def main() -> None:
@@ -49,10 +52,13 @@ def main() -> None:
     (home / "routines" / "steady.yaml").write_text(STEADY)  # one long step: no phase changes
     coach = str(Path(sys.executable).with_name("coach"))
     env = {"COACH_HOME": str(home)}
+    voice_home = Path(tempfile.mkdtemp(prefix="coach-bench-voice-"))
+    (voice_home / "settings.toml").write_text('cues = "voice"\n')  # spoken cues and tones at each change
     apps = {
         "bare Textual countdown": start(SESSIONS[0], f"{sys.executable} {HERE / 'bare_app.py'}", {}),
         "coach, one long step": start(SESSIONS[1], f"{coach} run steady --quiet", env),
         "coach run evening": start(SESSIONS[2], f"{coach} run evening --quiet", env),
+        "coach run evening, voice on": start(SESSIONS[3], f"{coach} run evening", {"COACH_HOME": str(voice_home)}),
     }
     try:
         time.sleep(3)  # past start-up, into the countdown

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from coach import locations
+from coach.files import write_private
 
 MARKER = "safety-seen"
 
@@ -13,9 +16,5 @@ def safety_seen() -> bool:
 
 def mark_safety_seen() -> None:
     """Best effort: a read-only folder means the page shows again next time, nothing worse."""
-    try:
-        folder = locations.data_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        (folder / MARKER).touch()
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_private(locations.data_dir() / MARKER, "")

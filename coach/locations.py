@@ -30,12 +30,6 @@ def data_dir() -> Path:
     return _home_override() or platformdirs.user_data_path(APP_NAME)
 
 
-def cache_dir() -> Path:
-    """Folder for what coach can always rebuild (the routines, read once and kept ready)."""
-    home = _home_override()
-    return home / "cache" if home else platformdirs.user_cache_path(APP_NAME)
-
-
 def user_routines_dir() -> Path:
     return config_dir() / "routines"
 
@@ -49,3 +43,9 @@ def shipped_routines_dir() -> Path:
     raise FileNotFoundError(
         "coach's own routine files are missing; reinstall coach (pip install --force-reinstall coach)"
     )
+
+
+def cache_dir() -> Path:
+    """Folder for files coach can make again at any time (its tones, the routines read once)."""
+    home = _home_override()
+    return home / "cache" if home else platformdirs.user_cache_path(APP_NAME)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.printable import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,4 +17,5 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message} — {self.fix}"
+        # Paths and quoted values come from files: nothing in them may steer the terminal.
+        return visible(f"{self.path}:{self.line}:{self.column}: {self.message} — {self.fix}")

@@ -45,6 +45,7 @@ from coach.history.store import CrampRecord, HistoryStore, SessionRecord, now_lo
 from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.printable import describe, first_unprintable, visible
 from coach.safety import long_cramp_advice
 from coach.settings import load_settings
 
@@ -126,6 +127,9 @@ def command_cramp(arguments: argparse.Namespace) -> int:
             _ask("Anything else? (Enter to skip)", check_note) if _asking() else None)
     except (WhenError, CrampValueError) as error:
         raise HistoryUserError(str(error)) from None
+    unprintable = first_unprintable(note or "", allow_newline=True)
+    if unprintable is not None:
+        raise HistoryUserError(f"the note contains {describe(unprintable)} — write it as plain text")
     store = open_history()
     cramp_id = store.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
     print(f"Logged #{cramp_id}: {leg} {place or 'leg'}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
@@ -226,17 +230,22 @@ def command_history(arguments: argparse.Namespace) -> int:
     store = open_history()
     since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
     if arguments.json:
-        # Sessions straight from the store: building records and dates only to write them out
-        # again made ten years of history several times slower to export than an empty one.
-        print(indented_json({"routines": store.session_values(), "cramps": [_plain(c) for c in store.cramps()],
+        print(indented_json({"routines": [_plain(s) for s in store.sessions()],
+                             "cramps": [_plain(c) for c in store.cramps()],
                              "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
         return 0
     sessions, cramps = store.sessions(since), store.cramps(since)
     if arguments.csv:
         _write_csv(arguments.csv, store)
     else:
-        print(history_table(sessions, cramps))
+        print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text
+    _say_damage(store)
     return 0
+
+
+def _say_damage(store: HistoryStore) -> None:
+    for note in store.damaged:
+        print(f"coach: {note}; everything else is shown", file=sys.stderr)
 
 
 def _export(path: Path) -> int:
@@ -387,6 +396,7 @@ def command_plan(arguments: argparse.Namespace) -> int:
 def command_stats(arguments: argparse.Namespace) -> int:
     store = open_history()
     print(stats_text(compute(store.night_records(), store.cramps(), now_local(), store.answered_nights())))
+    _say_damage(store)
     return 0
 
 

@@ -15,15 +15,16 @@ from coach import __version__, locations, safety
 from coach.cli.errors import UserError
 from coach.engine.timeline import build_timeline
 from coach.model import Routine, Side
-from coach.routines.library import Library, default_layers, load_library
-from coach.routines.pregnancy import is_pregnancy_variant, routine_for
+from coach.printable import visible
+from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
+from coach.routines.pregnancy import first_aid_for, is_pregnancy_variant, routine_for
 from coach.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
     from coach.engine.session import Session
     from coach.history.store import HistoryStore
 
-CRAMP_ROUTINE = "cramp-now"
+CRAMP_ROUTINE = FIRST_AID_ROUTINE
 SAFETY_LINE = f"coach coaches stretches, not medicine. {safety.EMERGENCY.line()} {safety.URGENT.line()}"
 PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
                       "flat on your back): ")
@@ -35,6 +36,7 @@ COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "coach.cli.history": ("cramp", "checkin", "plan", "history", "stats", "report"),
     "coach.cli.remind": ("remind",),
     "coach.cli.own": ("new", "edit"),
+    "coach.cli.sound": ("settings", "voice"),
 }
 BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos")
 HELP_OPTIONS = ("-h", "--help")
@@ -71,6 +73,8 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
     show.add_argument("name", help="the routine's name, as in 'coach list'")
     show.add_argument("--side", choices=["left", "right", "both"],
                       help="for routines that ask which leg (cramp-now): the leg to show")
+    show.add_argument("--cues", action="store_true",
+                      help="print what coach says and plays at each change: time, sound and words")
     exercises = commands.add_parser("exercises", help="list the exercise library",
                                     description="List every exercise, or show one in full.")
     exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
@@ -112,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(arguments)
     except UserError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print(f"coach: {visible(str(error))}", file=sys.stderr)  # it may quote what was typed
+        return 2
+    except _history_failures() as error:  # evaluated only when something was raised
+        print(f"coach: {_history_failure_line(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -123,6 +130,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _history_failures() -> tuple[type[BaseException], ...]:
+    """A history that cannot be used, or opened but cannot be written (read-only, disk full).
+    Only looked up once something was raised: a command that never opened the history never
+    pays for importing it."""
+    if "coach.history.store" not in sys.modules:
+        return ()
+    import sqlite3
+
+    from coach.history.store import HistoryError
+
+    return (HistoryError, sqlite3.Error)
+
+
+def _history_failure_line(error: BaseException) -> str:
+    from coach.history.store import HistoryError, default_path, explain
+
+    if isinstance(error, HistoryError):
+        return visible(str(error))
+    return explain(error, default_path())  # type: ignore[arg-type]  # a sqlite3.Error, as caught
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -176,15 +204,23 @@ def command_run(arguments: argparse.Namespace) -> int:
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
-    library = _library_or_warn()
-    routine = find_routine(library, CRAMP_ROUTINE, load_settings().settings.pregnant)
+    """First aid reads none of the person's routine files: one of them broken (or a FIFO, or
+    hostile) must never stand between a cramp and the stretch that may ease it."""
+    pregnant = load_settings().settings.pregnant
+    routine = first_aid_for(shipped_library(), pregnant)
+    if routine is None:
+        raise UserError("coach's own cramp-now routine is missing; reinstall coach "
+                        "(pip install --force-reinstall coach)")
+    if is_pregnancy_variant(routine):
+        print(f"coach: you said you are pregnant, so this is '{routine.name}': "
+              "gentle stretches, nothing flat on your back", file=sys.stderr)
+    library = Library(routines={routine.name: routine}) if arguments.plain else _library_or_warn()
     return start_session(library, routine, arguments)
 
 
 def start_session(library: Library, routine: Routine, arguments: argparse.Namespace) -> int:
     side = Side(arguments.side) if arguments.side else None
     if arguments.plain:
-        from coach.cli.plain import run_plain
         from coach.history.recorder import Recorder
 
         first_use_in_plain_mode(during_a_cramp=routine.asks_for_side)
@@ -199,10 +235,41 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
                 Recorder(store, session, routine.name,
                          report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
 
-        run_plain(build_timeline(routine, side), sys.stdout, bell=not arguments.quiet, prepare=record,
-                  first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
-        return 0
-    return open_app(library, start=routine.name, side=side, quiet=arguments.quiet)
+        return _run_plain(routine, side, arguments.quiet, record)
+    return open_app(library, start=routine, side=side, quiet=arguments.quiet)
+
+
+def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callable[[Session], None]) -> int:
+    from coach.cli.keys import terminal_keys
+    from coach.cli.plain import run_plain
+    from coach.cues.driver import CueDriver
+    from coach.cues.system import system_announcer
+    from coach.settings import load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        print(f"coach: {problem}", file=sys.stderr)
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    announcer = system_announcer(loaded.settings, bell=bell, mode="silent" if quiet else None,
+                                 report=lambda problem: print(f"coach: {problem}", file=sys.stderr))
+    interrupted: list[bool] = []
+    try:
+        with terminal_keys() as keys:
+            if keys is not None:
+                print("Keys: space pause · n skip · b back · q stop")
+            run_plain(build_timeline(routine, side), sys.stdout, bell=False, prepare=record, keys=keys,
+                      cues=lambda session: CueDriver(session, announcer.announce, announcer.silence,
+                                                     ticks=lambda: loaded.settings.ticks),
+                      ticks=loaded.settings.ticks, interrupted=lambda: interrupted.append(True),
+                      first_aid=routine.asks_for_side, pregnant=is_pregnancy_variant(routine))
+            announcer.idle(timeout=4.0)  # let "Well done" be heard before the program ends
+    finally:
+        announcer.close()
+    return 130 if interrupted else 0
 
 
 def first_use_in_plain_mode(during_a_cramp: bool) -> None:
@@ -243,7 +310,11 @@ def open_app(library: Library, **options: Any) -> int:
     store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    CoachApp(library, history=store, notices=notices, **options).run()
+    app = CoachApp(library, history=store, notices=notices, **options)
+    try:
+        app.run()
+    finally:
+        app.close_cues()  # nothing goes on speaking after coach has closed
     return 0
 
 
@@ -273,6 +344,12 @@ def command_show(arguments: argparse.Namespace) -> int:
     library = _library_or_warn()
     routine = find_routine(library, arguments.name)
     chosen = Side(arguments.side) if arguments.side else None
+    if arguments.cues:
+        from coach.cli.sound import cue_script_text
+        from coach.settings import load_settings
+
+        print(cue_script_text(build_timeline(routine, chosen), load_settings().settings.ticks))
+        return 0
     print(timeline_text(routine, build_timeline(routine, chosen)))
     return 0
 
@@ -308,7 +385,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
               "'coach new NAME' starts one")
         return 0
     if arguments.files:
-        missing = [str(path) for path in arguments.files if not path.exists()]
+        # lexists: a link that loops or dangles is reported by the loader for what it is.
+        missing = [str(path) for path in arguments.files if not os.path.lexists(path)]
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coach import locations
 from coach.cli.errors import UserError
+from coach.files import create_private, write_private
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
@@ -20,6 +21,7 @@ from coach.routines.writer import routine_yaml
 from coach.routines.yamlsource import read_document
 
 FALLBACK_EDITORS = ("nano", "vi")
+RESERVED_NAME = "exercises"  # exercises.yaml is where a person's own exercises live
 
 
 class OwnUserError(UserError):
@@ -31,6 +33,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                               description="Write a new routine file to start from, in your own folder.")
     new.add_argument("name", help="its name: lower-case letters, digits and hyphens")
     new.add_argument("--from", dest="base", default="evening", help="the routine to copy (default: evening)")
+    new.add_argument("--replace-coachs", action="store_true",
+                     help="allow a name coach's own routines use: yours then replaces coach's for you")
     edit = commands.add_parser("edit", help="change a routine in your text editor",
                                description="Open a routine in $VISUAL or $EDITOR and check it when "
                                            "you save. coach's own routines are copied to your folder "
@@ -52,10 +56,18 @@ def command_new(arguments: argparse.Namespace) -> int:
     if not NAME_PATTERN.match(name):
         raise OwnUserError(
             f"'{name}' is not a usable name — use lower-case letters, digits and hyphens, like my-evening")
+    if name == RESERVED_NAME:
+        raise OwnUserError(f"'{name}' is the name of your exercise library file — choose another name")
     existing = user_file_for(name)
     if existing:
         raise OwnUserError(
             f"you already have a routine called '{name}' ({existing}) — change it with: coach edit {name}")
+    shipped = load_library([routine_files(locations.shipped_routines_dir())]).routines
+    if name in shipped and not arguments.replace_coachs:
+        raise OwnUserError(
+            f"'{name}' is the name of coach's own '{shipped[name].title}': yours would replace it for you, "
+            f"and a reminder for '{name}' would run yours — choose another name, or add --replace-coachs "
+            "to replace it on purpose")
     library = load_library()
     if arguments.base not in library.routines:
         hint = suggestion(arguments.base, library.routines) or "run 'coach list' to see them"
@@ -63,12 +75,14 @@ def command_new(arguments: argparse.Namespace) -> int:
     base = library.routines[arguments.base]
     title = f"{base.title} (mine)" if name != base.name else base.title
     routine = replace(base, name=name, title=title)
-    folder = locations.user_routines_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.yaml"
-    if path.exists():
-        raise OwnUserError(f"{path} already exists — choose another name, or edit that file")
-    path.write_text(routine_yaml(routine, f"Copied from '{base.name}'."), encoding="utf-8")
+    path = locations.user_routines_dir() / f"{name}.yaml"
+    try:
+        create_private(path, routine_yaml(routine, f"Copied from '{base.name}'."))
+    except FileExistsError:
+        raise OwnUserError(f"{path} already exists — choose another name, or edit that file") from None
+    except OSError as error:
+        raise OwnUserError(f"could not write {path}: {error.strerror or error} — nothing was saved; "
+                           "free some space or check the folder is yours") from None
     print(f"Wrote {path}")
     print(f"Change it with: coach edit {name}")
     return 0
@@ -96,10 +110,15 @@ def command_edit(arguments: argparse.Namespace) -> int:
         if shipped is None or shipped.origin is None:
             hint = suggestion(name, library.routines) or "run 'coach list' to see them"
             raise OwnUserError(f"there is no routine called '{name}' — {hint}")
-        folder = locations.user_routines_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{name}.yaml"
-        shutil.copyfile(shipped.origin, path)
+        path = locations.user_routines_dir() / f"{name}.yaml"
+        try:
+            create_private(path, shipped.origin.read_text(encoding="utf-8"))
+        except FileExistsError:
+            raise OwnUserError(f"{path} already exists and holds another routine — rename that file, "
+                               f"then run coach edit {name} again") from None
+        except OSError as error:
+            raise OwnUserError(f"could not write {path}: {error.strerror or error} — free some space "
+                               "or check the folder is yours") from None
         print(f"Copied coach's '{name}' to {path}; your copy is used from now on.")
     editor = editor_command()
     last_good = path.read_text(encoding="utf-8")
@@ -116,7 +135,7 @@ def command_edit(arguments: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         if not sys.stdin.isatty() or _ask_keep():
-            path.write_text(last_good, encoding="utf-8")
+            write_private(path, last_good)
             print(f"Kept the last good version of {path}; your changes were not saved.")
             return 1
 

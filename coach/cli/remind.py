@@ -10,6 +10,7 @@ from coach.cli.history_access import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
 from coach.history.store import now_local
+from coach.printable import visible
 from coach.reminders import scheduler_install
 from coach.reminders.due import MORNING, TITLE, run_due
 from coach.reminders.notify import deliver
@@ -176,6 +177,12 @@ def _due(arguments: argparse.Namespace) -> int:
     for result in results:
         via = f" by {result.delivery.via}" if result.delivery else ""
         print(f"reminder {result.reminder_id} for {result.scheduled_for.strftime('%H:%M')}: {result.outcome}{via}")
+    attempted = [result for result in results if result.delivery is not None]
+    if attempted and not any(result.delivery.ok for result in attempted if result.delivery):
+        # The scheduler's own log (journalctl, cron mail) then shows that nothing reached the person.
+        reasons = "; ".join(result.delivery.detail for result in attempted if result.delivery)
+        print(f"coach: no reminder could be shown: {visible(reasons)}", file=sys.stderr)
+        return 1
     return 0
 
 

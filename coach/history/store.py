@@ -7,18 +7,25 @@ cannot be read is moved aside to a timestamped backup, never deleted.
 
 from __future__ import annotations
 
+import math
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coach import locations
+from coach.files import private_dir
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
+from coach.printable import visible
+
+Row = TypeVar("Row", bound=tuple[Any, ...])
+Record = TypeVar("Record")
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10
@@ -98,6 +105,15 @@ MIGRATIONS = [
         ended_at TEXT
     );
     """,
+    # Reminders: a time is keyed by its local wall-clock time (no UTC offset), so a change of time
+    # zone cannot make it a new time; and a claim stays unconfirmed until the delivery is known,
+    # so a run killed while delivering leaves it for the next run to retry.
+    """
+    ALTER TABLE reminder_log ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE reminder_log ADD COLUMN claimed_at REAL;
+    UPDATE OR IGNORE reminder_log SET scheduled_for = substr(scheduled_for, 1, 19);
+    DELETE FROM reminder_log WHERE length(scheduled_for) > 19;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 INTERRUPTED_AFTER_HOURS = 12
@@ -112,6 +128,32 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 class HistoryError(Exception):
     """The history cannot be used; the message says why and what to do."""
+
+
+# Below this much free space, SQLite's "disk I/O error" means a full disk.
+_NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def explain(error: sqlite3.Error, path: Path) -> str:
+    """One line for a history that cannot be used: what is wrong, and what to do about it."""
+    text = str(error)
+    code = getattr(error, "sqlite_errorname", "") or ""
+    if code.startswith("SQLITE_READONLY") or "readonly" in text:
+        return (f"cannot save to {path}: the file or its folder is read-only — make them writable "
+                f"(chmod u+w {path}) or set COACH_HOME to another folder")
+    if code == "SQLITE_FULL" or "disk is full" in text or (
+            (code.startswith("SQLITE_IOERR") or "disk I/O error" in text) and _nearly_full(path)):
+        return f"cannot save to {path}: the disk is full — free some space, then try again"
+    if code.startswith("SQLITE_BUSY") or "locked" in text:
+        return f"{path} is busy: another coach is writing to it — try again in a moment"
+    return f"cannot use {path}: {text} — check the file and its folder are yours and writable, then try again"
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -186,28 +228,29 @@ class HistoryStore:
     def __init__(self, path: Path | None = None, notices: list[str] | None = None):
         self.path = Path(path) if path else default_path()
         self.notices = notices if notices is not None else []  # said to the person, once
+        self.damaged: list[str] = []  # rows skipped while reading, to be said once
         self._connection = self._open()
 
     # --- opening -----------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.path.parent)
             if not self.path.exists():
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as error:
             raise HistoryError(f"cannot create {self.path}: {error.strerror} — check that folder "
                                f"is yours and writable, or set COACH_HOME to another folder") from error
-        try:
-            return self._connect_and_migrate()
-        except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
-            raise HistoryError(f"cannot use {self.path}: {error} — check the file and its folder "
-                               "are yours and writable, then try again") from error
-        except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
-            backup = self._move_aside()
-            self.notices.append(f"Your history file could not be read ({error}). It was kept as "
-                                f"{backup} and a new one was started.")
-            return self._connect_and_migrate()
+        with _one_opener_at_a_time(self.path):  # and one mover-aside: never two backups of one file
+            try:
+                return self._connect_and_migrate()
+            except sqlite3.OperationalError as error:  # locked, read-only, out of space: not damage
+                raise HistoryError(explain(error, self.path)) from error
+            except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
+                backup = self._move_aside()
+                self.notices.append(f"Your history file could not be read ({error}). It was kept as "
+                                    f"{backup} and a new one was started.")
+                return self._connect_and_migrate()
 
     def _connect_and_migrate(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -253,7 +296,7 @@ class HistoryStore:
         """The same, already checked and migrated file, for another thread (SQLite connections
         belong to the thread that made them): no integrity check, no migration, no lock."""
         twin = object.__new__(HistoryStore)
-        twin.path, twin.notices = self.path, []
+        twin.path, twin.notices, twin.damaged = self.path, [], []
         twin._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         return twin
 
@@ -296,46 +339,39 @@ class HistoryStore:
         """Sessions left 'running' by a program that is gone: closed terminal, crash, kill -9."""
         now = now or now_local()
         stale = []
-        for session_id, started_at, pid in self._connection.execute(
-                "SELECT id, started_at, pid FROM sessions WHERE status = 'running'"):
-            age_hours = (now - datetime.fromisoformat(started_at)).total_seconds() / 3600
+        running = self._readable("sessions", self._connection.execute(
+            "SELECT id, started_at, pid FROM sessions WHERE status = 'running'"),
+            lambda row: (row[0], _moment(row[1]), row[2]))
+        for session_id, started_at, pid in running:
+            age_hours = (now - started_at).total_seconds() / 3600
             if age_hours > INTERRUPTED_AFTER_HOURS or not _alive(pid):
                 stale.append((session_id,))
         self._connection.executemany("UPDATE sessions SET status = 'interrupted' WHERE id = ?", stale)
         return len(stale)
 
     def sessions(self, since: date | None = None) -> list[SessionRecord]:
-        return [SessionRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]),
-                              date.fromisoformat(row[4]),
-                              datetime.fromisoformat(row[5]) if row[5] else None,
-                              row[6], row[7], row[8]) for row in self._session_rows(since)]
-
-    def session_values(self, since: date | None = None) -> list[dict[str, Any]]:
-        """What sessions() gives, as JSON-ready values named as SessionRecord's fields: dates as
-        the ISO 8601 text coach stored (their isoformat()), with no record or date built."""
-        return [dict(zip(SESSION_FIELDS, row, strict=True)) for row in self._session_rows(since)]
-
-    def _session_rows(self, since: date | None) -> sqlite3.Cursor:
-        return self._connection.execute(
-            # A sum per session through the steps' key, not one grouped join over every step.
-            "SELECT s.id, s.routine, s.title, s.started_at, s.night, NULLIF(s.ended_at, ''), s.status, "
-            "s.planned_seconds, "
-            "(SELECT COALESCE(SUM(st.actual_seconds), 0) FROM steps st WHERE st.session_id = s.id) "
-            "FROM sessions s WHERE s.night >= ? ORDER BY s.started_at", ((since or date.min).isoformat(),))
+        rows = self._connection.execute(
+            "SELECT s.id, s.routine, s.title, s.started_at, s.night, s.ended_at, s.status, "
+            "s.planned_seconds, COALESCE(SUM(st.actual_seconds), 0) FROM sessions s "
+            "LEFT JOIN steps st ON st.session_id = s.id WHERE s.night >= ? "
+            "GROUP BY s.id ORDER BY s.started_at", ((since or date.min).isoformat(),))
+        return self._readable("sessions", rows, lambda row: SessionRecord(
+            row[0], row[1], row[2], _moment(row[3]), date.fromisoformat(row[4]),
+            _moment(row[5]) if row[5] else None, row[6], row[7], row[8]))
 
     def night_records(self, since: date | None = None) -> list[NightRecord]:
         rows = self._connection.execute("SELECT night, status FROM sessions WHERE night >= ?",
                                         ((since or date.min).isoformat(),))
-        return [NightRecord(date.fromisoformat(night), status) for night, status in rows]
+        return self._readable("sessions", rows, lambda row: NightRecord(date.fromisoformat(row[0]), row[1]))
 
     def last_completed(self) -> dict[str, datetime]:
         rows = self._connection.execute(
             "SELECT routine, MAX(started_at) FROM sessions WHERE status = 'completed' GROUP BY routine")
-        return {routine: datetime.fromisoformat(started) for routine, started in rows}
+        return dict(self._readable("sessions", rows, lambda row: (row[0], _moment(row[1]))))
 
     def completed_nights(self) -> set[date]:
         rows = self._connection.execute("SELECT DISTINCT night FROM sessions WHERE status = 'completed'")
-        return {date.fromisoformat(night) for (night,) in rows}
+        return set(self._readable("sessions", rows, lambda row: date.fromisoformat(row[0])))
 
     def steps(self, session_id: int) -> list[StepRecord]:
         rows = self._connection.execute(
@@ -395,7 +431,20 @@ class HistoryStore:
         rows = self._connection.execute(
             f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE night >= ? ORDER BY at",
             ((since or date.min).isoformat(),))
-        return [_cramp(row) for row in rows]
+        return self._readable("cramps", rows, _cramp)
+
+    def _readable(self, table: str, rows: Iterable[Row], make: Callable[[Row], Record]) -> list[Record]:
+        """Records from rows; a row with a damaged value is skipped and noted in `damaged`, so one
+        bad date never takes the rest of the history with it."""
+        records = []
+        for row in rows:
+            try:
+                records.append(make(row))
+            except (ValueError, TypeError, OverflowError) as error:
+                note = f"a damaged entry in the {table} of {self.path} was skipped ({visible(str(error))})"
+                if note not in self.damaged:
+                    self.damaged.append(note)
+        return records
 
     # --- morning check-ins ---------------------------------------------------------------
 
@@ -458,12 +507,9 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
-SESSION_FIELDS = tuple(field.name for field in fields(SessionRecord))
-
-
 def _cramp(row: tuple[Any, ...]) -> CrampRecord:
-    return CrampRecord(row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]), row[3], row[4],
-                       row[5], row[6], row[7], None if row[8] is None else bool(row[8]))
+    return CrampRecord(row[0], _moment(row[1]), date.fromisoformat(row[2]), row[3], row[4],
+                       _minutes(row[5]), row[6], row[7], None if row[8] is None else bool(row[8]))
 
 
 @contextmanager
@@ -475,6 +521,46 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+@contextmanager
+def _one_opener_at_a_time(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path`.lock while checking, switching to WAL and migrating.
+
+    Several programs opening a new history at once (cron's `remind due`, the app, a `coach cramp`)
+    each switch its journal to WAL and migrate it. SQLite answers some of those clashes with an
+    immediate "database is locked" instead of waiting (a waiting reader could deadlock a writer),
+    so now and then one program failed to open a perfectly good history. Taking turns for these
+    few milliseconds removes the clash; the kernel drops the lock if a program dies holding it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; SQLite's own locking is all there is
+        yield
+        return
+    try:
+        descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a read-only folder: opening read-only cannot clash over the journal
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # coach writes every moment with its offset: this was not coach
+        raise ValueError(f"'{text}' has no time zone")
+    return moment
+
+
+def _minutes(value: float | None) -> float | None:
+    if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
+        raise ValueError(f"'{value}' is not a number of minutes")
+    return value
 
 
 def _statements(script: str) -> list[str]:

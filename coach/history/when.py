@@ -6,7 +6,10 @@ import re
 from datetime import date, datetime, time, timedelta
 
 EXAMPLES = "now, 03:00, 'last night 03:00', 'yesterday 23:30' or 2026-11-21T03:00"
-_CLOCK = re.compile(r"^(?:(?P<word>last night|yesterday|today)\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
+_CLOCK = re.compile(r"^(?:(?P<word>last night|yesterday|today)\s+)?(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})$")
+
+
+EARLIEST_YEAR = 2000  # a diary entry before this is a typing slip
 
 
 class WhenError(ValueError):
@@ -26,9 +29,13 @@ def parse_when(text: str, now: datetime) -> datetime:
         moment = _at(now, hour, minute, match["word"])
     else:
         try:
+            if not raw.isascii():  # fromisoformat takes other scripts' digits too
+                raise ValueError(raw)
             moment = datetime.fromisoformat(raw.upper().replace(" ", "T"))
         except ValueError:
             raise WhenError(f"'{text}' is not a time coach understands — try {EXAMPLES}") from None
+        if moment.year < EARLIEST_YEAR:  # before the zone is applied: year 1 has no local time
+            raise WhenError(f"'{text}' is before {EARLIEST_YEAR} — check the year")
         if moment.tzinfo is None:
             moment = moment.astimezone()  # local time, with that date's daylight-saving offset
     if moment > now:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from coach.history.nights import night_of
 from coach.reminders.notify import Delivery
 from coach.reminders.schedule import GRACE, Reminder, latest_due
-from coach.reminders.store import SNOOZE_ID, ReminderStore
+from coach.reminders.store import SNOOZE_ID, ReminderStore, log_key
 
 Send = Callable[[str, str], Delivery]
 TITLE = "Time for your bedtime stretches"
@@ -48,10 +48,13 @@ def anything_due(store: ReminderStore, now: datetime) -> bool:
     """A cheap, read-only look: is there a scheduled time (or snooze) not yet dealt with?"""
     if store.paused:
         return False
-    handled = {(rid, when) for rid, when, _, _ in store.log()}
+    handled, unconfirmed = store.handled(), store.unconfirmed()
     for reminder in store.all():
         due = scheduled_time(reminder, now)
-        if due is not None and (reminder.id, due) not in handled:
+        if due is None:
+            continue
+        key = (reminder.id, log_key(due))
+        if key not in handled or (key in unconfirmed and now - due <= GRACE):
             return True
     snoozed = store.snoozed_until
     return snoozed is not None and snoozed <= now
@@ -96,13 +99,14 @@ def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime
         outcome = "quiet"  # tonight's routine is already done
     else:
         outcome = "notified"
-    if not store.claim(reminder_id, due, outcome):
-        return []  # another run already dealt with this time
+    # Dealt with already, unless a run was killed while delivering it: then, still within the
+    # catch-up window, this run delivers it (at least once; a duplicate only after that crash).
+    if not store.claim(reminder_id, due, outcome, now) and (
+            outcome != "notified" or not store.reclaim(reminder_id, due, now)):
+        return []
     if outcome != "notified":
         return [Result(reminder_id, due, outcome)]
     delivery = send(title, body)
-    if not delivery.ok:
-        store.update_outcome(reminder_id, due, "failed", delivery.via)
-        return [Result(reminder_id, due, "failed", delivery)]
-    store.update_outcome(reminder_id, due, "notified", delivery.via)
-    return [Result(reminder_id, due, "notified", delivery)]
+    outcome = "notified" if delivery.ok else "failed"
+    store.confirm(reminder_id, due, outcome, delivery.via)
+    return [Result(reminder_id, due, outcome, delivery)]

@@ -7,8 +7,10 @@ itself and checks its exit code. Nothing here waits more than `timeout` seconds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -19,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 
 from coach import locations
+from coach.files import PRIVATE_FILE, private_dir
+from coach.printable import visible
 
 APP_NAME = "coach"
 TIMEOUT_SECONDS = 2.0
@@ -77,15 +81,23 @@ def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
     if program is None:
         return Delivery(False, "desktop (notify-send)", "notify-send is not installed")
     try:
-        result = subprocess.run(
+        # A group of its own: on a timeout, whatever it started (a wrapper script's children, a
+        # D-Bus helper) is killed with it, not left running for cron to pile up.
+        process = subprocess.Popen(
             [program, f"--app-name={APP_NAME}", f"--expire-time={SHOW_FOR_SECONDS * 1000}", title, body],
-            capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
     except OSError as error:
         return Delivery(False, "desktop (notify-send)", str(error))
-    if result.returncode != 0:
-        reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit code {result.returncode}"
+    try:
+        _, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+    if process.returncode != 0:
+        reason = errors.strip().splitlines()[-1] if errors.strip() else f"exit code {process.returncode}"
         return Delivery(False, "desktop (notify-send)", reason)
     return Delivery(True, "desktop (notify-send)")
 
@@ -93,7 +105,7 @@ def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
 def via_terminal(title: str, body: str) -> Delivery:
     try:
         with open("/dev/tty", "w") as tty:  # the person's terminal, even when output is redirected
-            tty.write(f"\a{title}: {body}\n")
+            tty.write(f"\a{visible(title)}: {visible(body)}\n")
     except OSError as error:
         return Delivery(False, "terminal", f"no terminal: {error.strerror}")
     return Delivery(True, "terminal")
@@ -101,11 +113,14 @@ def via_terminal(title: str, body: str) -> Delivery:
 
 def log_line(title: str, body: str, reasons: list[str], shown_in: str | None = None) -> Path:
     path = locations.data_dir() / "reminders.log"
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     outcome = f"shown in {shown_in} only" if shown_in else "not shown"
-    with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
-                  f"({outcome}: {'; '.join(reasons)})\n")
+    line = visible(f"{datetime.now().astimezone().isoformat(timespec='seconds')} {title}: {body} "
+                   f"({outcome}: {'; '.join(reasons)})")
+    # 0600 whatever the umask, appended to (not replaced): a log of what was and was not shown.
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as log:
+        log.write(line + "\n")
     return path
 
 

@@ -14,7 +14,7 @@ FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
 EVERY_DAY = frozenset(range(7))
 GRACE = timedelta(hours=3)
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
 class ScheduleError(ValueError):
@@ -74,8 +74,19 @@ def format_days(days: frozenset[int]) -> str:
 
 
 def local_moment(day: date, at: time) -> datetime:
-    """That wall-clock time on that day, with the day's own daylight-saving offset."""
-    return datetime.combine(day, at).astimezone()
+    """That wall-clock time on that day, with the day's own daylight-saving offset.
+
+    A time the clocks skip that night (01:30 when 01:00 becomes 02:00) becomes the first moment
+    that exists after it (02:00), never the hour before it. A time that happens twice when the
+    clocks go back is the first of the two.
+    """
+    wall = datetime.combine(day, at)
+    for minutes in range(0, 24 * 60):
+        candidate = wall + timedelta(minutes=minutes)
+        moment = candidate.astimezone()
+        if moment.replace(tzinfo=None) == candidate:  # this wall-clock time exists
+            return moment
+    return wall.astimezone()  # a zone with no valid time that day: not on this planet
 
 
 def latest_due(reminder: Reminder, now: datetime) -> datetime | None:

@@ -27,9 +27,37 @@ def _systemd_days(days: frozenset[int]) -> str:
     return "" if days == EVERY_DAY else ",".join(DAY_NAMES[d].capitalize() for d in sorted(days)) + " "
 
 
+SYSTEMD_REFUSES = "'\"\\$"
+
+
+class UnusablePath(ValueError):
+    """The command's path holds something no scheduler line can carry (a line break)."""
+
+
+def check_command(command: list[str]) -> list[str]:
+    for part in command:
+        if any(character in part for character in "\n\r\0"):
+            raise UnusablePath(f"the path {part!r} has a line break in it, which a scheduler entry cannot "
+                               "hold — install coach in a folder without one")
+    return command
+
+
+def _systemd_word(word: str) -> str:
+    """One ExecStart argument, double-quoted: systemd reads \\ and \" there, and expands % and $."""
+    escaped = word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+    return f'"{escaped}"' if escaped != word or not word or any(c in word for c in " \t'") else word
+
+
 def systemd_service(command: list[str]) -> str:
+    program = check_command(command)[0]
+    # systemd refuses these in the program's own name, quoted or not (and keeps $$ as it is there).
+    refused = sorted({character for character in program if character in SYSTEMD_REFUSES})
+    if refused:
+        raise UnusablePath(f"systemd cannot run a program whose path has {' or '.join(refused)} in it "
+                           f"({program}) — install coach in a folder without them")
+    line = " ".join(_systemd_word(word) for word in command)
     return (f"[Unit]\nDescription=coach bedtime reminders: send one if it is due\n\n"
-            f"[Service]\nType=oneshot\nExecStart={shlex.join(command)} remind due\n")
+            f"[Service]\nType=oneshot\nExecStart={line} remind due\n")
 
 
 def systemd_timer(reminders: list[Reminder]) -> str:
@@ -45,7 +73,8 @@ def _cron_days(days: frozenset[int]) -> str:
 
 
 def cron_lines(reminders: list[Reminder], command: list[str]) -> list[str]:
-    run = f"{shlex.join(command)} remind due >/dev/null 2>&1"
+    # cron turns an unescaped % into a line break, even inside the shell's quotes.
+    run = f"{shlex.join(check_command(command))} remind due >/dev/null 2>&1".replace("%", "\\%")
     lines = [CRON_MARKER]
     lines += [f"{r.at.minute} {r.at.hour} * * {_cron_days(r.days)} {run}" for r in reminders]
     lines += [f"*/{CATCH_UP_MINUTES} * * * * {run}", f"@reboot {run}"]

@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from coach import locations
+from coach.files import write_private
 from coach.reminders.schedule import Reminder
 from coach.reminders.scheduler_files import (
     LAUNCH_LABEL,
     TASK_NAME,
     UNIT_NAME,
+    UnusablePath,
+    check_command,
     cron_lines,
     launch_agent,
     systemd_service,
@@ -67,6 +70,14 @@ def systemd_unit_dir() -> Path:
     return config / "systemd" / "user"
 
 
+def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Private (0600 in a 0700 folder, whatever the umask) and atomic: these say what runs at bedtime."""
+    try:
+        write_private(path, text, encoding=encoding)
+    except OSError as error:
+        raise InstallError(f"cannot write {path}: {error.strerror or error}") from None
+
+
 def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
         result = run(list(command), input=stdin, capture_output=True, text=True, timeout=30)
@@ -96,13 +107,18 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
         uninstall(run)  # replace, never duplicate
     kind = kind or choose_kind()
     command = coach_command()
+    try:  # before anything is written: a path no scheduler can carry is refused whole
+        check_command(command)
+        if kind == "systemd":
+            systemd_service(command)
+    except UnusablePath as error:
+        raise InstallError(str(error)) from None
     record: dict[str, Any] = {"kind": kind, "files": [], "cron_lines": []}
     if kind == "systemd":
         folder = unit_dir or systemd_unit_dir()
-        folder.mkdir(parents=True, exist_ok=True)
         for suffix, text in (("service", systemd_service(command)), ("timer", systemd_timer(reminders))):
             path = folder / f"{UNIT_NAME}.{suffix}"
-            path.write_text(text)
+            _write(path, text)
             record["files"].append(str(path))
         _checked(run, ["systemctl", "--user", "daemon-reload"])
         _checked(run, ["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"])
@@ -114,23 +130,20 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
         done = "your crontab (crontab -l shows it)"
     elif kind == "launchd":
         folder = agent_dir or Path.home() / "Library" / "LaunchAgents"
-        folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{LAUNCH_LABEL}.plist"
-        path.write_text(launch_agent(reminders, command))
+        _write(path, launch_agent(reminders, command))
         record["files"].append(str(path))
         _checked(run, ["launchctl", "load", "-w", str(path)])
         done = f"a LaunchAgent ({path})"
     elif kind == "windows":
         path = locations.data_dir() / f"{TASK_NAME}.xml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(windows_task(reminders, command), encoding="utf-16")
+        _write(path, windows_task(reminders, command), encoding="utf-16")
         record["files"].append(str(path))
         _checked(run, ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(path), "/F"])
         done = f"a scheduled task ({TASK_NAME})"
     else:
         raise InstallError(f"unknown scheduler '{kind}'")
-    state_file().parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    state_file().write_text(json.dumps(record, indent=2))
+    _write(state_file(), json.dumps(record, indent=2))
     return f"Reminders will now fire with no terminal open, through {done}."
 
 

@@ -1,7 +1,12 @@
 """Reminders and what became of each scheduled time, kept beside the history.
 
-The log's key is (reminder, scheduled time), so claiming a time is one atomic insert: however
-many `coach remind due` run at once (cron, the systemd timer, the open app), one of them wins.
+The log's key is (reminder, scheduled local wall-clock time), so claiming a time is one atomic
+insert: however many `coach remind due` run at once (cron, the systemd timer, the open app), one of
+them wins; and a change of time zone (London, then Berlin) is still the same 21:30 that night.
+
+A claim to notify is unconfirmed until the delivery's outcome is recorded. A run killed while
+delivering leaves it unconfirmed, and a later run takes it over once the claim is older than
+CLAIM_LEASE_SECONDS: at least once, with a duplicate only after a crash during delivery.
 """
 
 from __future__ import annotations
@@ -12,6 +17,13 @@ from coach.history.store import HistoryStore, inserted_id, now_local
 from coach.reminders.schedule import DAY_NAMES, EVERY_DAY, Reminder, format_days, parse_time
 
 SNOOZE_ID = 0  # log entries for a snoozed reminder use this id
+# Longer than any delivery takes (each way of notifying gives up after a few seconds).
+CLAIM_LEASE_SECONDS = 60
+
+
+def log_key(scheduled_for: datetime) -> str:
+    """The local wall-clock time, without its UTC offset: one key per scheduled time per night."""
+    return scheduled_for.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 class ReminderStore:
@@ -66,20 +78,47 @@ class ReminderStore:
 
     # --- the log -----------------------------------------------------------------------
 
-    def claim(self, reminder_id: int, scheduled_for: datetime, outcome: str, via: str | None = None) -> bool:
-        """Record what became of a scheduled time; False if another run already did."""
+    def claim(self, reminder_id: int, scheduled_for: datetime, outcome: str, now: datetime | None = None) -> bool:
+        """Take a scheduled time for this run; False if another run already did.
+
+        "notified" is only what this run means to do: it stays unconfirmed until `confirm`.
+        """
+        now = now or now_local()
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO reminder_log VALUES (?, ?, ?, ?, ?)",
-            (reminder_id, scheduled_for.isoformat(), outcome, via, now_local().isoformat()))
+            "INSERT OR IGNORE INTO reminder_log (reminder_id, scheduled_for, outcome, via, logged_at, "
+            "confirmed, claimed_at) VALUES (?, ?, ?, NULL, ?, ?, ?)",
+            (reminder_id, log_key(scheduled_for), outcome, now.isoformat(), int(outcome != "notified"),
+             now.timestamp()))
         return cursor.rowcount == 1
 
-    def update_outcome(self, reminder_id: int, scheduled_for: datetime, outcome: str, via: str | None) -> None:
-        self._db.execute("UPDATE reminder_log SET outcome = ?, via = ? WHERE reminder_id = ? AND "
-                         "scheduled_for = ?", (outcome, via, reminder_id, scheduled_for.isoformat()))
+    def reclaim(self, reminder_id: int, scheduled_for: datetime, now: datetime) -> bool:
+        """Take over a claim whose run never confirmed it (killed while delivering); False if it
+        was confirmed, or another run holds it still."""
+        cursor = self._db.execute(
+            "UPDATE reminder_log SET claimed_at = ?, logged_at = ? WHERE reminder_id = ? AND scheduled_for = ? "
+            "AND confirmed = 0 AND (claimed_at IS NULL OR claimed_at < ?)",
+            (now.timestamp(), now.isoformat(), reminder_id, log_key(scheduled_for),
+             now.timestamp() - CLAIM_LEASE_SECONDS))
+        return cursor.rowcount == 1
+
+    def confirm(self, reminder_id: int, scheduled_for: datetime, outcome: str, via: str | None) -> None:
+        """What became of a claimed time, now that it is known."""
+        self._db.execute("UPDATE reminder_log SET outcome = ?, via = ?, confirmed = 1 WHERE reminder_id = ? "
+                         "AND scheduled_for = ?", (outcome, via, reminder_id, log_key(scheduled_for)))
+
+    def unconfirmed(self) -> set[tuple[int, str]]:
+        """(reminder, key) of claims no run has confirmed: candidates for a retry."""
+        return set(self._db.execute("SELECT reminder_id, scheduled_for FROM reminder_log WHERE confirmed = 0"))
+
+    def handled(self) -> set[tuple[int, str]]:
+        """(reminder, key) of every time some run has dealt with or is dealing with."""
+        return set(self._db.execute("SELECT reminder_id, scheduled_for FROM reminder_log"))
 
     def log(self) -> list[tuple[int, datetime, str, str | None]]:
-        return [(rid, datetime.fromisoformat(when), outcome, via) for rid, when, outcome, via, _ in
-                self._db.execute("SELECT * FROM reminder_log ORDER BY scheduled_for")]
+        # Keys are wall-clock times: read back in today's zone, which is where they were meant.
+        return [(rid, datetime.fromisoformat(when).astimezone(), outcome, via) for rid, when, outcome, via in
+                self._db.execute("SELECT reminder_id, scheduled_for, outcome, via FROM reminder_log "
+                                 "ORDER BY scheduled_for")]
 
     def missed_since(self, since: datetime) -> list[tuple[int, datetime]]:
         return [(rid, when) for rid, when, outcome, _ in self.log() if outcome == "missed" and when >= since]

@@ -23,7 +23,7 @@ from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_fr
 from coach.routines.library import Library
 
 FILE_NAME = "routines.json"
-FORMAT = 2
+FORMAT = 3
 
 Fingerprint = list[list[list[Any]]]
 
@@ -70,6 +70,9 @@ def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
         "files": key,
         "exercises": [_exercise_data(exercise) for exercise in library.exercises.values()],
         "routines": [_routine_data(routine) for routine in library.routines.values()],
+        # Read from coach's own files alone: its exercises are kept whole, as a person's file
+        # may have replaced one of them in the library.
+        "first_aid": [_routine_data(routine, whole=True) for routine in library.first_aid.values()],
         "overridden": sorted(library.overridden),
     }
     try:
@@ -131,8 +134,9 @@ def _prop_data(prop: Prop) -> dict[str, Any]:
     return {prop.kind: settings}
 
 
-def _routine_data(routine: Routine) -> dict[str, Any]:
-    steps = [{"exercise": step.exercise.id, "dose": _dose_data(step.dose), "sides": step.sides.value,
+def _routine_data(routine: Routine, whole: bool = False) -> dict[str, Any]:
+    steps = [{"exercise": _exercise_data(step.exercise) if whole else step.exercise.id,
+              "dose": _dose_data(step.dose), "sides": step.sides.value,
               "get_ready": step.get_ready, "note": step.note} for step in routine.steps]
     return {"name": routine.name, "title": routine.title, "description": routine.description,
             "steps": steps, "get_ready": routine.get_ready, "switch_legs": routine.switch_legs,
@@ -147,6 +151,9 @@ def _library(data: dict[str, Any]) -> Library:
     for item in _list(data["routines"]):
         routine = _routine(item, library.exercises)
         library.routines[routine.name] = routine
+    for item in _list(data["first_aid"]):
+        routine = _routine(item, library.exercises)
+        library.first_aid[routine.name] = routine
     library.overridden = {_text(name) for name in _list(data["overridden"])}
     return library
 
@@ -171,7 +178,7 @@ def _picture(item: Any) -> Picture | None:
 
 
 def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:
-    steps = tuple(RoutineStep(exercise=exercises[_text(step["exercise"])], dose=_dose(step["dose"]),
+    steps = tuple(RoutineStep(exercise=_step_exercise(step["exercise"], exercises), dose=_dose(step["dose"]),
                               sides=Sides(step["sides"]), get_ready=_count(step["get_ready"]),
                               note=None if step["note"] is None else _text(step["note"]))
                   for step in _list(item["steps"]))
@@ -180,6 +187,10 @@ def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:
     return Routine(name=_text(item["name"]), title=_text(item["title"]), description=_text(item["description"]),
                    steps=steps, get_ready=_count(item["get_ready"]), switch_legs=_count(item["switch_legs"]),
                    origin=_origin(item["origin"]))
+
+
+def _step_exercise(item: Any, exercises: dict[str, Exercise]) -> Exercise:
+    return _exercise(item) if isinstance(item, dict) else exercises[_text(item)]
 
 
 def _dose(item: dict[str, Any]) -> Dose:

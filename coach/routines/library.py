@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from coach.routines.yamlsource import Document
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+FIRST_AID_ROUTINE = "cramp-now"
 
 
 @dataclass
@@ -24,6 +25,10 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     # Routine names a later layer (the person's folder) took over from an earlier one.
     overridden: set[str] = field(default_factory=set)
+    # coach's own cramp-now (and its variants, such as cramp-now-pregnancy) by name, built from
+    # coach's own exercises only: first aid never depends on the person's files, whatever they
+    # hold (a broken or replaced exercise, a routine of that name, a FIFO).
+    first_aid: dict[str, Routine] = field(default_factory=dict)
 
     def problems_in(self, paths: Iterable[Path]) -> list[Problem]:
         wanted = {Path(path) for path in paths}
@@ -72,7 +77,7 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
     documents = [[read_document(Path(path)) for path in layer] for layer in layers]
     library = Library()
     drawn_by_files: set[str] = set()  # exercises whose picture came from a pose file, not their own
-    for layer in documents:
+    for number, layer in enumerate(documents):
         for document in layer:
             if document.root is not None and is_exercise_library(document):
                 defined = read_exercises(document)
@@ -80,6 +85,8 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
                 drawn_by_files.difference_update(defined)
         _draw_exercises(library, [document for document in layer if document.root is not None
                                   and is_pose_file(document)], drawn_by_files)
+        if number == 0:
+            library.first_aid = _first_aid(layer, library.exercises)
     for layer in documents:
         named_here: dict[str, Path] = {}
         for document in layer:
@@ -98,6 +105,27 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
             library.routines[routine.name] = routine
     library.problems = sorted(p for layer in documents for document in layer for p in document.problems)
     return library
+
+
+def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> dict[str, Routine]:
+    from coach.routines.loader import is_exercise_library, read_routine
+    from coach.routines.yamlsource import Document
+
+    found = {}
+    for document in shipped:
+        if document.root is None or is_exercise_library(document):
+            continue
+        # A scratch document: its problems are reported once, by the full pass.
+        routine = read_routine(Document(document.path, document.root), dict(exercises))
+        if routine is not None and (routine.name == FIRST_AID_ROUTINE or
+                                    routine.name.startswith(f"{FIRST_AID_ROUTINE}-")):
+            found[routine.name] = routine
+    return found
+
+
+def shipped_library() -> Library:
+    """coach's own routines and exercises, reading none of the person's files."""
+    return load_library([routine_files(locations.shipped_routines_dir())])
 
 
 def _draw_exercises(library: Library, pose_files: Sequence[Document], drawn_by_files: set[str]) -> None:

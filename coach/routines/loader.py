@@ -137,7 +137,7 @@ def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routi
         return None
     name = reader.name(value["name"], "the routine name") if "name" in value else None
     title = reader.text(value["title"], "title") if "title" in value else None
-    description = reader.text(value["description"], "description") if "description" in value else ""
+    description = reader.text(value["description"], "description", multiline=True) if "description" in value else ""
     get_ready = reader.duration(value["get_ready"], "get_ready", allow_zero=True) if "get_ready" in value else 5
     switch = reader.duration(value["switch_legs"], "switch_legs") if "switch_legs" in value else 5
     steps = _read_steps(reader, value["steps"], exercises) if "steps" in value else None

@@ -11,6 +11,7 @@ from typing import TypeVar
 import yaml
 
 from coach.durations import EXAMPLES, DurationError, parse_duration
+from coach.printable import describe, first_unprintable
 from coach.routines.yamlsource import Document
 
 E = TypeVar("E", bound=Enum)
@@ -85,7 +86,8 @@ class NodeReader:
                 self.problem(node, f"{what} has no '{name}'", f"add a '{name}:' line")
         return values
 
-    def text(self, node: yaml.Node, what: str) -> str | None:
+    def text(self, node: yaml.Node, what: str, multiline: bool = False) -> str | None:
+        """Printable text only: escape sequences and direction overrides would reach the terminal."""
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
             self.problem(node, f"{what} should be text, found {kind_of(node)}",
                          "write the text on the same line, after the colon")
@@ -96,6 +98,11 @@ class NodeReader:
             return None
         if len(value) > MAX_TEXT:
             self.problem(node, f"{what} is longer than {MAX_TEXT} characters", "shorten it")
+            return None
+        unprintable = first_unprintable(value, allow_newline=multiline)
+        if unprintable is not None:
+            self.problem(node, f"{what} contains {describe(unprintable)}",
+                         "use printable text only: remove it, or retype the line in a plain editor")
             return None
         return value
 
@@ -139,7 +146,11 @@ class NodeReader:
 
     def count(self, node: yaml.Node, what: str, maximum: int) -> int | None:
         raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
-        if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        if raw.isdigit() and not raw.isascii():
+            self.problem(node, f"{what} uses digits other than 0-9", "write the number with the digits 0-9")
+            return None
+        # Length first: int() of thousands of digits is slow, and refused by Python anyway.
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or not 1 <= int(raw) <= maximum:
             self.problem(node, f"{what} should be a whole number from 1 to {maximum}",
                          "write a number such as 3")
             return None

@@ -7,7 +7,7 @@ The variants have nothing flat on the back and only gentle stretches. A person w
 from __future__ import annotations
 
 from coach.model import Routine
-from coach.routines.library import Library
+from coach.routines.library import FIRST_AID_ROUTINE, Library
 
 SUFFIX = "-pregnancy"
 
@@ -21,6 +21,13 @@ def routine_for(library: Library, name: str, pregnant: bool | None) -> Routine:
     if pregnant and not name.endswith(SUFFIX) and name + SUFFIX in library.routines:
         return library.routines[name + SUFFIX]
     return library.routines[name]
+
+
+def first_aid_for(library: Library, pregnant: bool | None) -> Routine | None:
+    """coach's own cramp-now, or its pregnancy variant; never a routine from the person's files."""
+    if pregnant and FIRST_AID_ROUTINE + SUFFIX in library.first_aid:
+        return library.first_aid[FIRST_AID_ROUTINE + SUFFIX]
+    return library.first_aid.get(FIRST_AID_ROUTINE)
 
 
 def routines_for(library: Library, pregnant: bool | None) -> dict[str, Routine]:

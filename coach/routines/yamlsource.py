@@ -6,6 +6,9 @@ because composing never constructs objects: a routine file cannot run code.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +18,13 @@ from coach.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
+# Whichever limit is met first (libyaml's, Python's or coach's), the person reads the same thing.
+TOO_DEEP = f"the file is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
+TOO_DEEP_FIX = "a routine file needs only a few levels: check the brackets and indentation"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 # libyaml is far faster on large input; the pure-Python loader gives the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -51,6 +61,9 @@ def read_document(path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, met before coach's
+            document.add(line, column, TOO_DEEP, TOO_DEEP_FIX)
+            return document
         reason = " ".join(part for part in (error.context, error.problem) if part) or "malformed YAML"
         fix = "check the indentation and the colons on this line and the one before"
         if "another document" in reason:
@@ -60,8 +73,8 @@ def read_document(path: Path) -> Document:
     except yaml.YAMLError as error:
         document.add(1, 1, f"YAML syntax error: {error}", "check the file is YAML text")
         return document
-    except RecursionError:
-        document.add(1, 1, "the file is nested too deeply", "a routine file needs only a few levels")
+    except RecursionError:  # the pure-Python composer's limit, met before coach's
+        document.add(1, 1, TOO_DEEP, TOO_DEEP_FIX)
         return document
     if root is None:
         document.add(1, 1, "the file is empty",
@@ -73,23 +86,70 @@ def read_document(path: Path) -> Document:
 
 
 def _read_bytes(document: Document) -> bytes | None:
-    try:
-        with open(document.path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop on some Pythons
-        reason = getattr(error, "strerror", None) or str(error)
-        document.add(1, 1, f"cannot read the file: {reason}",
-                     "check the file exists, is a regular file and you may read it")
+    data = _read_regular_file(document)
+    if data is None:
         return None
     if len(data) > MAX_FILE_BYTES:
         document.add(1, 1, f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
                      "a routine file is a few KiB: check this is the right file")
+        return None
+    encoding = _wide_encoding(data)
+    if encoding:
+        document.add(1, 1, f"the file is {encoding} text, not UTF-8",
+                     "save it as UTF-8 in your editor (\"Save with encoding\")")
         return None
     if b"\0" in data:
         document.add(1, 1, "this is a binary file, not text",
                      "routine files are plain text (YAML): check this is the right file")
         return None
     return data
+
+
+def _read_regular_file(document: Document) -> bytes | None:
+    """The first bytes of a regular file, never blocking: a FIFO or a device is refused unopened.
+
+    stat() comes first so a pipe is never opened; O_NONBLOCK and fstat() catch a file swapped
+    for one between the two calls.
+    """
+    cannot_read = "check the file exists, is a regular file and you may read it"
+    try:
+        kind = _not_a_file(os.stat(document.path).st_mode)
+        if kind:
+            document.add(1, 1, f"this is {kind}, not a file", "routine files are plain text files: "
+                         "move it out of the routines folder or give it another name")
+            return None
+        descriptor = os.open(document.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            kind = _not_a_file(os.fstat(handle.fileno()).st_mode)
+            if kind:
+                document.add(1, 1, f"this is {kind}, not a file", cannot_read)
+                return None
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            document.add(1, 1, "this is a symbolic link that leads back to itself (a link loop)",
+                         "point the link at a real file, or remove it")
+        else:
+            document.add(1, 1, f"cannot read the file: {error.strerror or error}", cannot_read)
+        return None
+
+
+def _not_a_file(mode: int) -> str | None:
+    return next((kind for test, kind in _KINDS if test(mode)), None)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for text saved that way (with or without a byte-order mark)."""
+    if data.startswith(_UTF32_BOMS):
+        return "UTF-32"
+    if data.startswith(_UTF16_BOMS):
+        return "UTF-16"
+    sample = data[:200]
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    enough = len(sample) // 2 * 0.7
+    if len(sample) >= 4 and ((even_zeros == 0 and odd_zeros >= enough) or (odd_zeros == 0 and even_zeros >= enough)):
+        return "UTF-16"
+    return None
 
 
 def _decode(document: Document, data: bytes) -> str | None:
@@ -142,8 +202,7 @@ def _shape_ok(document: Document, root: yaml.Node) -> bool:
                          "remove the tag (the part starting with !): routine files hold plain values")
             return False
         if depth > MAX_DEPTH:
-            document.add(node.start_mark.line + 1, node.start_mark.column + 1,
-                         "the file is nested too deeply", "a routine file needs only a few levels")
+            document.add(node.start_mark.line + 1, node.start_mark.column + 1, TOO_DEEP, TOO_DEEP_FIX)
             return False
         if isinstance(node, yaml.MappingNode):
             pending.extend((child, depth + 1) for pair in node.value for child in pair)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -18,8 +20,12 @@ from coach.first_run import mark_safety_seen, safety_seen
 from coach.history.store import HistoryStore, now_local
 from coach.model import Routine, Side
 from coach.routines.library import Library
-from coach.settings import load_settings, save_settings
+from coach.settings import Settings, load_settings, save_settings
+from coach.settings_text import CUE_MODE_LABELS, next_cue_mode
 from coach.tui.theme import NIGHT
+
+if TYPE_CHECKING:
+    from coach.cues.announcer import Announcer
 
 REMINDER_CHECK_SECONDS = 30
 HOME_MODE = "home"
@@ -33,21 +39,30 @@ class CoachApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
-                 quiet: bool = False, start: str | None = None, side: Side | None = None,
+                 quiet: bool = False, start: str | Routine | None = None, side: Side | None = None,
                  show_safety: bool | None = None, history: HistoryStore | None = None,
-                 now: Callable[[], datetime] = now_local, notices: list[str] | None = None):
+                 now: Callable[[], datetime] = now_local, notices: list[str] | None = None,
+                 settings: Settings | None = None, announcer: Callable[[CoachApp], Announcer] | None = None):
         super().__init__()
-        self._notices = notices or []
+        self._notices = list(notices or [])
+        if settings is None:
+            loaded = load_settings()
+            settings = loaded.settings
+            self._notices += loaded.problems
+        self.settings = settings
+        # --quiet silences this run only; the mute key changes the saved setting.
+        self.cue_mode = "silent" if quiet else settings.cues
+        self._make_announcer = announcer or CoachApp._system_announcer
+        self._announcer: Announcer | None = None
         self.library = library
         self.history = history
         self.now = now
         self.clock = clock
-        self.quiet = quiet
         self._start = start
         self._start_side = side
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self._checkin_asked = False  # once per opening: "later" means later, not in a minute
-        self.pregnant = load_settings().settings.pregnant  # None: not asked yet
+        self.pregnant = settings.pregnant  # None: not asked yet
         self._ask_side_for: Routine | None = None
         self._home_mode_added = False
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
@@ -60,7 +75,8 @@ class CoachApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before
         the first frame; `coach run` and `coach sos` never build the home screen at all."""
-        routine = self.library.routines[self._start] if self._start else None
+        routine = self._start if isinstance(self._start, Routine) or self._start is None \
+            else self.library.routines[self._start]
         if routine is not None:
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
@@ -83,7 +99,7 @@ class CoachApp(App[None]):
         if self.history is not None:
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
-            self.notify(notice, severity="warning", timeout=20)
+            self.notify(notice, severity="warning", timeout=20, markup=False)
         if self._ask_side_for is not None:
             self.begin(self._ask_side_for)
         if self._show_safety:
@@ -125,11 +141,7 @@ class CoachApp(App[None]):
         """Keep the answer in the settings; no answer (escape) leaves it unasked."""
         if pregnant is None:
             return
-        self.pregnant = pregnant
-        try:
-            save_settings({"pregnant": pregnant})
-        except OSError as error:
-            self.notify(f"Could not save your answer: {error}", severity="error", timeout=20)
+        self.save_settings({"pregnant": pregnant})
         if pregnant:
             self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
                         "gentle stretches only.", timeout=10)
@@ -161,7 +173,7 @@ class CoachApp(App[None]):
         if self.history is not None:
             from coach.history.recorder import Recorder
 
-            report = lambda problem: self.notify(problem, severity="error", timeout=20)  # noqa: E731
+            report = lambda problem: self.notify(problem, severity="error", timeout=20, markup=False)  # noqa: E731
             Recorder(self.history, session, routine.name, report)  # lives as long as the session
         return RunScreen(session, routine, side)
 
@@ -207,7 +219,7 @@ class CoachApp(App[None]):
             def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)
                 if not delivery.ok:  # the desktop did not show it: the open app does
-                    self.call_from_thread(self.notify, body, title=title, timeout=60)
+                    self.call_from_thread(self.notify, body, title=title, timeout=60, markup=False)
                     self.call_from_thread(self.bell)
                 return delivery
 
@@ -215,7 +227,61 @@ class CoachApp(App[None]):
         finally:
             store.close()
 
-    def cue(self) -> None:
-        """The soft signal at each change: the terminal bell, unless the person turned it off."""
-        if not self.quiet:
-            self.bell()
+    # --- cues ------------------------------------------------------------------------------
+
+    @property
+    def cues(self) -> Announcer:
+        """What speaks and plays the cues: made when a routine first starts, not at start-up."""
+        if self._announcer is None:
+            self._announcer = self._make_announcer(self)
+            self._announcer.mode = self.cue_mode
+        return self._announcer
+
+    def _system_announcer(self) -> Announcer:
+        from coach.cues.system import system_announcer
+
+        return system_announcer(self.settings, bell=lambda: self._from_cue_thread(self.bell),
+                                report=lambda problem: self._from_cue_thread(self.notify, problem,
+                                                                              severity="warning", timeout=15))
+
+    def _from_cue_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app has closed: nothing left to tell
+            self.call_from_thread(callback, *args, **kwargs)
+
+    @property
+    def cue_mode_label(self) -> str:
+        return CUE_MODE_LABELS.get(self.cue_mode, self.cue_mode)
+
+    def cycle_cue_mode(self) -> str:
+        """The mute key: the next of voice, tones, bell, silent, saved for next time."""
+        self.set_cue_mode(next_cue_mode(self.cue_mode))
+        return self.cue_mode
+
+    def set_cue_mode(self, mode: str) -> None:
+        self.cue_mode = mode
+        if self._announcer is not None:
+            self._announcer.mode = mode
+            if mode in ("bell", "silent"):
+                self._announcer.silence()
+        self.save_settings({"cues": mode})
+
+    def save_settings(self, changes: dict[str, Any]) -> bool:
+        """Save and use at once; a problem is shown, never raised into the routine on screen."""
+        try:
+            note = save_settings(changes)
+        except OSError as error:
+            self.notify(f"Settings not saved: {error}", severity="error", timeout=15)
+            return False
+        if note:
+            self.notify(note, severity="warning", timeout=15)
+        self.settings = replace(self.settings, **changes)
+        self.pregnant = self.settings.pregnant
+        if self._announcer is not None and set(changes) & {"voice_rate", "volume", "language"}:
+            self._announcer.close()  # the next routine makes a new one with the new voice and tones
+            self._announcer = None
+        return True
+
+    def close_cues(self) -> None:
+        if self._announcer is not None:
+            self._announcer.close()
+            self._announcer = None

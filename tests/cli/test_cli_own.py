@@ -101,3 +101,42 @@ else printf "name: mine\\ntitle: Mine, fixed\\nsteps: [ankle-circles]\\n" > "$1"
 def test_edit_an_unknown_routine_suggests_one():
     result = coach("edit", "quik", env={"EDITOR": "true"})
     assert result.returncode == 2 and "did you mean 'quick'?" in result.stderr
+
+
+def test_new_refuses_coachs_own_names_unless_asked_to_replace_them(coach_home):
+    result = coach("new", "quick", "--from", "evening")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'quick' is the name of coach's own 'Quick trial stretches'" in result.stderr
+    assert "--replace-coachs" in result.stderr
+    assert not (coach_home / "routines" / "quick.yaml").exists()
+    assert coach("new", "quick", "--from", "evening", "--replace-coachs").returncode == 0
+    assert "quick" in load_library().overridden
+
+
+def test_new_refuses_the_name_of_the_exercise_library_file(coach_home):
+    result = coach("new", "exercises")
+    assert result.returncode == 2 and "exercise library" in result.stderr
+    assert not (coach_home / "routines" / "exercises.yaml").exists()
+
+
+def test_new_on_a_full_disk_leaves_nothing_behind(coach_home, monkeypatch, capsys):
+    from coach import files
+    from coach.cli.main import main
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    assert main(["new", "mine"]) == 2
+    assert "could not write" in capsys.readouterr().err
+    assert list((coach_home / "routines").iterdir()) == []
+
+
+def test_edit_never_copies_over_a_file_that_holds_another_routine(coach_home, tmp_path):
+    folder = coach_home / "routines"
+    folder.mkdir()
+    theirs = "name: not-quick\ntitle: Mine, in a file called quick.yaml\nsteps: [ankle-circles]\n"
+    (folder / "quick.yaml").write_text(theirs)
+    result = coach("edit", "quick", env={"EDITOR": "true"})
+    assert result.returncode == 2 and "already exists and holds another routine" in result.stderr
+    assert (folder / "quick.yaml").read_text() == theirs

@@ -41,3 +41,29 @@ def test_mistakes_get_one_clear_line():
 def test_due_with_nothing_set_up_is_quiet_and_succeeds():
     result = coach("remind", "due")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_due_exits_non_zero_when_no_reminder_could_be_shown(tmp_path, coach_home):
+    import os
+    from datetime import timedelta
+
+    from coach.history.store import HistoryStore, now_local
+    from coach.reminders.store import ReminderStore
+
+    store = ReminderStore(HistoryStore())
+    at = (now_local() - timedelta(minutes=2)).time()
+    store.add(at, frozenset(range(7)), "evening")
+    store._db.execute("UPDATE reminders SET created_at = ?", ((now_local() - timedelta(days=1)).isoformat(),))
+    store.history.close()
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "notify-send").write_text("#!/bin/sh\necho 'Cannot connect to the bus' >&2\nexit 1\n")
+    (folder / "notify-send").chmod(0o700)
+    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "DBUS_SESSION_BUS_ADDRESS": ""}
+    # A session of its own: no terminal to fall back on, as under cron.
+    result = subprocess.run([sys.executable, "-m", "coach", "remind", "due"], capture_output=True, text=True,
+                            timeout=60, stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "failed by log" in result.stdout
+    assert result.stderr.startswith("coach: no reminder could be shown: ") and "Cannot connect to the bus" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -111,3 +111,21 @@ def test_many_programs_opening_a_new_history_at_once_all_succeed(tmp_path):
     assert all(opener.returncode == 0 for opener in openers), errors
     assert not list(tmp_path.glob("*.unreadable-*"))  # nobody mistook a race for damage
     assert len(HistoryStore(path).cramps()) == 8
+
+
+def test_programs_opening_the_history_take_turns_so_sqlite_never_refuses_one(tmp_path):
+    """Checking, switching to WAL and migrating happen one program at a time: SQLite answers a
+    clash there with an immediate 'database is locked', which made a good history fail to open."""
+    import fcntl
+
+    path = tmp_path / "fresh.sqlite3"
+    code = f"from coach.history.store import HistoryStore; HistoryStore({str(path)!r}).close()"
+    descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # another program is opening it right now
+    opener = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            opener.wait(timeout=3)  # it waits its turn
+    finally:
+        os.close(descriptor)
+    assert opener.wait(timeout=30) == 0, opener.stderr.read() if opener.stderr else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 import time
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from conftest import local
@@ -249,6 +249,97 @@ def test_anything_due_is_a_cheap_yes_or_no_that_matches_run_due(london, store):
     assert not anything_due(store, now + timedelta(minutes=4)) and anything_due(store, now + timedelta(minutes=6))
     store.set_paused(True)
     assert not anything_due(store, now + timedelta(minutes=6))
+
+
+# --- never lost, never twice ---------------------------------------------------------------
+
+class KilledWhileSending:
+    """A delivery during which the program is killed: nothing after the send runs."""
+
+    def __call__(self, title, body):
+        raise SystemExit("killed")
+
+
+def test_a_run_killed_while_delivering_leaves_the_reminder_for_the_next_run(london, store):
+    add(store)
+    now = local(2026, 11, 22, 21, 31)
+    with pytest.raises(SystemExit):
+        run_due(store, ROUTINES, KilledWhileSending(), now)
+    send = FakeSender()
+    from coach.reminders.due import anything_due
+
+    assert run_due(store, ROUTINES, send, now + timedelta(seconds=20)) == []  # the claim may be live still
+    assert anything_due(store, now + timedelta(minutes=5))
+    retried = run_due(store, ROUTINES, send, now + timedelta(minutes=5))
+    assert [r.outcome for r in retried] == ["notified"] and len(send.sent) == 1
+    assert run_due(store, ROUTINES, send, now + timedelta(minutes=10)) == [] and len(send.sent) == 1
+    assert store.log()[0][2:] == ("notified", "fake")
+
+
+def test_an_unconfirmed_claim_is_not_retried_after_the_catch_up_window(london, store):
+    add(store)
+    now = local(2026, 11, 22, 21, 31)
+    with pytest.raises(SystemExit):
+        run_due(store, ROUTINES, KilledWhileSending(), now)
+    send = FakeSender()
+    assert run_due(store, ROUTINES, send, now + timedelta(hours=4)) == [] and send.sent == []
+
+
+def test_moving_through_time_zones_sends_one_reminder_per_local_time(store, monkeypatch):
+    add(store, "21:30")
+    send = FakeSender()
+    outcomes = []
+    for zone in ("Europe/London", "Europe/Berlin", "Europe/Helsinki"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            # The same evening, 21:45 on the wall wherever the person is now.
+            outcomes += [r.outcome for r in run_due(store, ROUTINES, send, local(2026, 11, 22, 21, 45))]
+        finally:
+            monkeypatch.delenv("TZ")
+            time.tzset()
+    assert outcomes == ["notified"] and len(send.sent) == 1
+
+
+def test_the_same_wall_clock_time_twice_when_the_clocks_go_back_is_one_reminder(london, store):
+    add(store, "01:30")
+    send = FakeSender()
+    first = local(2026, 10, 25, 1, 31)  # 01:31 BST
+    second = first + timedelta(hours=1)  # 01:31 GMT: 01:30 has come round again
+    outcomes = [r.outcome for now in (first, second) for r in run_due(store, ROUTINES, send, now)]
+    assert outcomes == ["notified"]
+
+
+def test_a_time_skipped_by_daylight_saving_fires_at_the_first_moment_after_it(london):
+    r = reminder(at="01:30")
+    from datetime import datetime
+
+    just_before = datetime(2026, 3, 29, 0, 59, tzinfo=UTC).astimezone()  # 00:59 GMT
+    assert latest_due(r, just_before).date().day == 28  # not yet: never an hour early
+    after = datetime(2026, 3, 29, 1, 5, tzinfo=UTC).astimezone()  # 02:05 BST
+    due = latest_due(r, after)
+    assert (due.hour, due.minute, due.utcoffset()) == (2, 0, timedelta(hours=1))
+    assert next_due(r, just_before) == due
+
+
+def test_a_hung_notify_send_is_killed_with_everything_it_started(fake_path, tmp_path):
+    child = tmp_path / "child.pid"
+    fake_program(fake_path, "notify-send", f"/bin/sleep 30 &\necho $! > {child}\nwait")
+    result = via_notify_send("T", "B", 0.5)
+    assert not result.ok and result.detail == "no answer within 0.5 s"
+    pid = int(child.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and process_alive(pid):
+        time.sleep(0.05)
+    assert not process_alive(pid)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat_file:
+            return stat_file.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead, not yet reaped
+    except FileNotFoundError:
+        return False
 
 
 def test_a_morning_reminder_asks_about_last_night_until_it_is_answered(london, store):

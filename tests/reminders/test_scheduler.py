@@ -174,3 +174,60 @@ def test_adding_a_reminder_updates_an_installed_crontab(fake_tools):
     assert "The installed schedule was updated." in added.stdout
     assert "45 22 * * 6,0 " in table.read_text() and table.read_text().count(CRON_MARKER) == 1
     assert run("uninstall").returncode == 0 and table.read_text() == ""
+
+
+def as_cron_runs_it(line: str) -> str:
+    """What cron hands to /bin/sh: an unescaped % ends the command (the rest is stdin), \\% is %."""
+    command = line.split(" ", 5)[5]
+    out, index = [], 0
+    while index < len(command):
+        if command[index] == "\\" and command[index + 1:index + 2] == "%":
+            out.append("%")
+            index += 2
+            continue
+        if command[index] == "%":
+            break
+        out.append(command[index])
+        index += 1
+    return "".join(out)
+
+
+def test_a_cron_line_runs_a_python_whose_path_has_percent_signs_and_quotes(tmp_path):
+    folder = tmp_path / "it's 100% $HOME `mine`"
+    folder.mkdir()
+    program = folder / "python"
+    said = tmp_path / "said.txt"
+    program.write_text(f'#!/bin/sh\nprintf "%s|" "$0" "$@" > "{said}"\n')
+    program.chmod(0o700)
+    line = cron_lines(REMINDERS[:1], [str(program), "-m", "coach"])[1]
+    result = subprocess.run(["/bin/sh", "-c", as_cron_runs_it(line)], capture_output=True, text=True, timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert said.read_text() == f"{program}|-m|coach|remind|due|"
+
+
+def test_a_path_with_a_line_break_is_refused_with_a_message(fake_tools, tmp_path, monkeypatch):
+    monkeypatch.setattr(scheduler_install, "coach_command", lambda: ["/opt/two\nlines/python", "-m", "coach"])
+    with pytest.raises(scheduler_install.InstallError, match="has a line break in it"):
+        scheduler_install.install(REMINDERS, "cron")
+    assert scheduler_install.installed() is None
+
+
+@needs("systemd-analyze", "systemd")
+@pytest.mark.parametrize("folder_name", ["100% mine", "with space", "dollar-not-in-name"])
+def test_systemd_accepts_a_service_for_pythons_in_odd_folders(tmp_path, folder_name):
+    folder = tmp_path / folder_name
+    folder.mkdir()
+    (folder / "python").symlink_to(sys.executable)
+    service = tmp_path / "coach-reminders.service"
+    service.write_text(systemd_service([str(folder / "python"), "-m", "coach", "it's $5 \"quoted\" 100%"]))
+    result = subprocess.run(["systemd-analyze", "verify", str(service)], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0 and "special characters" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("folder_name", ["it's mine", 'a "quoted" one', "back\\slash", "a$HOME"])
+def test_systemd_install_refuses_a_python_path_systemd_cannot_run(fake_tools, tmp_path, monkeypatch, folder_name):
+    monkeypatch.setattr(scheduler_install, "coach_command", lambda: [f"/opt/{folder_name}/python", "-m", "coach"])
+    units = tmp_path / "units"
+    with pytest.raises(scheduler_install.InstallError, match="systemd cannot run a program whose path has"):
+        scheduler_install.install(REMINDERS, "systemd", unit_dir=units)
+    assert not units.exists()

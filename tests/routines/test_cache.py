@@ -181,3 +181,17 @@ def test_a_start_with_a_fresh_cache_does_not_import_yaml(coach_home: Path) -> No
     outputs = [subprocess.run([sys.executable, "-c", program], env=environment, capture_output=True,
                               text=True, check=True).stdout.split() for _ in range(2)]
     assert outputs == [["True", "True"], ["True", "False"]]
+
+
+def test_first_aid_keeps_coachs_own_exercise_when_a_persons_file_replaces_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    first_aid_exercise = from_files_only().first_aid["cramp-now"].steps[0].exercise.id
+    folder = locations.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(
+        f"exercises:\n  {first_aid_exercise}:\n    name: My own version\n    position: sitting\n"
+        "    steps: [Do it my way]\n    dose: {duration: 20s}\n", encoding="utf-8")
+    first = load_library()
+    assert first.exercises[first_aid_exercise].name == "My own version"
+    assert first.first_aid["cramp-now"].steps[0].exercise.name != "My own version"
+    monkeypatch.setattr(library, "read_library", lambda layers: pytest.fail("the files were read again"))
+    assert load_library() == first

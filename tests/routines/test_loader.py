@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import time
 from pathlib import Path
 
@@ -192,7 +193,9 @@ BAD_FILES = [
     (BILLION_LAUGHS.encode(), "anchors and aliases (&name, *name) are not supported"),
     (b"name: a\n---\nname: b\n", "2:1: YAML syntax error: expected a single document"),
     (b"name: a\ntitle: [unclosed\n", "YAML syntax error"),
-    (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+    (b"[" * 5000 + b"]" * 5000, "the file is nested too deeply (more than 32 levels"),
+    (b"[" * 40 + b"]" * 40, "1:33: the file is nested too deeply (more than 32 levels"),
+    (b"".join(b"  " * i + b"a:\n" for i in range(200)) + b"  " * 200 + b"b\n", "nested too deeply"),
     (b"name: !!python/object/apply:os.system [echo hacked]\n", "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     (b"x" * (300 * 1024), "1:1: the file is larger than 256 KiB"),
     (b"hello\n", "1:1: a routine file should be a mapping of keys, found a single value"),
@@ -218,7 +221,7 @@ def test_bad_files_get_one_clear_message_quickly(write, content, expected):
     assert elapsed < 1.0
 
 
-def test_unreadable_and_looping_paths_are_reported(tmp_path):
+def test_unreadable_and_looping_paths_are_reported_for_what_they_are(tmp_path):
     folder_named_like_a_file = tmp_path / "folder.yaml"
     folder_named_like_a_file.mkdir()
     loop_a, loop_b = tmp_path / "a.yaml", tmp_path / "b.yaml"
@@ -226,9 +229,86 @@ def test_unreadable_and_looping_paths_are_reported(tmp_path):
     os.symlink(loop_a, loop_b)
     missing = tmp_path / "gone.yaml"
     library = load(folder_named_like_a_file, loop_a, missing)
-    for path in (folder_named_like_a_file, loop_a, missing):
+    expected = {folder_named_like_a_file: "this is a folder, not a file",
+                loop_a: "symbolic link that leads back to itself",
+                missing: "cannot read the file: No such file or directory"}
+    for path, message in expected.items():
         found = messages(library, path)
-        assert len(found) == 1 and "cannot read the file" in found[0], found
+        assert len(found) == 1 and message in found[0], found
+
+
+def test_a_fifo_or_socket_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    server = socket.socket(socket.AF_UNIX)
+    sock = tmp_path / "sock.yaml"
+    server.bind(str(sock))
+    try:
+        started = time.perf_counter()
+        library = load(fifo, sock)  # opening the FIFO for a blocking read would hang here forever
+        assert time.perf_counter() - started < 2
+    finally:
+        server.close()
+    assert "this is a named pipe (FIFO), not a file" in messages(library, fifo)[0]
+    assert "this is a socket, not a file" in messages(library, sock)[0]
+    assert "cramp-now" in library.routines
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_are_named_as_such_not_called_binary(write, encoding):
+    path = write("wide.yaml", "name: wide\ntitle: Wide\nsteps: [ankle-circles]\n".encode(encoding))
+    found = messages(load(path), path)
+    wide = "UTF-32" if encoding == "utf-32" else "UTF-16"
+    assert found == [f"{path}:1:1: the file is {wide} text, not UTF-8 — save it as UTF-8 in your editor "
+                     '("Save with encoding")']
+
+
+@pytest.mark.parametrize("value, message", [
+    ("9" * 4301, "duration '" + "9" * 4301 + "' is far too long"),
+    ("1" * 5000 + "s", "is far too long"),
+    ("１０s", "duration '１０s' uses digits other than 0-9"),
+    ("١٠", "uses digits other than 0-9"),
+])
+def test_huge_or_foreign_digit_durations_get_a_located_message(write, value, message):
+    path = write("numbers.yaml", f"name: numbers\ntitle: Numbers\nsteps:\n  - exercise: ankle-circles\n"
+                                 f"    duration: {value}\n")
+    found = messages(load(path), path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:5:15: ") and message in found[0], found
+
+
+@pytest.mark.parametrize("value, message", [
+    ("³", "reps uses digits other than 0-9"),
+    ("٣", "reps uses digits other than 0-9"),
+    ("9" * 5000, "reps should be a whole number from 1 to 50"),
+])
+def test_odd_reps_get_a_located_message(write, value, message):
+    path = write("reps.yaml", f"name: reps\ntitle: Reps\nsteps:\n  - exercise: ankle-circles\n"
+                              f"    hold: 5s\n    rest: 5s\n    reps: {value}\n")
+    found = messages(load(path), path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:7:11: ") and message in found[0], found
+
+
+@pytest.mark.parametrize("field, raw, shown", [
+    ("title", '"\\e]0;TITLE\\a Evening"', "title contains U+001B (an escape character)"),
+    ("title", '"\\e[2J"', "U+001B (an escape character)"),
+    ("title", '"bell\\a"', "U+0007 (a bell)"),
+    ("title", '"back\\rwards"', "U+000D (a carriage return)"),
+    ("title", "\u202eevil", "U+202E (a text-direction control)"),
+    ("description", '"one\\x1b[31mred"', "description contains U+001B"),
+])
+def test_control_characters_in_text_are_refused_at_load_and_never_printed_raw(write, field, raw, shown):
+    path = write("hostile.yaml", f"name: hostile\ntitle: Fine\n{field}: {raw}\nsteps: [ankle-circles]\n"
+                 if field != "title" else f"name: hostile\ntitle: {raw}\nsteps: [ankle-circles]\n")
+    library = load(path)
+    found = messages(library, path)
+    assert "hostile" not in library.routines
+    assert len(found) == 1 and shown in found[0], found
+    assert "\x1b" not in found[0] and "\a" not in found[0] and "\u202e" not in found[0]
+
+
+def test_a_description_may_have_several_lines(write):
+    path = write("lines.yaml", "name: lines\ntitle: Lines\ndescription: |\n  one\n  two\nsteps: [ankle-circles]\n")
+    assert load(path).routines["lines"].description == "one\ntwo"
 
 
 def test_a_persons_exercise_replaces_coachs_with_the_same_id(write):

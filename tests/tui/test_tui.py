@@ -177,14 +177,46 @@ async def test_several_changes_at_once_ring_only_once(clock):
         assert app.rings == [1000.0, 1026.0]  # the start, then one for three changes
 
 
-async def test_quiet_mode_and_the_sound_key(clock):
+async def test_quiet_mode_and_the_sound_key(clock, coach_home):
     app = make_app(clock, start="quick", quiet=True)
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 5)
         assert app.rings == []
+        assert text(app, "#cue-mode") == "sound: silent (m)"
         await pilot.press("m")
         await advance(pilot, clock, 10)
         assert app.rings == [1015.0]
+        assert text(app, "#cue-mode") == "sound: voice + tones (m)"  # always shown, not only a toast
+        for shown in ("tones only", "terminal bell", "silent", "voice + tones"):
+            await pilot.press("m")
+            assert text(app, "#cue-mode") == f"sound: {shown} (m)"
+        await pilot.press("m")
+    assert load_settings().settings.cues == "tones"  # the key's choice is kept for next time
+    assert (coach_home / "settings.toml").exists()
+
+
+async def test_the_run_screen_speaks_each_change_and_pause_silences_it(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        heard = app.cues
+        await advance(pilot, clock, 5)
+        assert [cue.words for _, cue in heard.cues][-1].startswith("Left leg. Wall calf stretch. Hold.")
+        await pilot.press("space")
+        assert heard.silenced == 1
+        await pilot.press("space")
+        await pilot.press("right")
+        assert [cue.words for _, cue in heard.cues][-2:] == ["Left leg. Hold.", "Rest."]
+
+
+async def test_a_broken_settings_file_is_named_with_its_line_and_the_app_runs_with_defaults(clock, coach_home):
+    (coach_home / "settings.toml").write_text("cues = 'voice'\nticks = maybe\n")
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any(message.startswith(f"{coach_home / 'settings.toml'}:2:") for message in shown)
+        assert app.cue_mode == "voice"
+    assert (coach_home / "settings.toml").read_text() == "cues = 'voice'\nticks = maybe\n"
 
 
 async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help(clock):
@@ -301,9 +333,9 @@ async def test_the_start_screen_lists_its_keys_and_each_one_works(clock):
         hints = str(app.screen.query_one("KeyHints").content)
         assert hints.split() == ["⏎", "Start", "c", "Cramp", "now!", "l", "Log", "a", "cramp", "h", "History",
                                  "r", "Reminders", "b", "Make", "my", "own", "e", "Exercises", "s", "Safety",
-                                 "q", "Quit"]
+                                 "o", "Settings", "q", "Quit"]
         for key, screen_name in (("e", "ExercisesScreen"), ("s", "SafetyScreen"), ("c", "SidePicker"),
-                                 ("h", "HistoryScreen")):
+                                 ("h", "HistoryScreen"), ("o", "SettingsScreen")):
             await pilot.press(key)
             await pilot.pause()
             assert type(app.screen).__name__ == screen_name

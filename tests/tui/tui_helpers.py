@@ -15,8 +15,32 @@ from history_seed import NOW
 SIZE = (100, 30)
 
 
+class HeardCues:
+    """Stands in for the announcer: each cue given while sound is on counts as a ring at that
+    moment of the fake clock, and every cue is kept with its words."""
+
+    def __init__(self, app: CoachApp, clock: ManualClock):
+        self.app = app
+        self.clock = clock
+        self.mode = "voice"
+        self.cues: list = []
+        self.silenced = 0
+
+    def announce(self, cue) -> None:
+        self.cues.append((self.clock(), cue))
+        if self.mode != "silent":
+            self.app.rings.append(self.clock())
+
+    def silence(self) -> None:
+        self.silenced += 1
+
+    def close(self) -> None:
+        pass
+
+
 def make_app(clock: ManualClock, **options) -> CoachApp:
     options.setdefault("show_safety", False)
+    options.setdefault("announcer", lambda app: HeardCues(app, clock))
     app = CoachApp(load_library(), clock=clock, **options)
     app.rings = []
     app.bell = lambda: app.rings.append(clock())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -75,7 +76,7 @@ class ExercisePicker(CoachModalScreen[str | None]):
         with Vertical(id="picker"):
             yield Static("Add which exercise? Enter adds it.", id="picker-title")
             with Horizontal():
-                yield OptionList(*[Option(f"{e.name} ({e.position.value})", id=e.id) for e in exercises.values()],
+                yield OptionList(*[Option(Text(f"{e.name} ({e.position.value})"), id=e.id) for e in exercises.values()],
                                  id="picker-list")
                 yield Static(id="picker-detail", markup=False)
 
@@ -159,7 +160,7 @@ class BuilderScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         name = self.base.name if self.base.origin and self._is_users(self.base) else f"my-{self.base.name}"
         with Vertical(id="builder"):
-            yield Static(f"Routine builder · starting from '{self.base.title}'", id="builder-title")
+            yield Static(f"Routine builder · starting from '{self.base.title}'", id="builder-title", markup=False)
             with Horizontal(id="builder-names"):
                 yield Label("Name")
                 yield Input(value=name[:40], id="routine-name", max_length=40)
@@ -174,7 +175,7 @@ class BuilderScreen(CoachScreen[None]):
                     yield Label(label, id=f"label-{field}")
                     yield Input(id=f"dose-{field}", max_length=width, placeholder=field)
                 yield Label("Enter applies", id="dose-hint")
-            yield Static(id="builder-total")
+            yield Static(id="builder-total", markup=False)
             yield Static(id="builder-message", markup=False)
         yield Footer(show_command_palette=False)
 
@@ -195,7 +196,7 @@ class BuilderScreen(CoachScreen[None]):
     def refresh_steps(self, select: int | None = None) -> None:
         options = self.query_one("#builder-steps", OptionList)
         options.clear_options()
-        options.add_options([Option(step_label(n, step)) for n, step in enumerate(self.steps, start=1)])
+        options.add_options([Option(Text(step_label(n, step))) for n, step in enumerate(self.steps, start=1)])
         if self.steps:
             options.highlighted = min(max(select or 0, 0), len(self.steps) - 1)
         self.query_one("#builder-total", Static).update(self._total_text())
@@ -252,7 +253,7 @@ class BuilderScreen(CoachScreen[None]):
             else:
                 rest_text = self.query_one("#dose-rest", Input).value.strip()
                 reps_text = self.query_one("#dose-reps", Input).value.strip()
-                if not reps_text.isdigit() or not 1 <= int(reps_text) <= 50:
+                if not (reps_text.isascii() and reps_text.isdigit()) or not 1 <= int(reps_text) <= 50:
                     raise DurationError("reps should be a whole number from 1 to 50")
                 dose = Holds(parse_duration(self.query_one("#dose-hold", Input).value),
                              0 if rest_text in ("0", "0s") else parse_duration(rest_text), int(reps_text))
@@ -340,7 +341,7 @@ class BuilderScreen(CoachScreen[None]):
             return
         self.app.library = library
         replaced = " It replaces coach's own for you." if name in library.overridden else ""
-        self.app.notify(f"Saved '{title}' to {path}.{replaced}", timeout=6)
+        self.app.notify(f"Saved '{title}' to {path}.{replaced}", timeout=6, markup=False)
         self.app.pop_screen()
 
     def action_close(self) -> None:

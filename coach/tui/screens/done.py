@@ -63,8 +63,8 @@ class DoneScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="done"):
-            yield Static(self.summary.headline, id="headline")
-            yield Static(summary_text(self.summary), id="summary")
+            yield Static(self.summary.headline, id="headline", markup=False)
+            yield Static(summary_text(self.summary), id="summary", markup=False)
             if self.cramp_leg is not None:
                 yield Static("Press l to note this cramp in your diary: it helps you and your "
                              "doctor see whether cramps are getting fewer.", id="log-offer")

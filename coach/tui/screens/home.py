@@ -12,11 +12,9 @@ from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
 from coach.history.stats import streaks
 from coach.routines.library import Library
-from coach.routines.pregnancy import routine_for, routines_for
+from coach.routines.pregnancy import first_aid_for, routines_for
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
-
-CRAMP_ROUTINE = "cramp-now"
 
 
 class HomeScreen(CoachScreen[None]):
@@ -64,6 +62,7 @@ class HomeScreen(CoachScreen[None]):
         Binding("b", "build", "Make my own"),
         Binding("e", "exercises", "Exercises"),
         Binding("s", "safety", "Safety"),
+        Binding("o", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -145,8 +144,9 @@ class HomeScreen(CoachScreen[None]):
         self.query_one(OptionList).action_select()
 
     def action_cramp_now(self) -> None:
-        if CRAMP_ROUTINE in self.library.routines:
-            self.app.begin(routine_for(self.library, CRAMP_ROUTINE, self.app.pregnant))
+        first_aid = first_aid_for(self.library, self.app.pregnant)
+        if first_aid is not None:  # coach's own, whatever the person's files hold
+            self.app.begin(first_aid)
         else:
             self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
                         severity="error")
@@ -180,6 +180,11 @@ class HomeScreen(CoachScreen[None]):
             from coach.tui.screens.reminders import RemindersScreen
 
             self.app.push_screen(RemindersScreen(self.app.history))
+
+    def action_settings(self) -> None:
+        from coach.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_safety(self) -> None:
         from coach.tui.screens.safety import SafetyScreen

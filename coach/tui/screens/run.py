@@ -9,14 +9,16 @@ from __future__ import annotations
 import asyncio
 import math
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from coach.cues.driver import CueDriver
 from coach.durations import format_clock
 from coach.engine.guidance import guidance_at
-from coach.engine.session import Ended, Event, PhaseStarted, Session, State
+from coach.engine.session import Ended, Event, Session, State
 from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
@@ -24,11 +26,13 @@ from coach.model import Routine, Side
 from coach.routines.pregnancy import is_pregnancy_variant
 from coach.safety import GET_HELP_TITLE
 from coach.tui.coach_screen import CoachScreen
-from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.countdown import Countdown, countdown_rows, side_label_scale
+from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
+from coach.tui.widgets.side_label import SideLabel
 
 
 def countdown_text(seconds: int) -> str:
@@ -185,7 +189,7 @@ class RunScreen(CoachScreen[None]):
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cue_due = False
+        self._cues: CueDriver | None = None
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
@@ -195,8 +199,9 @@ class RunScreen(CoachScreen[None]):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
-                yield Static(id="side")
+                yield SideLabel(id="side")
                 yield Static(id="phase")
+                yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
         with Backdrop(id="below"):
             with Horizontal(id="guide"):
@@ -214,11 +219,24 @@ class RunScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
+        announcer = self.app.cues
+        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
+                               ticks=lambda: bool(self.app.settings.ticks))
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
         self.session.start()
         self.tick()
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Big digits and leg label for the window's size: read from across the room."""
+        width, height = event.size
+        self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
+        self.query_one(SideLabel).fit(side_label_scale(width, height))
+
     def on_unmount(self) -> None:
         self._unsubscribe()
+        if self._cues is not None:
+            self._cues.close()
+            self.app.cues.silence()
         if self._wake is not None:
             self._wake.cancel()
 
@@ -228,9 +246,8 @@ class RunScreen(CoachScreen[None]):
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
         self.refresh_view()
-        if self._cue_due:
-            self._cue_due = False
-            self.app.cue()
+        if self._cues is not None:
+            self._cues.flush()  # one cue even when several phases passed at once
         self._schedule()
 
     def _schedule(self) -> None:
@@ -258,15 +275,12 @@ class RunScreen(CoachScreen[None]):
         raise error
 
     def _on_session_event(self, event: Event) -> None:
-        if isinstance(event, PhaseStarted):
-            self._cue_due = True  # one cue even when several phases pass at once
-        elif isinstance(event, Ended):
+        if isinstance(event, Ended):
             self.call_later(self._show_summary)
 
     def _show_summary(self) -> None:
         from coach.tui.screens.done import DoneScreen
 
-        self.app.cue()
         cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None
         self.app.push_screen(DoneScreen(summarise(self.session), cramp_leg))
 
@@ -332,8 +346,10 @@ class RunScreen(CoachScreen[None]):
             self._after_action()
 
     def action_toggle_sound(self) -> None:
-        self.app.quiet = not self.app.quiet
-        self.notify("Sound cue off" if self.app.quiet else "Sound cue on", timeout=2)
+        """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
+        self.app.cycle_cue_mode()
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
+        self.notify(f"Sound: {self.app.cue_mode_label}", timeout=2)
 
     def action_request_stop(self) -> None:
         from coach.tui.screens.confirm_stop import ConfirmStop

@@ -1,0 +1,90 @@
+"""How soon a cue's sound starts after its phase change: planned change -> child process started.
+
+The real app runs headless on real timers with voice on, through this machine's own speech
+engine and sound player (whichever `coach voice test` names; `true` stands in for a missing player);
+each child process start is stamped
+and compared with when the plan says its phase begins. Goal: at most 100 ms.
+Usage: python bench/cue_latency.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROUTINE = """name: bench-cues
+title: Cue latency
+get_ready: 3s
+switch_legs: 3s
+steps:
+  - exercise: wall-calf-stretch
+    hold: 3s
+    rest: 2s
+    reps: 2
+    sides: each
+  - exercise: ankle-circles
+    duration: 4s
+    get_ready: 2s
+"""
+
+
+async def measure() -> tuple[list[float], list[str], list[str]]:
+    from coach.cues.players import Player
+    from coach.cues.system import system_announcer
+    from coach.routines.library import load_library
+    from coach.settings import Settings
+    from coach.tui.app import CoachApp
+
+    starts: list[tuple[str, float]] = []
+    reports: list[str] = []
+    settings = Settings(cues="voice")
+
+    def announcer(app: CoachApp):
+        made = system_announcer(settings, bell=lambda: starts.append(("bell", time.monotonic())),
+                                report=reports.append, started=lambda name, at: starts.append((name, at)))
+        if made.player is None:
+            # No sound player here: `true` stands in, so a process start is still what is timed.
+            made._players = [Player("true (stand-in player)", shutil.which("true") or "/bin/true")]
+        return made
+
+    app = CoachApp(load_library(), start="bench-cues", settings=settings, show_safety=False, announcer=announcer)
+    planned: list[float] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        began = time.monotonic() - (session.phase.duration - session.remaining())
+        planned = [began + phase.offset for phase in session.timeline.phases] + [began + session.timeline.total]
+        while not session.is_over and time.monotonic() - began < session.timeline.total + 5:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+    app.close_cues()
+    # The first start at or after each planned change is that change's cue.
+    late = []
+    for due in planned:
+        after = [at for _, at in starts if at >= due - 0.001]
+        if after and after[0] - due < 1.0:
+            late.append(after[0] - due)
+    return late, sorted({name for name, _ in starts}), reports
+
+
+def main() -> None:
+    home = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    (home / "routines").mkdir()
+    (home / "routines" / "bench-cues.yaml").write_text(ROUTINE)
+    os.environ["COACH_HOME"] = str(home)
+    late, used, reports = asyncio.run(measure())
+    late_ms = [value * 1000 for value in late]
+    print(f"cue latency, phase change -> sound started ({len(late)} changes, through {', '.join(used)}):")
+    if late_ms:
+        print(f"  median {statistics.median(late_ms):5.1f} ms, worst {max(late_ms):5.1f} ms (goal: <= 100 ms)")
+    for report in reports:
+        print(f"  reported: {report}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""A 3×5 pixel font for digits and the letters of the leg labels, drawn with half blocks.
+
+Two pixels share each terminal cell (▀ ▄ █), so a pixel is about square. At scale s a glyph is
+3s columns wide and 5s pixels (ceil(5s/2) rows) tall, which is what lets the countdown and the
+leg label grow with the window and be read from across a room.
+"""
+
+from __future__ import annotations
+
+import math
+
+GLYPHS: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", ".##", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", ".#.", ".#."),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    " ": ("..", "..", "..", "..", ".."),
+    "A": (".#.", "#.#", "###", "#.#", "#.#"),
+    "B": ("##.", "#.#", "##.", "#.#", "##."),
+    "C": ("###", "#..", "#..", "#..", "###"),
+    "D": ("##.", "#.#", "#.#", "#.#", "##."),
+    "E": ("###", "#..", "##.", "#..", "###"),
+    "F": ("###", "#..", "##.", "#..", "#.."),
+    "G": ("###", "#..", "#.#", "#.#", "###"),
+    "H": ("#.#", "#.#", "###", "#.#", "#.#"),
+    "I": ("###", ".#.", ".#.", ".#.", "###"),
+    "L": ("#..", "#..", "#..", "#..", "###"),
+    "M": ("#.#", "###", "###", "#.#", "#.#"),
+    "N": ("##.", "#.#", "#.#", "#.#", "#.#"),
+    "O": ("###", "#.#", "#.#", "#.#", "###"),
+    "P": ("###", "#.#", "###", "#..", "#.."),
+    "R": ("##.", "#.#", "##.", "#.#", "#.#"),
+    "S": ("###", "#..", "###", "..#", "###"),
+    "T": ("###", ".#.", ".#.", ".#.", ".#."),
+}
+PIXEL_ROWS = 5
+HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+def can_draw(text: str) -> bool:
+    return bool(text) and all(char in GLYPHS for char in text)
+
+
+def rows_at(scale: int) -> int:
+    return math.ceil(PIXEL_ROWS * scale / 2)
+
+
+def width_at(text: str, scale: int) -> int:
+    """Columns `text` takes: each glyph's pixels plus one pixel of space between glyphs."""
+    return sum(len(GLYPHS[char][0]) * scale for char in text) + scale * max(0, len(text) - 1)
+
+
+def largest_scale(text: str, width: int, height: int, most: int = 8) -> int:
+    """The biggest scale at which `text` fits in width × height cells; 0 when even 1 does not."""
+    for scale in range(most, 0, -1):
+        if rows_at(scale) <= height and width_at(text, scale) <= width:
+            return scale
+    return 0
+
+
+def draw(text: str, scale: int) -> list[str]:
+    """`text` as rows of half-block characters, all the same width."""
+    pixels: list[list[bool]] = [[] for _ in range(PIXEL_ROWS * scale)]
+    for position, char in enumerate(text):
+        glyph = GLYPHS[char]
+        for y in range(PIXEL_ROWS * scale):
+            row = pixels[y]
+            if position:
+                row.extend([False] * scale)
+            for mark in glyph[y // scale]:
+                row.extend([mark == "#"] * scale)
+    if len(pixels) % 2:
+        pixels.append([False] * len(pixels[0]))
+    return ["".join(HALF_BLOCKS[top, bottom] for top, bottom in zip(upper, lower, strict=True))
+            for upper, lower in zip(pixels[::2], pixels[1::2], strict=True)]

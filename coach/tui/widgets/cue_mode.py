@@ -1,0 +1,21 @@
+"""The current cue mode, always on the run screen: the mute key's state should not be a guess."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class CueModeLabel(Static):
+    DEFAULT_CSS = """
+    CueModeLabel {
+        width: auto;
+        margin-top: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    def show(self, label: str) -> None:
+        text = f"sound: {label} (m)"
+        if self.content != text:
+            self.update(text)

@@ -1,0 +1,55 @@
+"""The countdown and the leg label grow with the window, to be read from across the room."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.tui.widgets.block_font import GLYPHS, draw, rows_at, width_at
+from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.side_label import SideLabel
+
+from tui_helpers import make_app
+
+
+def drawn_rows(widget) -> list[str]:
+    lines = [widget.render_line(y).text for y in range(widget.size.height)]
+    return [line for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize(("size", "least", "most"), [((60, 20), 3, 3), ((100, 30), 5, 5), ((200, 50), 9, 10)])
+async def test_the_countdown_grows_with_the_window(clock, size, least, most):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        countdown = app.screen.query_one(Countdown)
+        rows = drawn_rows(countdown)
+        assert least <= len(rows) <= most, rows
+        assert countdown.value == "5"
+
+
+@pytest.mark.parametrize(("size", "rows"), [((60, 20), 1), ((100, 30), 3), ((200, 50), 5)])
+async def test_the_leg_label_grows_too_and_keeps_its_words(clock, size, rows):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        label = app.screen.query_one(SideLabel)
+        assert str(label.content) == "LEFT LEG"
+        assert label.size.height == rows
+
+
+async def test_countdown_size_small_keeps_three_rows_in_a_big_window(clock, coach_home):
+    (coach_home / "settings.toml").write_text('countdown_size = "small"\n')
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert len(drawn_rows(app.screen.query_one(Countdown))) == 3
+
+
+def test_every_glyph_is_three_by_five_or_narrower_and_draws_at_its_size():
+    for char, glyph in GLYPHS.items():
+        assert len(glyph) == 5 and len({len(row) for row in glyph}) == 1, char
+    rows = draw("9:50", 3)
+    assert len(rows) == rows_at(3) == 8
+    assert {len(row) for row in rows} == {width_at("9:50", 3)}
+    # 8 and 0 differ (a 3×3 grid of box characters cannot tell them apart when scaled)
+    assert draw("8", 2) != draw("0", 2)

@@ -229,13 +229,11 @@ def command_history(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(f"--days {arguments.days} shows nothing — give 1 or more, like --days 30")
     store = open_history()
     since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
-    if arguments.json:
-        print(indented_json({"routines": [_plain(s) for s in store.sessions()],
-                             "cramps": [_plain(c) for c in store.cramps()],
-                             "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
-        return 0
     sessions, cramps = store.sessions(since), store.cramps(since)
-    if arguments.csv:
+    if arguments.json:
+        print(indented_json({"routines": [_plain(s) for s in sessions], "cramps": [_plain(c) for c in cramps],
+                             "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
+    elif arguments.csv:
         _write_csv(arguments.csv, store)
     else:
         print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text

@@ -34,6 +34,15 @@ def user_routines_dir() -> Path:
     return config_dir() / "routines"
 
 
+def guide_path(name: str) -> Path:
+    """A guide that comes with coach (routine-format.md), from an installed wheel or a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "shipped_docs" / name, package.parent / "docs" / name):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"coach's guide {name} is missing; reinstall coach (pip install --force-reinstall coach)")
+
+
 def shipped_routines_dir() -> Path:
     """The routines that come with coach, from an installed wheel or from a checkout."""
     package = Path(__file__).resolve().parent

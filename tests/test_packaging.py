@@ -20,6 +20,7 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
     shipped = sorted(Path(ROOT, "routines").glob("*.yaml"))
     for path in shipped:
         assert f"coach/shipped_routines/{path.name}" in names
+    assert "coach/shipped_docs/routine-format.md" in names  # what 'coach help routines' shows
 
     target = tmp_path / "installed"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -28,10 +29,12 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
     away_from_checkout.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = ("import coach.locations as l, coach.routines.library as lib; "
-             "print(l.shipped_routines_dir()); print(sorted(lib.load_library().routines))")
+             "print(l.shipped_routines_dir()); print(sorted(lib.load_library().routines)); "
+             "print(l.guide_path('routine-format.md'))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=away_from_checkout, env=env,
                             capture_output=True, text=True, check=True, timeout=60)
-    folder, routines = result.stdout.splitlines()
+    folder, routines, guide = result.stdout.splitlines()
     assert Path(folder) == target / "coach" / "shipped_routines"
+    assert Path(guide) == target / "coach" / "shipped_docs" / "routine-format.md"
     assert routines == ("['cramp-now', 'cramp-now-pregnancy', 'evening', 'evening-pregnancy', 'quick', "
                         "'quick-pregnancy']")

@@ -19,6 +19,7 @@ from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
 from coach.routines.pregnancy import first_aid_for, is_pregnancy_variant, routine_for
 from coach.settings import load_settings, save_settings
+from coach.words import count_of, plural
 
 if TYPE_CHECKING:
     from coach.engine.session import Session
@@ -38,8 +39,17 @@ COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "coach.cli.own": ("new", "edit"),
     "coach.cli.sound": ("settings", "voice"),
 }
-BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos")
+BUILT_IN_COMMANDS = ("list", "show", "exercises", "validate", "run", "sos", "help")
 HELP_OPTIONS = ("-h", "--help")
+
+
+def keep_negative_durations(argv: list[str]) -> list[str]:
+    """'coach remind snooze -5m' is a duration to refuse with a reason, not an unknown option."""
+    for index in range(len(argv) - 2):
+        if argv[index:index + 2] == ["remind", "snooze"] and argv[index + 2].startswith("-") \
+                and argv[index + 2] not in (*HELP_OPTIONS, "--"):
+            return [*argv[:index + 2], "--", *argv[index + 2:]]
+    return argv
 
 
 def groups_needed(argv: Sequence[str]) -> list[str]:
@@ -67,7 +77,7 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
 
     commands.add_parser("list", help="list the routines with their total time",
                         description="List every routine: its name, total time and title.")
-    show = commands.add_parser("show", help="show a routine minute by minute",
+    show = commands.add_parser("show", help="show a routine step by step, every hold and rest",
                                description="Show the whole timeline of a routine, with every "
                                            "hold, rest and leg switch, then how to do each exercise.")
     show.add_argument("name", help="the routine's name, as in 'coach list'")
@@ -99,7 +109,22 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
     _session_options(sos)
     for module in COMMAND_GROUPS if groups is None else groups:
         importlib.import_module(module).add_commands(commands)
+    guide = commands.add_parser("help", help="guides: 'coach help routines' explains the routine file format",
+                                description="Show a guide that comes with coach. 'routines': how a routine "
+                                            "or exercise file is written, for 'coach new' and 'coach edit'.")
+    guide.add_argument("topic", nargs="?", choices=sorted(GUIDES), help="the guide to show")
     return parser
+
+
+GUIDES = {"routines": "routine-format.md"}
+
+
+def command_help(arguments: argparse.Namespace) -> int:
+    if arguments.topic is None:
+        build_parser().print_help()
+        return 0
+    print(locations.guide_path(GUIDES[arguments.topic]).read_text(encoding="utf-8"), end="")
+    return 0
 
 
 def _session_options(command: argparse.ArgumentParser) -> None:
@@ -111,7 +136,7 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = keep_negative_durations(sys.argv[1:] if argv is None else list(argv))
     arguments = build_parser(groups_needed(argv)).parse_args(argv)
     try:
         return run(arguments)
@@ -162,6 +187,7 @@ def run(arguments: argparse.Namespace) -> int:
         "validate": command_validate,
         "run": command_run,
         "sos": command_sos,
+        "help": command_help,
     }
     command = arguments.command or ""
     if command not in handlers:
@@ -174,7 +200,8 @@ def _library_or_warn() -> Library:
     library = load_library()
     if library.problems:
         files = len({problem.path for problem in library.problems})
-        print(f"coach: {files} routine file(s) have mistakes and were left out; "
+        print(f"coach: {count_of(files, 'routine file has', 'routine files have')} mistakes and "
+              f"{plural(files, 'was', 'were')} left out; "
               f"run 'coach validate' to see them", file=sys.stderr)
     return library
 
@@ -397,7 +424,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
         print(problem)
     if problems:
         files = len({problem.path for problem in problems})
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        print(f"{count_of(len(problems), 'problem', 'problems')} in {count_of(files, 'file', 'files')}",
+              file=sys.stderr)
         return 1
-    print(f"ok: {len(checked)} file(s) checked, no problems")
+    print(f"ok: {count_of(len(checked), 'file', 'files')} checked, no problems")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from coach.cli.history_access import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
@@ -14,7 +14,8 @@ from coach.printable import visible
 from coach.reminders import scheduler_install
 from coach.reminders.due import MORNING, TITLE, run_due
 from coach.reminders.notify import deliver
-from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
+from coach.reminders.outcomes import outcome_words, tonight_outcomes
+from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.store import ReminderStore
 from coach.routines.library import load_library
 
@@ -24,23 +25,52 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                                  description="Bedtime reminders: a desktop notification at the time "
                                              "you choose. 'coach remind due' is what a scheduler runs.")
     actions = remind.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="remind me at a time, e.g. coach remind add 21:30 --days mon-fri")
-    add.add_argument("time", help="local time, 24-hour: 21:30")
-    add.add_argument("--days", default="daily", help="e.g. mon-fri, sat,sun (default: every day)")
+
+    def action(name: str, short: str, long: str) -> argparse.ArgumentParser:
+        # help= is the line in 'coach remind --help'; description= is what 'coach remind NAME --help' says.
+        return actions.add_parser(name, help=short, description=long)
+
+    add = action("add", "remind me at a time, e.g. coach remind add 9pm --days weekdays",
+                 "Add a bedtime reminder: a desktop notification at this time on these days, suggesting a "
+                 "routine. It stays quiet on a night the routine is already done. An identical reminder "
+                 "is refused.")
+    add.add_argument("time", help="local time: 21:30 or 9pm")
+    add.add_argument("--days", default="daily",
+                     help="daily, weekdays, weekends, mon-fri or sat,sun (default: daily)")
     add.add_argument("--routine", default="evening", help="the routine to suggest (default: evening)")
     add.add_argument("--morning", action="store_true",
                      help="a morning check-in instead: 'How was last night?' (quiet once you have answered)")
-    actions.add_parser("list", help="your reminders and when the next one is")
-    remove = actions.add_parser("remove", help="delete a reminder")
+    action("list", "your reminders and when the next one is",
+           "List your reminders with their numbers, when each is next due, and what each did tonight "
+           "(for example 'quiet: done tonight').")
+    remove = action("remove", "delete a reminder",
+                    "Delete one reminder, by the number 'coach remind list' shows. The others stay.")
     remove.add_argument("id", type=int, help="its number, from 'coach remind list'")
-    actions.add_parser("pause", help="no reminders until 'coach remind resume'")
-    actions.add_parser("resume", help="turn paused reminders back on")
-    snooze = actions.add_parser("snooze", help="remind me again in a while, e.g. coach remind snooze 15m")
+    action("pause", "no reminders until 'coach remind resume'",
+           "Pause every reminder (on holiday, say) until 'coach remind resume'. Nothing is deleted.")
+    action("resume", "turn paused reminders back on", "Turn paused reminders back on.")
+    snooze = action("snooze", "remind me again in a while, e.g. coach remind snooze 15m",
+                    "Remind me again after this long, once: 15m, 1h, 90 (seconds). Until then no other "
+                    "reminder is sent.")
     snooze.add_argument("duration", help="how long: 15m, 1h, 90")
-    actions.add_parser("test", help="send one reminder now and say how it was delivered")
-    actions.add_parser("due", help="send a reminder if one is due (run by a scheduler; safe to repeat)")
-    actions.add_parser("install", help="fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)")
-    actions.add_parser("uninstall", help="remove exactly what 'install' added")
+    action("test", "send one reminder now and say how it was delivered",
+           "Send one reminder now and say how it was delivered: a desktop notification, or the terminal "
+           "if there is no desktop.")
+    action("due", "send a reminder if one is due (run by a scheduler; safe to repeat)",
+           "Send a reminder if one is due now. A scheduler (systemd, cron, launchd) runs this every few "
+           "minutes; running it twice never sends twice.")
+    action("install", "fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)",
+           "Set up this computer's scheduler (a systemd user timer, cron, launchd or Task Scheduler) to "
+           "run 'coach remind due', so reminders come with no terminal open.")
+    action("uninstall", "remove exactly what 'install' added",
+           "Remove exactly what 'coach remind install' added, and nothing else.")
+
+
+def when_words(until: datetime, now: datetime) -> str:
+    """'at 22:15' today; 'on Wed 02 Dec at 02:15' on any other day, so a long snooze is not misread."""
+    if until.date() == now.date():
+        return f"at {until.strftime('%H:%M')}"
+    return f"on {until.strftime('%a %d %b')} at {until.strftime('%H:%M')}"
 
 
 def _reminder_store() -> ReminderStore:
@@ -64,6 +94,8 @@ def _install(arguments: argparse.Namespace) -> int:
     try:
         print(scheduler_install.install(store.all()))
     except scheduler_install.InstallError as error:
+        if str(error) == scheduler_install.NO_SCHEDULER:
+            raise HistoryUserError(str(error)) from None
         raise HistoryUserError(f"{error} — nothing was changed that needs undoing; try 'coach remind "
                                "uninstall' and install again") from None
     return 0
@@ -97,6 +129,10 @@ def _add(arguments: argparse.Namespace) -> int:
     elif arguments.routine not in _routines():
         raise HistoryUserError(f"there is no routine called '{arguments.routine}' — run 'coach list' to see them")
     store = _reminder_store()
+    twin = same_as(store.all(), at, days, arguments.routine)
+    if twin is not None:
+        raise HistoryUserError(f"reminder {twin.id} is already set for {at.strftime('%H:%M')} "
+                               f"{twin.days_text} for '{arguments.routine}' — 'coach remind list' shows it")
     reminder_id = store.add(at, days, arguments.routine)
     _refresh(store)
     reminder = next(r for r in store.all() if r.id == reminder_id)
@@ -117,11 +153,13 @@ def _list(arguments: argparse.Namespace) -> int:
         return 0
     if store.paused:
         print("Reminders are paused ('coach remind resume' turns them back on).")
+    tonight = tonight_outcomes(store, now)
     for r in reminders:
+        done = f"  {tonight[r.id]}" if r.id in tonight else ""
         print(f"{r.id:>3}  {r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine:<12} "
-              f"next {next_due(r, now).strftime('%a %d %b %H:%M')}")
+              f"next {next_due(r, now).strftime('%a %d %b %H:%M')}{done}")
     if store.snoozed_until:
-        print(f"Snoozed until {store.snoozed_until.strftime('%H:%M')}.")
+        print(f"Snoozed: the next reminder comes {when_words(store.snoozed_until, now)}.")
     missed = store.missed_since(now - timedelta(days=7))
     if missed:
         print(f"Missed in the last week (the computer was off or asleep): "
@@ -151,13 +189,17 @@ def _resume(arguments: argparse.Namespace) -> int:
 
 
 def _snooze(arguments: argparse.Namespace) -> int:
+    if arguments.duration.startswith("-"):
+        raise HistoryUserError(f"snooze '{arguments.duration}' would end before now — give how long to "
+                               "wait, like 15m")
     try:
         seconds = parse_duration(arguments.duration)
     except DurationError as error:
         raise HistoryUserError(f"snooze '{arguments.duration}' {error} — give a time like 15m") from None
-    until = now_local() + timedelta(seconds=seconds)
+    now = now_local()
+    until = now + timedelta(seconds=seconds)
     _reminder_store().snooze(until)
-    print(f"Snoozed: you will be reminded at {until.strftime('%H:%M')} (if 'coach remind due' runs then).")
+    print(f"Snoozed: you will be reminded {when_words(until, now)} (if 'coach remind due' runs then).")
     return 0
 
 
@@ -176,7 +218,8 @@ def _due(arguments: argparse.Namespace) -> int:
     results = run_due(store, _routines(), deliver, now_local())
     for result in results:
         via = f" by {result.delivery.via}" if result.delivery else ""
-        print(f"reminder {result.reminder_id} for {result.scheduled_for.strftime('%H:%M')}: {result.outcome}{via}")
+        print(f"reminder {result.reminder_id} for {result.scheduled_for.strftime('%H:%M')}: "
+              f"{outcome_words(result.outcome)}{via}")
     attempted = [result for result in results if result.delivery is not None]
     if attempted and not any(result.delivery.ok for result in attempted if result.delivery):
         # The scheduler's own log (journalctl, cron mail) then shows that nothing reached the person.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coach.engine.session import Session, State, StepOutcome, StepStatus
 from coach.model import Side
+from coach.words import count_of
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,9 @@ class Summary:
             return f"{self.title}: every exercise was skipped, so tonight is not counted as done."
         if self.finished:
             return f"{self.title}: finished."
-        return f"{self.title}: stopped early. What you did still counts."
+        if not self.done and not self.partly:
+            return f"{self.title}: stopped before any exercise was done."
+        return f"{self.title}: stopped early. What you did is kept in your history."
 
 
 def _label(outcome: StepOutcome) -> str:
@@ -37,12 +40,15 @@ def _label(outcome: StepOutcome) -> str:
 
 def summarise(session: Session) -> Summary:
     by_status: dict[StepStatus, list[str]] = {status: [] for status in StepStatus}
-    for outcome in session.outcomes():
+    outcomes = session.outcomes()
+    for outcome in outcomes:
         by_status[outcome.status].append(_label(outcome))
     return Summary(
         title=session.timeline.title,
         finished=session.state is State.FINISHED,
-        seconds=session.time_spent(),
+        # Time spent means time in the exercises (holds, rests, timed stretches), not getting
+        # ready or switching legs: the same number history records for each step.
+        seconds=sum(outcome.actual_seconds for outcome in outcomes),
         done=tuple(by_status[StepStatus.DONE]),
         partly=tuple(by_status[StepStatus.PARTIAL]),
         skipped=tuple(by_status[StepStatus.SKIPPED]),
@@ -55,7 +61,7 @@ def spoken_duration(seconds: float) -> str:
     minutes, secs = divmod(whole, 60)
     parts = []
     if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+        parts.append(count_of(minutes, "minute", "minutes"))
     if secs or not minutes:
-        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+        parts.append(count_of(secs, "second", "seconds"))
     return " ".join(parts)

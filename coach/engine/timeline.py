@@ -1,4 +1,4 @@
-"""A routine laid out second by second: every get-ready, hold, rest, move and leg switch."""
+"""A routine laid out phase by phase: every get-ready, hold, rest, move and leg switch."""
 
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ class Timeline:  # not slots: cached_property needs __dict__
     @property
     def total(self) -> int:
         return self._ends[-1] if self.phases else 0
+
+    @property
+    def exercise_seconds(self) -> int:
+        """The time planned in the exercises themselves: what "time spent" is measured against."""
+        return sum(phase.duration for phase in self.phases if phase.kind.counts_as_exercise)
 
     @cached_property
     def _ends(self) -> list[int]:

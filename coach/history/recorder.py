@@ -28,8 +28,9 @@ class Recorder:
         try:
             if self.session_id is None:
                 timeline = self.session.timeline
+                # Planned like time spent is counted: the exercises, without get-ready or switching.
                 self.session_id = self.store.start_session(self.routine_name, timeline.title,
-                                                           timeline.total)
+                                                           timeline.exercise_seconds)
             if isinstance(event, StepEnded):
                 outcome = event.outcome
                 self.store.record_step(self.session_id, outcome.step_index, outcome.exercise_id,

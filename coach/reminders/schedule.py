@@ -7,6 +7,7 @@ so a machine that slept for ten hours produces one late reminder (or one missed)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -14,7 +15,9 @@ FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
 EVERY_DAY = frozenset(range(7))
 GRACE = timedelta(hours=3)
-_TIME = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
+_TIME = re.compile(r"^([0-9]{1,2})(?:[:.h]([0-9]{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+DAY_WORDS = {"daily": "mon-sun", "everyday": "mon-sun", "all": "mon-sun", "weekdays": "mon-fri",
+             "weekends": "sat-sun", "weekend": "sat-sun"}
 
 
 class ScheduleError(ValueError):
@@ -35,17 +38,28 @@ class Reminder:
 
 
 def parse_time(text: str) -> time:
-    match = _TIME.match(text.strip())
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ScheduleError(f"'{text}' is not a time of day — use 24-hour time like 21:30")
-    return time(int(match[1]), int(match[2]))
+    """'21:30', '9pm', '9:30 pm', '21.30'; a bare '9' is refused, being either 9:00 or 21:00."""
+    match = _TIME.match(text.strip().lower())
+    if match is None:
+        raise ScheduleError(f"'{text}' is not a time of day — write it like 21:30 or 9pm")
+    hour, minute, half = int(match[1]), int(match[2] or 0), (match[3] or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            raise ScheduleError(f"'{text}' is not a time of day — with am or pm the hour is 1 to 12, like 9pm")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match[2] is None:
+        raise ScheduleError(f"'{text}' needs minutes or am/pm — write it like 21:00 or 9pm")
+    if hour > 23 or minute > 59:
+        raise ScheduleError(f"'{text}' is not a time of day — write it like 21:30 or 9pm")
+    return time(hour, minute)
 
 
 def parse_days(text: str) -> frozenset[int]:
-    """'mon-fri', 'sat,sun', 'monday,wed-fri', 'daily'. Ranges wrap: 'fri-mon' is four days."""
+    """'mon-fri', 'sat,sun', 'monday,wed-fri', 'daily', 'weekdays'. Ranges wrap: 'fri-mon' is four days."""
     raw = text.strip().lower().replace(" ", "")
     if raw in ("daily", "everyday", "all"):
         return EVERY_DAY
+    raw = ",".join(DAY_WORDS.get(part, part) for part in raw.split(","))
     days: set[int] = set()
     for part in raw.split(","):
         ends = part.split("-")
@@ -58,6 +72,11 @@ def parse_days(text: str) -> frozenset[int]:
             day = (day + 1) % 7
             days.add(day)
     return frozenset(days)
+
+
+def same_as(reminders: Iterable[Reminder], at: time, days: frozenset[int], routine: str) -> Reminder | None:
+    """An existing reminder identical to this one: adding it again would only ring twice."""
+    return next((r for r in reminders if (r.at, r.days, r.routine) == (at, days, routine)), None)
 
 
 def _day(name: str, text: str) -> int:

@@ -34,6 +34,12 @@ from coach.reminders.scheduler_files import (
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
+NO_SCHEDULER = ("this computer has neither systemd nor cron, so nothing can wake coach at bedtime. "
+                "Install cron (Debian or Ubuntu: sudo apt install cron; Fedora: sudo dnf install cronie; "
+                "Arch: sudo pacman -S cronie) and run 'coach remind install' again. Until then, reminders "
+                "show while coach is open")
+
+
 class InstallError(Exception):
     pass
 
@@ -124,6 +130,8 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
         _checked(run, ["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"])
         done = f"a systemd user timer ({folder / UNIT_NAME}.timer)"
     elif kind == "cron":
+        if shutil.which("crontab") is None:
+            raise InstallError(NO_SCHEDULER)
         lines = cron_lines(reminders, command)
         _checked(run, ["crontab", "-"], "\n".join(_crontab(run) + lines) + "\n")
         record["cron_lines"] = lines

@@ -48,7 +48,7 @@ class NodeReader:
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{what} should be a mapping of keys, found {kind_of(node)}",
-                         "write it as 'key: value' lines (see docs/routine-format.md)")
+                         "write it as 'key: value' lines (see 'coach help routines')")
             return None
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:

@@ -45,7 +45,7 @@ def _step_lines(step: RoutineStep) -> list[str]:
 def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
     lines = [
         f"# {routine.title}: your own routine for coach.",
-        "# Change it in any text editor; 'coach validate' checks it, and docs/routine-format.md",
+        "# Change it in any text editor; 'coach validate' checks it, and 'coach help routines'",
         "# lists every key. Times are written like 45s, 1m30s or 2m.",
     ]
     if origin_note:

@@ -78,7 +78,7 @@ def read_document(path: Path) -> Document:
         return document
     if root is None:
         document.add(1, 1, "the file is empty",
-                     "add a routine or an exercise list (see docs/routine-format.md)")
+                     "add a routine or an exercise list (see 'coach help routines')")
         return document
     if _shape_ok(document, root):
         document.root = root

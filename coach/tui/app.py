@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from coach.cues.announcer import Announcer
 
 REMINDER_CHECK_SECONDS = 30
+HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 HOME_MODE = "home"
 SESSION_MODE = "session"
 
@@ -36,7 +40,12 @@ class CoachApp(App[None]):
     # Absolute: Textual resolves a relative path against a subclass's own module.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coach"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # F1 works even in a text box; ? only where it is not typed into one.
+        Binding("f1", "help", "Help", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
+    ]
 
     def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | Routine | None = None, side: Side | None = None,
@@ -60,6 +69,8 @@ class CoachApp(App[None]):
         self.clock = clock
         self._start = start
         self._start_side = side
+        self.last_routine: str | None = None
+        self._signals: list[int] = []
         self._show_safety = (not safety_seen()) if show_safety is None else show_safety
         self._checkin_asked = False  # once per opening: "later" means later, not in a minute
         self.pregnant = settings.pregnant  # None: not asked yet
@@ -96,6 +107,7 @@ class CoachApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._listen_for_hangup()
         if self.history is not None:
             self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
@@ -104,6 +116,27 @@ class CoachApp(App[None]):
             self.begin(self._ask_side_for)
         if self._show_safety:
             mark_safety_seen()
+
+    def _listen_for_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends coach by default without a
+        word to history; this records the routine up to now, with the time actually spent."""
+        loop = asyncio.get_running_loop()
+        for signal_number in HANGUP_SIGNALS:
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+                loop.add_signal_handler(signal_number, self.closed_from_outside)
+                self._signals.append(signal_number)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signal_number in self._signals:
+            loop.remove_signal_handler(signal_number)
+
+    def closed_from_outside(self) -> None:
+        for screen in self.screen_stack:
+            session = getattr(screen, "session", None)
+            if session is not None and not session.is_over:
+                session.stop()  # the history recorder writes the step in progress and the end
+        self.exit()
 
     def ask_about_last_night(self) -> None:
         """The morning check-in, once per opening, if last night has no answer yet."""
@@ -146,8 +179,12 @@ class CoachApp(App[None]):
             self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
                         "gentle stretches only.", timeout=10)
 
-    def begin(self, routine: Routine, side: Side | None = None) -> None:
-        """Start a routine, first asking which leg if the routine works the cramped one."""
+    def begin(self, routine: Routine, side: Side | None = None, from_step: int = 0) -> None:
+        """Start a routine, first asking which leg if the routine works the cramped one.
+
+        `from_step` goes on from a step of a routine stopped earlier tonight: the steps before it
+        are left out, and the rest is recorded like any routine (finishing it completes the night)."""
+        self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
             from coach.tui.screens.side_picker import SidePicker
 
@@ -157,6 +194,8 @@ class CoachApp(App[None]):
 
             self.push_screen(SidePicker(), begin_on)
             return
+        if from_step:
+            routine = replace(routine, steps=routine.steps[from_step:])
         screen = self._run_screen(routine, side)
         # A routine runs in a screen stack of its own: with the home screen beneath it, Textual
         # would keep repainting the whole terminal every second for a screen nobody can see.
@@ -189,6 +228,33 @@ class CoachApp(App[None]):
     def _drop_session_mode(self) -> None:
         if SESSION_MODE in self._modes and self.current_mode != SESSION_MODE:
             self.remove_mode(SESSION_MODE)
+
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: a routine in progress asks first, as q does; anywhere else coach just closes."""
+        from coach.tui.screens.confirm_stop import ConfirmStop
+
+        if not isinstance(self.screen, ConfirmStop):  # asked already: a second Ctrl+Q means it
+            for screen in reversed(self.screen_stack):  # the routine may be under help or a dialog
+                ask = getattr(screen, "request_stop", None)
+                if ask is not None and not screen.session.is_over:
+                    ask(then_quit=True)
+                    return
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P) offers coach's own commands first."""
+        from coach.tui.commands import coach_commands
+
+        yield from coach_commands(self)
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Keys", "Quit"):  # Textual's ones that make sense here
+                yield command
 
     def look_for_reminders(self) -> None:
         """Every 30 s: a quick read here; a worker only when something is due to be sent."""

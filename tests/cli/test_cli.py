@@ -85,7 +85,7 @@ def test_exercises_lists_and_shows_one():
 def test_validate_passes_the_shipped_routines():
     shipped = [str(p) for p in sorted((ROOT / "routines").glob("*.yaml"))]
     result = coach("validate", *shipped)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 8 file(s) checked")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 8 files checked")
 
 
 def test_validate_with_no_files_checks_the_persons_own(coach_home):
@@ -106,7 +106,7 @@ def test_validate_reports_every_problem_and_exits_1(write):
         f"{broken}:4:15: unknown exercise 'toe-pull' — did you mean 'toe-pulls'?",
         f"{broken}:5:15: duration '0' is zero — use a positive time like 45, 45s, 1m30s or 2m",
     ]
-    assert result.stderr.strip() == "2 problem(s) in 1 file(s)"
+    assert result.stderr.strip() == "2 problems in 1 file"
     assert "Traceback" not in result.stderr
 
 
@@ -124,7 +124,7 @@ def test_a_persons_own_routine_is_listed_and_a_broken_one_only_warns(coach_home)
     assert result.returncode == 0
     assert "mine" in result.stdout and "evening" in result.stdout
     assert result.stderr.strip() == (
-        "coach: 1 routine file(s) have mistakes and were left out; run 'coach validate' to see them")
+        "coach: 1 routine file has mistakes and was left out; run 'coach validate' to see them")
 
 
 @pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["show", "--help"],
@@ -176,3 +176,10 @@ def test_a_command_loads_only_its_own_group_and_the_app_path_nothing_unused():
     assert result.stdout.splitlines()[-1] == "[]"
     stats = coach("remind", "list")
     assert stats.returncode == 0, stats.stderr
+
+
+def test_coach_help_routines_shows_the_format_guide_that_messages_point_to():
+    result = subprocess.run([sys.executable, "-m", "coach", "help", "routines"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("# Routine files")
+    assert "```yaml" in result.stdout

@@ -52,7 +52,7 @@ def test_quick_prints_one_line_per_phase_then_a_summary():
     ]
     assert lines[12].startswith("[1:50] Get ready: Standing hamstring stretch, left leg, 5 seconds. Standing. 1) ")
     assert lines[-1] == ("Quick trial stretches: all done. Well done, and sleep well. "
-                         "3 minutes 40 seconds of stretching.")
+                         "3 minutes 20 seconds of stretching.")
     # It sleeps until each deadline: one sleep per phase, never per second.
     assert len(sleeps) == 24 and sum(sleeps) == 220
     assert session.state is State.FINISHED
@@ -76,7 +76,7 @@ def test_ctrl_c_stops_and_reports_honestly():
     output, _, session = plain("quick", interrupt_after=3)
     assert session.state is State.STOPPED
     lines = output.splitlines()
-    assert lines[-2] == "Quick trial stretches: stopped early. What you did still counts. 25 seconds of stretching."
+    assert lines[-2] == "Quick trial stretches: stopped early. What you did is kept in your history. 20 seconds of stretching."
     assert lines[-1] == "Skipped or cut short: Wall calf stretch (left leg)."
 
 

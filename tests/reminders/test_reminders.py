@@ -20,6 +20,7 @@ from coach.reminders.schedule import (
     next_due,
     parse_days,
     parse_time,
+    same_as,
 )
 from coach.reminders.store import ReminderStore
 
@@ -44,10 +45,28 @@ def test_bad_day_lists_are_refused(bad):
         parse_days(bad)
 
 
-@pytest.mark.parametrize("bad", ["24:00", "21:60", "9pm", "21"])
+@pytest.mark.parametrize("bad", ["24:00", "21:60", "13pm", "0am", "21", "nine"])
 def test_bad_times_are_refused(bad):
-    with pytest.raises(ScheduleError, match="24-hour time"):
+    with pytest.raises(ScheduleError, match=r"like (21|9pm)"):
         parse_time(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("9pm", (21, 0)), ("9:30 pm", (21, 30)), ("21:30", (21, 30)),
+                                                ("12am", (0, 0)), ("12pm", (12, 0)), ("21.30", (21, 30))])
+def test_times_are_read_as_people_write_them(text, expected):
+    assert (parse_time(text).hour, parse_time(text).minute) == expected
+
+
+def test_day_words_are_read():
+    assert parse_days("weekdays") == parse_days("mon-fri")
+    assert parse_days("weekends") == parse_days("sat,sun")
+    assert parse_days("weekdays,sat") == parse_days("mon-sat")
+
+
+def test_an_identical_reminder_is_found():
+    existing = reminder(days=parse_days("mon-fri"))
+    assert same_as([existing], parse_time("9:30pm"), parse_days("weekdays"), "evening") is existing
+    assert same_as([existing], parse_time("9:30pm"), parse_days("daily"), "evening") is None
 
 
 def test_latest_and_next_on_weekdays_only(london):

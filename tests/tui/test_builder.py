@@ -68,8 +68,10 @@ async def test_build_save_reload_and_run_a_routine():
         await pilot.press("down", "d")  # remove the hamstring stretch
         assert [line.split(" · ")[0] for line in steps_shown(app)] == [" 1. Wall calf stretch", " 2. Ankle circles"]
 
-        builder.query_one("#routine-name").value = "calf-and-circles"
         builder.query_one("#routine-title").value = "Calf and circles"
+        await pilot.pause()
+        assert builder.query_one("#routine-name").value == "calf-and-circles"  # follows the title
+        builder.query_one("#routine-description").value = "A calf stretch on the left, then ankle circles."
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -98,8 +100,10 @@ async def test_saving_never_leaves_a_broken_file_and_says_why():
         builder = await open_builder(pilot, "quick")
         builder.query_one("#routine-name").value = "Not A Name"
         await pilot.press("ctrl+s")
-        assert str(builder.query_one("#builder-message").content).startswith("The name needs lower-case")
+        assert str(builder.query_one("#builder-message").content).startswith("The file name needs lower-case")
+        assert app.focused is builder.query_one("#routine-name")  # where the fix is typed
         builder.query_one("#routine-name").value = "mine"
+        builder.query_one("#builder-steps").focus()
         await pilot.press("d", "d")
         await pilot.press("ctrl+s")
         assert str(builder.query_one("#builder-message").content) == "Add at least one exercise before saving."
@@ -120,3 +124,134 @@ async def test_a_bad_time_in_the_dose_is_explained_not_applied():
 def test_the_builder_screen(snap_compare):
     app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
     assert snap_compare(app, terminal_size=SIZE, press=["down", "b"])
+
+
+async def save(pilot) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_the_file_name_follows_the_title_until_the_person_types_one():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "quick")
+        assert builder.query_one("#routine-name").value == "quick-trial-stretches-mine"
+        builder.query_one("#routine-title").value = "Short one, for tired nights"
+        await pilot.pause()
+        assert builder.query_one("#routine-name").value == "short-one-for-tired-nights"
+        builder.query_one("#routine-name").value = "short"
+        await pilot.pause()
+        builder.query_one("#routine-title").value = "Short one"
+        await pilot.pause()
+        assert builder.query_one("#routine-name").value == "short"  # typed by the person: kept
+
+
+async def test_t_flips_timing_and_back_without_losing_anything():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "quick")
+        builder.query_one("#dose-hold").value = "25s"
+        builder.query_one("#dose-rest").value = "5s"
+        builder.query_one("#dose-reps").value = "4"
+        builder.apply_dose()
+        await pilot.press("t")
+        assert isinstance(builder.steps[0].dose, Timed)
+        await pilot.press("t")
+        assert builder.steps[0].dose == Holds(25, 5, 4)
+        await pilot.press("shift+down", "t", "t")  # still remembered after a move
+        assert builder.steps[1].dose == Holds(25, 5, 4)
+
+
+async def test_an_exercise_for_both_legs_at_once_cannot_be_made_each_leg():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "evening")
+        index = next(i for i, step in enumerate(builder.steps) if not step.exercise.per_side)
+        builder.query_one("#builder-steps").highlighted = index
+        await pilot.press("s")
+        assert builder.steps[index].sides is Sides.BOTH
+        assert "works both legs at once" in str(builder.query_one("#builder-message").content)
+
+
+async def test_after_changing_the_exercises_the_description_is_asked_about():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "quick")
+        await pilot.press("d")
+        await save(pilot)
+        assert "The description still says" in str(app.screen.query_one("#question").content)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is builder and app.focused is builder.query_one("#routine-description")
+        assert not (user_routines_dir() / "quick-trial-stretches-mine.yaml").exists()
+        await save(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        assert (user_routines_dir() / "quick-trial-stretches-mine.yaml").exists()
+
+
+async def test_replacing_a_routine_of_ones_own_asks_and_keeps_a_copy():
+    folder = user_routines_dir()
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot, "quick")
+        await save(pilot)
+        first = (folder / "quick-trial-stretches-mine.yaml").read_text()
+        assert oct((folder / "quick-trial-stretches-mine.yaml").stat().st_mode & 0o777) == "0o600"
+        builder = await open_builder(pilot, "evening")
+        builder.query_one("#routine-name").value = "quick-trial-stretches-mine"
+        await save(pilot)
+        assert "already have a routine called 'quick-trial-stretches-mine'" in str(app.screen.query_one("#question").content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert (folder / "quick-trial-stretches-mine.yaml").read_text() == first
+        await save(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Evening" in (folder / "quick-trial-stretches-mine.yaml").read_text()
+        copies = list((folder / ".replaced").glob("quick-trial-stretches-mine-*.yaml"))
+        assert [copy.read_text() for copy in copies] == [first]
+        assert load_library().problems == []  # the kept copy is not read as a routine
+
+
+async def test_never_saved_as_the_exercise_file():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "quick")
+        builder.query_one("#routine-name").value = "exercises"
+        await save(pilot)
+        assert "name of your exercise file" in str(builder.query_one("#builder-message").content)
+        assert not (user_routines_dir() / "exercises.yaml").exists()
+
+
+async def test_escape_asks_before_throwing_changes_away():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        builder = await open_builder(pilot, "quick")
+        await pilot.press("escape")  # nothing changed: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        builder = await open_builder(pilot, "quick")
+        await pilot.press("d", "escape")
+        await pilot.pause()
+        assert "changes are not saved" in str(app.screen.query_one("#question").content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is builder and len(builder.steps) == 1
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_format_guide_opens_from_the_builder():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot, "quick")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "GuideScreen"
+        assert "A routine is a small YAML text file" in app.screen.query_one("Markdown").source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BuilderScreen)

@@ -117,3 +117,22 @@ async def test_the_progress_line_repaints_only_when_a_cell_or_the_minute_changes
         assert str(progress.render()).endswith("about 10 min left")
         progress.show(539)
         assert repaints[-1] == 539 and str(progress.render()).endswith("about 9 min left")
+
+
+def test_minutes_left_are_rounded_as_a_person_would():
+    from coach.tui.widgets.progress_line import time_left_words
+
+    assert time_left_words(5 * 60 + 10) == "about 5 min left"  # cramp-now's 5:10 is not "about 6"
+    assert time_left_words(5 * 60 + 40) == "about 6 min left"
+    assert time_left_words(61) == "about 1 min left"
+    assert time_left_words(59) == "under a minute left"
+
+
+async def test_the_part_still_to_come_has_its_own_shape_not_only_a_colour():
+    app = WithProgress()
+    async with app.run_test(size=(100, 4)) as pilot:
+        progress = app.query_one(ProgressLine)
+        progress.show(450)  # a quarter done
+        await pilot.pause()
+        drawn = str(progress.render())
+        assert drawn.startswith("━") and "━─" in drawn and drawn.count("─") > drawn.count("━")

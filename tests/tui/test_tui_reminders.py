@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import stat
-import time
 
 from coach.history.store import HistoryStore
 from coach.reminders.schedule import EVERY_DAY, parse_time
@@ -34,9 +34,39 @@ async def test_the_reminders_screen_adds_removes_and_pauses(clock):
         assert text(app, "#reminders-status").startswith("Paused")
         await pilot.press("p")
         assert text(app, "#reminders-status").startswith("Next reminder")
-        await pilot.press("d")
+        await pilot.press("d")  # asks first
+        await pilot.pause()
+        assert "Remove reminder 1 (21:30 mon,tue,wed,thu,fri)?" in str(app.screen.query_one("#question").content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(ReminderStore(store).all()) == 1
+        await pilot.press("d", "y")
         await pilot.pause()
         assert ReminderStore(store).all() == []
+
+
+async def test_reminders_take_9pm_and_weekdays_a_chosen_routine_show_ids_and_refuse_twins(clock):
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#reminder-time").value = "9pm"
+        screen.query_one("#reminder-days").value = "weekdays"
+        screen.query_one("#reminder-routine").value = "quick"
+        screen.query_one("#reminder-time").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        [reminder] = ReminderStore(store).all()
+        assert (reminder.at, reminder.days, reminder.routine) == (parse_time("21:00"), frozenset(range(5)), "quick")
+        listed = screen.query_one("#reminder-list")
+        assert str(listed.get_option_at_index(0).prompt).split()[:2] == [str(reminder.id), "21:00"]
+        screen.query_one("#reminder-time").value = "21:00"
+        screen.query_one("#reminder-days").value = "mon-fri"
+        screen.query_one("#reminder-time").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already set" in text(app, "#reminder-error") and len(ReminderStore(store).all()) == 1
 
 
 def a_reminder_due_at_20_00(store) -> None:
@@ -76,12 +106,15 @@ async def test_a_hung_notification_server_never_freezes_the_app(clock, tmp_path,
     a_reminder_due_at_20_00(store)
     async with app.run_test(size=SIZE) as pilot:
         app.check_reminders()
-        started = time.monotonic()
         await pilot.press("e")  # the screen answers while the notification hangs
         await pilot.pause()
-        assert isinstance(app.screen, ExercisesScreen) and time.monotonic() - started < 1
-        await app.workers.wait_for_complete()
-        assert time.monotonic() - started < 4  # and the hang itself is cut off after 2 s
+        # Behaviour, not a stopwatch: the key was handled while the delivery was still hanging.
+        assert isinstance(app.screen, ExercisesScreen)
+        assert any(worker.group == "reminders" and worker.is_running for worker in app.workers)
+        # The hang is cut off by the delivery's own timeout; this bound only stops a broken build
+        # from waiting the stand-in's full 30 s.
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=25)
+        assert not any(worker.is_running for worker in app.workers)
 
 
 
@@ -95,3 +128,20 @@ async def test_with_nothing_due_the_30_second_look_starts_no_worker(clock):
         app.check_reminders = lambda: started.append(True)
         app.look_for_reminders()
         assert started == [True]
+
+
+async def test_a_reminder_kept_quiet_tonight_says_so_on_the_screen(clock):
+    from coach.reminders.due import run_due
+
+    from history_seed import NOW
+
+    app, store = app_with_history(clock)
+    a_reminder_due_at_20_00(store)
+    session = store.start_session("evening", "Evening stretches", 500, NOW.replace(hour=19))
+    store.finish_session(session, "completed", NOW.replace(hour=19, minute=15))
+    assert [r.outcome for r in run_due(ReminderStore(store), {}, lambda *_: None, NOW)] == ["quiet"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        listed = app.screen.query_one("#reminder-list")
+        assert str(listed.get_option_at_index(0).prompt).endswith("quiet: done tonight")

@@ -6,24 +6,30 @@ with the loader, and reloads the library so the routine appears at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach import locations
 from coach.durations import DurationError, format_clock, format_duration, parse_duration
 from coach.engine.text_views import exercise_text
 from coach.engine.timeline import build_timeline
+from coach.files import private_dir, write_private
 from coach.model import Dose, Holds, Routine, RoutineStep, Sides, Timed
 from coach.routines.library import load_library
 from coach.routines.nodes import NAME_PATTERN
 from coach.routines.writer import routine_yaml
 from coach.tui.coach_screen import CoachModalScreen, CoachScreen
+from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.key_hints import KeyHints
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 
@@ -70,6 +76,9 @@ class ExercisePicker(CoachModalScreen[str | None]):
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    HELP_TITLE = "adding an exercise"
+    HELP_INTRO = "↑ and ↓ choose an exercise and show how it is done; Enter adds it."
+    KEY_HELP = {"cancel": "close without adding"}
 
     def compose(self) -> ComposeResult:
         exercises = self.app.library.exercises
@@ -105,11 +114,14 @@ class BuilderScreen(CoachScreen[None]):
         color: $primary;
         margin-bottom: 1;
     }
-    #builder-names, #builder-dose {
+    #builder-names, #builder-dose, #builder-about {
         height: auto;
     }
-    #builder-names Label, #builder-dose Label {
+    #builder-names Label, #builder-dose Label, #builder-about Label {
         padding: 1 1 0 0;
+    }
+    #routine-description {
+        width: 1fr;
     }
     #routine-name {
         width: 24;
@@ -140,33 +152,73 @@ class BuilderScreen(CoachScreen[None]):
     #builder-message {
         color: $warning;
     }
+    /* A short terminal: one-line boxes and labels beside them, so the steps and the keys still fit. */
+    BuilderScreen.-short Input { height: 1; border: none; padding: 0 1; }
+    BuilderScreen.-short #builder-names, BuilderScreen.-short #builder-about { margin-bottom: 1; }
+    BuilderScreen.-short #builder-dose { margin-top: 1; }
+    BuilderScreen.-short #builder-names Label, BuilderScreen.-short #builder-dose Label,
+    BuilderScreen.-short #builder-about Label { padding: 0 1 0 0; }
     """
+    SCOPED_CSS = False  # the short-terminal rules name the screen itself, which a scoped rule cannot match
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]
+    # Save and Back first: on a narrow screen the key line wraps, and these matter most.
     BINDINGS = [
+        Binding("ctrl+s", "save", "Save", key_display="^s"),
+        Binding("escape", "close", "Back", key_display="esc"),
         Binding("a", "add", "Add exercise"),
         Binding("d,delete", "remove", "Remove"),
         Binding("shift+up", "move(-1)", "Move up", key_display="⇧↑"),
         Binding("shift+down", "move(1)", "Move down", key_display="⇧↓"),
         Binding("s", "cycle_sides", "Sides"),
         Binding("t", "toggle_timed", "Timed/holds"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "close", "Back"),
+        Binding("f1", "app.help", "Help", key_display="F1"),
+        Binding("f2", "format_guide", "File format", key_display="F2"),  # ? is typed into the boxes here
     ]
+    HELP_TITLE = "the routine builder"
+    HELP_INTRO = ("Make a routine your own. Tab moves between the title, the file name, the description, "
+                  "the steps and the timing boxes; the file name follows the title unless you change it. "
+                  "The keys below act on the highlighted step. The file format is explained by "
+                  "'coach help routines'.")
+    KEY_HELP = {
+        "add": "add an exercise after the highlighted step",
+        "remove": "remove the highlighted step",
+        "move(-1)": "move the highlighted step up",
+        "move(1)": "move the highlighted step down",
+        "cycle_sides": "which leg: each leg in turn, both together, left, right, or the cramped one "
+                       "(an exercise for both legs at once stays 'both legs')",
+        "toggle_timed": "switch the step between one timed stretch and holds with rests; "
+                        "pressing it again brings back what it was",
+        "save": "save the routine to your own folder (asks before replacing one of yours)",
+        "close": "leave the builder (asks first if there are unsaved changes)",
+        "app.help": "this help",
+        "format_guide": "the routine file format guide (also: coach help routines)",
+    }
 
     def __init__(self, base: Routine):
         super().__init__()
         self.base = base
         self.steps: list[RoutineStep] = list(base.steps)
+        # The other form of a step's timing, kept while `t` flips it, so flipping back loses nothing.
+        self._other_dose: dict[int, tuple[RoutineStep, Dose]] = {}
+        self._automatic_name = ""  # the file name the title last gave; a different one was typed
+        self._saved_state: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        name = self.base.name if self.base.origin and self._is_users(self.base) else f"my-{self.base.name}"
+        own = self._is_users(self.base)
+        title = self.base.title if own else f"{self.base.title} (mine)"
+        name = self.base.name if own else file_name_for(title)
+        self._automatic_name = name if name == file_name_for(title) else ""
         with Vertical(id="builder"):
             yield Static(f"Routine builder · starting from '{self.base.title}'", id="builder-title", markup=False)
             with Horizontal(id="builder-names"):
-                yield Label("Name")
-                yield Input(value=name[:40], id="routine-name", max_length=40)
                 yield Label("Title")
-                yield Input(value=f"{self.base.title} (mine)" if name != self.base.name else self.base.title,
-                            id="routine-title", max_length=80)
+                yield Input(value=title, id="routine-title", max_length=80)
+                yield Label("File name")
+                yield Input(value=name[:40], id="routine-name", max_length=40,
+                            tooltip="Follows the title unless you change it")
+            with Horizontal(id="builder-about"):
+                yield Label("Description")
+                yield Input(value=self.base.description, id="routine-description", max_length=300)
             yield OptionList(id="builder-steps")
             with Horizontal(id="builder-dose"):
                 yield Label("This step:", id="dose-label")
@@ -177,15 +229,42 @@ class BuilderScreen(CoachScreen[None]):
                 yield Label("Enter applies", id="dose-hint")
             yield Static(id="builder-total", markup=False)
             yield Static(id="builder-message", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyHints(self.BINDINGS)  # wraps on a narrow screen, where a Footer cuts keys off
 
     @staticmethod
     def _is_users(routine: Routine) -> bool:
         return routine.origin is not None and locations.user_routines_dir() in routine.origin.parents
 
+    def _file_for(self, name: str) -> Path:
+        """Where a routine of this name is saved: the person's own file for it, if they have one."""
+        existing = self.app.library.routines.get(name)
+        if existing is not None and self._is_users(existing) and existing.origin is not None:
+            return existing.origin
+        return locations.user_routines_dir() / f"{name}.yaml"
+
     def on_mount(self) -> None:
         self.refresh_steps(0)
         self.query_one("#builder-steps", OptionList).focus()
+        self._saved_state = self._state()
+
+    def _state(self) -> tuple[object, ...]:
+        return (self._value("routine-title"), self._value("routine-name"), self._value("routine-description"),
+                tuple(self.steps))
+
+    @property
+    def changed(self) -> bool:
+        return self._state() != self._saved_state
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The file name follows the title, until the person types a file name of their own."""
+        if event.input.id == "routine-title":
+            name_box = self.query_one("#routine-name", Input)
+            if name_box.value == self._automatic_name:
+                self._automatic_name = file_name_for(event.value)
+                name_box.value = self._automatic_name
 
     # --- showing ---------------------------------------------------------------------
 
@@ -294,6 +373,9 @@ class BuilderScreen(CoachScreen[None]):
         index = self.selected
         if index is not None:
             step = self.steps[index]
+            if not step.exercise.per_side:
+                self.say(f"{step.exercise.name} works both legs at once, so it stays 'both legs'.")
+                return
             following = SIDES_ORDER[(SIDES_ORDER.index(step.sides) + 1) % len(SIDES_ORDER)]
             self.steps[index] = replace(step, sides=following)
             self.refresh_steps(index)
@@ -302,47 +384,154 @@ class BuilderScreen(CoachScreen[None]):
         index = self.selected
         if index is not None:
             step = self.steps[index]
-            dose = Holds(min(step.dose.total, 30), 10, 2) if isinstance(step.dose, Timed) else Timed(step.dose.total)
+            remembered = self._other_dose.get(id(step))
+            if remembered is not None and remembered[0] is step:
+                dose = remembered[1]
+            elif isinstance(step.dose, Timed):
+                dose = Holds(min(step.dose.total, 30), 10, 2)
+            else:
+                dose = Timed(step.dose.total)
             self.steps[index] = replace(step, dose=dose)
+            self._other_dose[id(self.steps[index])] = (self.steps[index], step.dose)
             self.refresh_steps(index)
 
     # --- saving ----------------------------------------------------------------------
 
     def _routine(self, name: str, title: str) -> Routine:
-        return Routine(name=name, title=title, description=self.base.description, steps=tuple(self.steps),
+        description = self._value("routine-description") if self.is_mounted else self.base.description
+        return Routine(name=name, title=title, description=description, steps=tuple(self.steps),
                        get_ready=self.base.get_ready, switch_legs=self.base.switch_legs)
 
+    def _heavily_edited(self) -> bool:
+        """Exercises added or removed: a description written for the old list may no longer be true."""
+        before = sorted(step.exercise.id for step in self.base.steps)
+        return sorted(step.exercise.id for step in self.steps) != before
+
     def action_save(self) -> None:
-        name = self.query_one("#routine-name", Input).value.strip()
-        title = self.query_one("#routine-title", Input).value.strip()
+        name, title = self._value("routine-name"), self._value("routine-title")
         if not NAME_PATTERN.match(name):
-            self.say("The name needs lower-case letters, digits and hyphens, like my-evening.")
+            self.say("The file name needs lower-case letters, digits and hyphens, like my-evening.")
+            self.query_one("#routine-name", Input).focus()
+            return
+        if name in RESERVED_NAMES:
+            self.say(f"'{name}' is the name of your exercise file: choose another file name.")
+            self.query_one("#routine-name", Input).focus()
             return
         if not title:
             self.say("Give the routine a title.")
+            self.query_one("#routine-title", Input).focus()
             return
         if not self.steps:
             self.say("Add at least one exercise before saving.")
             return
-        folder = locations.user_routines_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{name}.yaml"
+        description = self._value("routine-description")
+        if description and description == self.base.description and self._heavily_edited():
+            self.app.push_screen(KeepDescription(description), self._description_decided)
+            return
+        self._confirm_replace(name, title)
+
+    def _description_decided(self, keep: bool | None) -> None:
+        if keep:
+            self._confirm_replace(self._value("routine-name"), self._value("routine-title"))
+        else:
+            self.say("Write a description that fits the new list, then save with Ctrl+S.")
+            self.query_one("#routine-description", Input).focus()
+
+    def _confirm_replace(self, name: str, title: str) -> None:
+        path = self._file_for(name)
+        editing_it = self._is_users(self.base) and self.base.name == name
+        if path.exists() and not editing_it:
+            self.app.push_screen(ConfirmReplace(name),
+                                 lambda replace_it: self._write(name, title) if replace_it else
+                                 self.say("Not saved: choose another file name."))
+            return
+        self._write(name, title)
+
+    def _write(self, name: str, title: str) -> None:
+        folder = private_dir(locations.user_routines_dir())
+        path = self._file_for(name)
         text = routine_yaml(self._routine(name, title), f"Made in the routine builder from '{self.base.name}'.")
         previous = path.read_text(encoding="utf-8") if path.exists() else None
-        path.write_text(text, encoding="utf-8")
+        backup = None
+        try:
+            if previous is not None and previous != text:
+                backup = keep_a_copy(folder, name, previous)
+            write_private(path, text)
+        except OSError as error:
+            self.say(f"Not saved: {error}. Nothing was changed.")
+            return
         library = load_library()
         problems = library.problems_in([path])
         if problems:  # never leave a broken file behind
             if previous is None:
                 path.unlink()
             else:
-                path.write_text(previous, encoding="utf-8")
-            self.say(f"Not saved: {problems[0].message} — {problems[0].fix}")
+                write_private(path, previous)
+            self.say(f"Not saved: {problems[0].message} — {problems[0].fix}. See 'coach help routines'.")
             return
         self.app.library = library
+        self._saved_state = self._state()
         replaced = " It replaces coach's own for you." if name in library.overridden else ""
-        self.app.notify(f"Saved '{title}' to {path}.{replaced}", timeout=6, markup=False)
+        kept = f" The one it replaced is kept in {backup}." if backup else ""
+        self.app.notify(f"Saved '{title}' to {path}.{replaced}{kept}", timeout=8, markup=False)
         self.app.pop_screen()
 
+    def action_format_guide(self) -> None:
+        from coach.tui.screens.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen())
+
     def action_close(self) -> None:
-        self.app.pop_screen()
+        if not self.changed:
+            self.app.pop_screen()
+            return
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDiscard(), decided)
+
+
+RESERVED_NAMES = frozenset({"exercises"})  # the person's exercise file lives beside their routines
+BACKUP_FOLDER = ".replaced"  # hidden: the library does not load what is in it
+
+
+def file_name_for(title: str) -> str:
+    """A file name from a title: 'Calf and circles (mine)' → 'calf-and-circles-mine'."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    name = "-".join(words)[:40].strip("-") or "my-routine"
+    return f"my-{name}"[:40] if name in RESERVED_NAMES else name
+
+
+def keep_a_copy(folder: Path, name: str, text: str) -> Path:
+    """Keep what is about to be replaced, time-stamped, in a hidden folder beside the routines."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = private_dir(folder / BACKUP_FOLDER) / f"{name}-{stamp}.yaml"
+    write_private(backup, text)
+    return backup
+
+
+class ConfirmReplace(ChoiceDialog[bool]):
+    QUESTION = "You already have a routine with this file name.\nReplace it? A copy of it is kept."
+    ANSWERS = (Answer("Replace", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    FOCUS_INDEX = 1
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.QUESTION = f"You already have a routine called '{name}'.\nReplace it? A copy of it is kept."
+
+
+class ConfirmDiscard(ChoiceDialog[bool]):
+    QUESTION = "Leave the builder?\nYour changes are not saved."
+    ANSWERS = (Answer("Leave", "y", True, "error"), Answer("Keep editing", "n", False, "primary"))
+    FOCUS_INDEX = 1
+
+
+class KeepDescription(ChoiceDialog[bool]):
+    QUESTION = "You changed the exercises. Keep the description?"
+    ANSWERS = (Answer("Keep it", "k", True), Answer("Edit it", "e", False, "primary"))
+    FOCUS_INDEX = 1
+
+    def __init__(self, description: str):
+        super().__init__()
+        self.QUESTION = f"You changed the exercises. The description still says:\n'{description}'\nKeep it?"

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 from textual.widgets.input import Selection
 
 from coach.history.cramp_entry import (
@@ -32,6 +32,7 @@ from coach.model import Side
 from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.marked_radio import MarkedRadioButton
 
 WOKE = ("yes", "no")
 FIELDS = ("when", "leg", "place", "severity", "minutes", "woke", "note")
@@ -88,6 +89,11 @@ class CrampForm(CoachScreen[bool]):
     }
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+    HELP_TITLE = "logging a cramp"
+    HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg or a place. "
+                  "F1 opens this help from any box.")
+    KEY_HELP = {"save": "save the cramp in your diary (Enter in a box does the same)",
+                "cancel": "leave without saving"}
 
     def __init__(self, leg: Side | None = None, record: CrampRecord | None = None, when_hint: str = "now"):
         super().__init__()
@@ -112,12 +118,12 @@ class CrampForm(CoachScreen[bool]):
             yield Label("Which leg?")
             with RadioSet(id="leg"):
                 for leg in LEGS:
-                    yield RadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
+                    yield MarkedRadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
             yield self._error("leg")
             yield Label("Where in the leg?")
             with RadioSet(id="place"):
                 for name in PLACES:
-                    yield RadioButton(name.capitalize(), value=name == place, id=f"place-{name}")
+                    yield MarkedRadioButton(name.capitalize(), value=name == place, id=f"place-{name}")
             yield self._error("place")
             yield Label("How bad, from 1 (mild) to 10 (worst)?")
             yield Input(value=str(record.severity) if record else "", placeholder="1-10", id="severity",
@@ -130,7 +136,7 @@ class CrampForm(CoachScreen[bool]):
             yield Label("Did it wake you? (if you want to say)")
             with RadioSet(id="woke"):
                 for answer in WOKE:
-                    yield RadioButton(answer.capitalize(), value=answer == woke, id=f"woke-{answer}")
+                    yield MarkedRadioButton(answer.capitalize(), value=answer == woke, id=f"woke-{answer}")
             yield self._error("woke")
             yield Label("Anything else? (optional)")
             yield Input(value=record.note or "" if record else "", id="note", max_length=MAX_NOTE_CHARACTERS)

@@ -41,6 +41,12 @@ class CrampListScreen(CoachScreen[None]):
         Binding("u", "undo", "Undo delete"),
         Binding("escape,q", "close", "Back"),
     ]
+    HELP_TITLE = "your cramp entries"
+    HELP_INTRO = "Every cramp in your diary, newest first. Correct or delete one; a deleted one can be put back."
+    KEY_HELP = {"correct": "correct the highlighted cramp entry",
+                "delete": "delete the highlighted entry",
+                "undo": "put back the entry you deleted last",
+                "close": "back to your history"}
 
     def __init__(self) -> None:
         super().__init__()

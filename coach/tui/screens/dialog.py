@@ -56,12 +56,18 @@ class ChoiceDialog(ModalScreen[T | None]):
     QUESTION = ""
     ANSWERS: tuple[Answer[T], ...] = ()
     FOCUS_INDEX = 0
+    KEY_HELP: dict[str, str] = {}
+    HELP_TITLE = ""
+    HELP_INTRO = "Press the key in brackets, or Tab to a button and Enter."
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # Each answer's key, declared before Textual reads the class's bindings.
         cls.BINDINGS = [Binding(answer.key, f"answer({index})", answer.label)
                         for index, answer in enumerate(cls.ANSWERS)]
         cls.BINDINGS.append(Binding("escape", "cancel", "Cancel"))
+        cls.KEY_HELP = {f"answer({index})": f"answer '{answer.label}'" for index, answer in enumerate(cls.ANSWERS)}
+        cls.KEY_HELP["cancel"] = "close this question without choosing"
+        cls.HELP_TITLE = cls.QUESTION.split("\n")[0]
         super().__init_subclass__(**kwargs)
 
     def compose(self) -> ComposeResult:

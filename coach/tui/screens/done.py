@@ -13,7 +13,7 @@ from coach.tui.coach_screen import CoachScreen
 
 
 def summary_text(summary: Summary) -> str:
-    lines = [f"Time spent: {spoken_duration(summary.seconds)}", ""]
+    lines = [f"Time spent stretching: {spoken_duration(summary.seconds)}", ""]
     if summary.done:
         lines += ["Done:", *(f"  ✓ {item}" for item in summary.done), ""]
     if summary.partly:
@@ -45,6 +45,13 @@ class DoneScreen(CoachScreen[None]):
         Binding("l", "log_cramp", "Log this cramp"),
         Binding("q", "app.quit", "Quit"),
     ]
+    HELP_TITLE = "the end of a routine"
+    HELP_INTRO = "What you did tonight: done, cut short, skipped and not reached. It is in your history already."
+    KEY_HELP = {
+        "home": "back to the start screen",
+        "log_cramp": "after cramp first aid: note this cramp in your diary",
+        "app.quit": "close coach",
+    }
 
     def __init__(self, summary: Summary, cramp_leg: Side | None = None):
         super().__init__()

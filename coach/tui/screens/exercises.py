@@ -40,6 +40,9 @@ class ExercisesScreen(CoachScreen[None]):
     }
     """
     BINDINGS = [Binding("escape,q", "close", "Back")]
+    HELP_TITLE = "the exercises"
+    HELP_INTRO = "Every exercise coach knows and how it is done. ↑ and ↓ scroll."
+    KEY_HELP = {"close": "back to the start screen"}
 
     def __init__(self, library: Library):
         super().__init__()

@@ -66,6 +66,12 @@ class HistoryScreen(CoachScreen[None]):
                 Binding("escape,q", "close", "Back")]
     # Below 80 columns the chart's summary goes under it rather than beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    HELP_TITLE = "history"
+    HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "
+                  "Below: cramps per answered night, week by week, and your streak. ↑ and ↓ scroll.")
+    KEY_HELP = {"cramp_entries": "your cramp entries: correct one (Enter), delete it (d) or put it back (u)",
+                "plan": "your plan, or start one",
+                "close": "back to the start screen"}
 
     def compose(self) -> ComposeResult:
         app = self.app

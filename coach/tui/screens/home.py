@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import suppress
+from typing import TYPE_CHECKING, Self
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets._option_list import OptionListContent
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
@@ -15,6 +21,62 @@ from coach.routines.library import Library
 from coach.routines.pregnancy import first_aid_for, routines_for
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
+from coach.words import count_of
+
+if TYPE_CHECKING:
+    from coach.history.resume import ResumePoint
+
+
+MARK = "▶ "
+
+
+def marked(label: Text, highlighted: bool) -> Text:
+    """The label with a pointer before the chosen routine: its state shown by a shape, not a colour."""
+    lines = label.split("\n")
+    return Text("\n").join(Text.assemble(MARK if highlighted and n == 0 else " " * len(MARK), line)
+                           for n, line in enumerate(lines))
+
+
+class RoutineList(OptionList):
+    """One click chooses a routine, as in a file list; Enter or a double click starts it."""
+
+    def __init__(self, *options: Option | None, id: str | None = None):
+        self.labels: dict[int, Text] = {}
+        super().__init__(*options, id=id)
+
+    def set_routines(self, options: list[Option | None]) -> None:
+        self.clear_options()
+        self.add_options(options)
+
+    def add_options(self, new_options: Iterable[OptionListContent]) -> Self:
+        items = list(new_options)
+        index = self.option_count  # separators (None) are not options and take no index
+        for item in items:
+            if isinstance(item, Option):
+                if isinstance(item.prompt, Text):
+                    self.labels[index] = item.prompt
+                    item._set_prompt(marked(item.prompt, False))
+                index += 1
+        return super().add_options(items)
+
+    def clear_options(self) -> Self:
+        self.labels = {}
+        return super().clear_options()
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
+        for index, on in ((old, False), (new, True)):
+            if index is not None and index in self.labels:
+                self.replace_option_prompt_at_index(index, marked(self.labels[index], on))
+        super().watch_highlighted(new)
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # OptionList's own click handler would start the routine at once
+        clicked = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
 
 class HomeScreen(CoachScreen[None]):
@@ -52,6 +114,10 @@ class HomeScreen(CoachScreen[None]):
         margin: 1 2 0 2;
         color: $warning;
     }
+    #resume {
+        padding: 0 2 1 2;
+        text-style: bold;
+    }
     """
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="⏎"),
@@ -64,7 +130,26 @@ class HomeScreen(CoachScreen[None]):
         Binding("s", "safety", "Safety"),
         Binding("o", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?"),
+        Binding("g", "go_on", "Go on", show=False),  # offered in words, only when there is something to resume
     ]
+    HELP_TITLE = "the start screen"
+    HELP_INTRO = ("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
+                  "click) choose a routine; Enter (or a double click) starts it.")
+    KEY_HELP = {
+        "start": "start the highlighted routine",
+        "cramp_now": "first aid for a cramp that has started: asks only which leg",
+        "log_cramp": "note a cramp in your diary: when, which leg, how bad",
+        "history": "your history: 12 weeks at a glance, your streak, your cramps",
+        "reminders": "bedtime reminders: add, remove, pause",
+        "build": "make your own routine, starting from the highlighted one",
+        "exercises": "every exercise and how it is done",
+        "safety": "when to stop, and when to see a doctor",
+        "settings": "sound, voice speed, volume, ticks, countdown size, and the other settings",
+        "app.quit": "close coach",
+        "app.help": "this help",
+        "go_on": "go on with a routine stopped earlier tonight, from the exercise where it stopped",
+    }
 
     @property
     def library(self) -> Library:
@@ -75,7 +160,9 @@ class HomeScreen(CoachScreen[None]):
         yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
         streak = self._streak_text()
         yield Static(streak, id="streak").set_styles("display: block;" if streak else "display: none;")
-        yield OptionList(*self._options(), id="routines")
+        resume = self._resume_text()
+        yield Static(resume, id="resume", markup=False).set_styles("display: block;" if resume else "display: none;")
+        yield RoutineList(*self._options(), id="routines")
         if self.library.problems:
             files = sorted({problem.path.name for problem in self.library.problems})
             yield Static(f"Left out because of mistakes: {', '.join(files)}. "
@@ -86,10 +173,37 @@ class HomeScreen(CoachScreen[None]):
         store = self.app.history
         if store is None:
             return ""
-        current, _ = streaks(store.completed_nights(), self.app.now())
+        done = store.completed_nights()
+        current, _ = streaks(done, self.app.now())
         if current == 0:
-            return "No streak yet tonight. Every night counts."
-        return f"Streak: {current} night{'s' if current != 1 else ''} in a row."
+            # True whatever the hour: there is no run of nights to keep, and tonight can begin one.
+            return ("A routine tonight starts a new streak." if done
+                    else "A routine tonight starts your first streak.")
+        return f"Streak: {count_of(current, 'night', 'nights')} in a row."
+
+    def _resume_point(self) -> ResumePoint | None:
+        store = self.app.history
+        if store is None:
+            return None
+        from coach.history.resume import resume_point
+
+        steps_in = {name: len(r.steps) for name, r in self.library.routines.items() if not r.asks_for_side}
+        try:
+            return resume_point(store, self.app.now(), steps_in)
+        except Exception:  # a history problem must never hide the routines
+            return None
+
+    def _resume_text(self) -> str:
+        point = self._resume_point()
+        if point is None:
+            return ""
+        step = self.library.routines[point.routine].steps[point.step_index]
+        return f"{point.title} stopped tonight. Press g to go on from {step.exercise.name}."
+
+    def action_go_on(self) -> None:
+        point = self._resume_point()
+        if point is not None:
+            self.app.begin(self.library.routines[point.routine], from_step=point.step_index)
 
     def _last_done(self) -> dict[str, str]:
         store = self.app.history
@@ -108,11 +222,18 @@ class HomeScreen(CoachScreen[None]):
         streak = self._streak_text()
         self.query_one("#streak", Static).update(streak)
         self.query_one("#streak", Static).display = bool(streak)
+        resume = self._resume_text()
+        self.query_one("#resume", Static).update(resume)
+        self.query_one("#resume", Static).display = bool(resume)
         routines = self.query_one(OptionList)
         highlighted = routines.highlighted
         routines.clear_options()
         routines.add_options(self._options())
         routines.highlighted = highlighted
+        used = getattr(self.app, "last_routine", None)  # the routine just used, however it was started
+        if used is not None:
+            with suppress(OptionDoesNotExist):  # the builder may have renamed or removed it
+                routines.highlighted = routines.get_option_index(used)
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.

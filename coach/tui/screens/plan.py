@@ -43,6 +43,14 @@ class PlanScreen(CoachScreen[None]):
         Binding("x", "end", "End the plan"),
         Binding("escape,q", "close", "Back"),
     ]
+    HELP_TITLE = "your plan"
+    HELP_INTRO = ("A plan answers whether the routine helps you: a week as usual, then weeks with the routine, "
+                  "and your cramps compared, with 'can't tell yet' until there are enough nights.")
+    KEY_HELP = {"start('programme')": "start the 6-week programme: a week as usual, then the routine every night",
+                "start('test')": "test it for yourself: weeks with and without the routine, in an order chosen "
+                                 "by coin; you can end it at any time",
+                "end": "end the plan (asks first); what was recorded is kept",
+                "close": "back to your history"}
 
     @property
     def history(self) -> HistoryStore:

@@ -7,14 +7,26 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coach.history.store import HistoryStore
-from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time
+from coach.reminders.outcomes import tonight_outcomes
+from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.screens.dialog import Answer, ChoiceDialog
+
+
+class ConfirmRemove(ChoiceDialog[bool]):
+    QUESTION = "Remove this reminder?"
+    ANSWERS = (Answer("Remove", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    FOCUS_INDEX = 1
+
+    def __init__(self, reminder_id: int, described: str):
+        super().__init__()
+        self.QUESTION = f"Remove reminder {reminder_id} ({described})?"
 
 
 class RemindersScreen(CoachScreen[None]):
@@ -50,10 +62,16 @@ class RemindersScreen(CoachScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("delete,d", "remove", "Remove"),
+        Binding("d,delete", "remove", "Remove"),
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("escape", "close", "Back"),
     ]
+    HELP_TITLE = "reminders"
+    HELP_INTRO = ("A reminder is a desktop notice at bedtime, and stays quiet on a night you already "
+                  "did your routine. Tab moves between the list and the boxes to add one.")
+    KEY_HELP = {"remove": "remove the highlighted reminder (asks first)",
+            "toggle_pause": "pause all reminders, or turn them back on",
+            "close": "back to the start screen"}
 
     def __init__(self, history: HistoryStore) -> None:
         super().__init__()
@@ -64,10 +82,14 @@ class RemindersScreen(CoachScreen[None]):
             yield Static("Bedtime reminders", id="reminders-title")
             yield Static(id="reminders-status", markup=False)
             yield OptionList(id="reminder-list")
-            yield Label("Add a reminder: time (24-hour) and days")
+            yield Label("Add a reminder: time (21:30 or 9pm), days (daily, weekdays, sat,sun), routine")
             with Horizontal(id="reminder-add"):
-                yield Input(placeholder="21:30", id="reminder-time", max_length=5)
+                yield Input(placeholder="21:30", id="reminder-time", max_length=8)
                 yield Input(value="daily", id="reminder-days", max_length=40)
+                routines = self.app.library.routines
+                yield Select([(routine.title, name) for name, routine in routines.items()],
+                             value="evening" if "evening" in routines else next(iter(routines)),
+                             allow_blank=False, id="reminder-routine")
                 yield Button("Add", id="reminder-add-button", variant="primary")
             yield Static(id="reminder-error", markup=False)
         yield Footer()
@@ -86,8 +108,10 @@ class RemindersScreen(CoachScreen[None]):
         options = self.query_one(OptionList)
         previous = options.highlighted or 0
         options.clear_options()
-        options.add_options([Option(f"{r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine}", id=str(r.id))
-                             for r in reminders])
+        tonight = tonight_outcomes(self.store, now)
+        options.add_options([Option(f"{r.id:>3}  {r.at.strftime('%H:%M')}  {r.days_text:<28} {r.routine}"
+                                    + (f"  {tonight[r.id]}" if r.id in tonight else ""),
+                                    id=str(r.id)) for r in reminders])
         if reminders:  # keep a highlight, so d always has something to remove
             options.highlighted = min(previous, len(reminders) - 1)
         lines = []
@@ -115,7 +139,11 @@ class RemindersScreen(CoachScreen[None]):
         except ScheduleError as problem:
             error.update(str(problem))
             return
-        routine = "evening" if "evening" in self.app.library.routines else next(iter(self.app.library.routines))
+        routine = str(self.query_one("#reminder-routine", Select).value)
+        twin = same_as(self.store.all(), at, days, routine)
+        if twin is not None:
+            error.update(f"Reminder {twin.id} is already set for that time, those days and that routine.")
+            return
         self.store.add(at, days, routine)
         error.update("")
         self.query_one("#reminder-time", Input).value = ""
@@ -130,9 +158,18 @@ class RemindersScreen(CoachScreen[None]):
 
     def action_remove(self) -> None:
         options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self.store.remove(int(options.get_option_at_index(options.highlighted).id or ""))
-            self.refresh_list()
+        if options.highlighted is None:
+            return
+        reminder_id = int(options.get_option_at_index(options.highlighted).id or "")
+        reminder = next(r for r in self.store.all() if r.id == reminder_id)
+        described = f"{reminder.at.strftime('%H:%M')} {reminder.days_text}"
+
+        def decided(remove: bool | None) -> None:
+            if remove:
+                self.store.remove(reminder_id)
+                self.refresh_list()
+
+        self.app.push_screen(ConfirmRemove(reminder_id, described), decided)
 
     def action_toggle_pause(self) -> None:
         self.store.set_paused(not self.store.paused)

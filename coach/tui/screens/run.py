@@ -51,7 +51,7 @@ def next_text(session: Session) -> str:
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
 
 
-SESSION_COMMANDS = frozenset({"toggle_pause", "skip", "skip_exercise", "back"})
+SESSION_COMMANDS = frozenset({"toggle_pause", "pause", "resume", "skip", "skip_exercise", "back"})
 
 
 class Backdrop(Vertical):
@@ -172,13 +172,29 @@ class RunScreen(CoachScreen[None]):
     BLANK = True  # only background too, and redrawn every second for the same reason
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
-        Binding("space", "session('toggle_pause')", "Pause", key_display="space"),
+        # Two bindings on space: the key line says what it will do now, Pause or Resume.
+        Binding("space", "session('pause')", "Pause", key_display="space"),
+        Binding("space", "session('resume')", "Resume", key_display="space"),
         Binding("right,n", "session('skip')", "Skip", key_display="→"),
         Binding("shift+right,N", "session('skip_exercise')", "Next", key_display="⇧→"),
         Binding("left,b", "session('back')", "Back", key_display="←"),
         Binding("m", "toggle_sound", "Sound"),
         Binding("q,escape", "request_stop", "Stop", key_display="q"),
+        Binding("question_mark,f1", "app.help", "Help", show=False),  # no room on the key line
     ]
+    HELP_TITLE = "following a routine"
+    HELP_INTRO = ("coach counts each hold and rest for you and sounds a soft cue at every change, "
+                  "so you need not look. Nothing you do here is lost: a stopped routine is kept.")
+    KEY_HELP = {
+        "session('pause')": "pause the countdown, or go on after a pause",
+        "session('resume')": "go on after a pause",
+        "session('skip')": "skip to the next hold, rest or step",
+        "session('skip_exercise')": "skip the rest of this exercise",
+        "session('back')": "go back: start this part again, or the one before",
+        "toggle_sound": "sound cue on or off",
+        "request_stop": "stop the routine (asks first; what you did is kept)",
+        "app.help": "this help",
+    }
 
     def __init__(self, session: Session, routine: Routine, side: Side | None = None):
         super().__init__()
@@ -334,16 +350,24 @@ class RunScreen(CoachScreen[None]):
 
     # --- keys --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only the one of Pause and Resume that applies is bound (and shown) at a time.
+        if action == "session" and parameters in (("pause",), ("resume",)):
+            paused = self.session.state is State.PAUSED
+            return paused if parameters == ("resume",) else not paused
+        return True
+
+    def action_session(self, command: str) -> None:
+        """Pass a key straight to the engine: pause, resume, skip, skip_exercise or back."""
+        if command in SESSION_COMMANDS:
+            getattr(self.session, command)()
+            self._after_action()
+
     def _after_action(self) -> None:
         self._shown_phase = None  # the phase or its paused state may have changed
         self._shown_seconds = None
         self.tick()
-
-    def action_session(self, command: str) -> None:
-        """Pass a key straight to the engine: toggle_pause, skip, skip_exercise or back."""
-        if command in SESSION_COMMANDS:
-            getattr(self.session, command)()
-            self._after_action()
+        self.refresh_bindings()  # Pause or Resume on the key line
 
     def action_toggle_sound(self) -> None:
         """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
@@ -352,7 +376,16 @@ class RunScreen(CoachScreen[None]):
         self.notify(f"Sound: {self.app.cue_mode_label}", timeout=2)
 
     def action_request_stop(self) -> None:
+        self.request_stop()
+
+    def request_stop(self, then_quit: bool = False) -> None:
+        """Ask before stopping (q, Esc, or Ctrl+Q with then_quit), pausing while the question is up."""
         from coach.tui.screens.confirm_stop import ConfirmStop
+
+        if self.session.is_over:
+            if then_quit:
+                self.app.exit()
+            return
 
         was_running = self.session.state is State.RUNNING
         if was_running:
@@ -362,8 +395,11 @@ class RunScreen(CoachScreen[None]):
         def decided(stop: bool | None) -> None:
             if stop:
                 self.session.stop()
+                if then_quit:
+                    self.app.exit()
+                    return
             elif was_running:
                 self.session.resume()
             self._after_action()
 
-        self.app.push_screen(ConfirmStop(), decided)
+        self.app.push_screen(ConfirmStop(quitting=then_quit), decided)

@@ -29,6 +29,9 @@ class SafetyScreen(CoachScreen[None]):
     }
     """
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
+    HELP_TITLE = "safety"
+    HELP_INTRO = "When to stop, and when to see a doctor. ↑ and ↓ scroll."
+    KEY_HELP = {"close": "close this page and carry on"}
 
     def __init__(self, first_run: bool = False):
         super().__init__()

@@ -35,6 +35,11 @@ class SettingsScreen(CoachScreen[None]):
     SettingsScreen #settings-file { color: $text-muted; }
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "close", "Back")]
+    HELP_TITLE = "settings"
+    HELP_INTRO = ("How coach sounds and looks, and what it knows about you. Move between the settings with "
+                  "Tab; each one says what it means. Nothing is kept until you save.")
+    KEY_HELP = {"save": "check the settings and keep them for next time",
+                "close": "back, without saving what you changed"}
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings

@@ -15,6 +15,13 @@ from rich.text import Text
 from textual.widget import Widget
 
 
+def time_left_words(seconds_left: float) -> str:
+    """Minutes left as a person rounds them: 5:10 is "about 5 min", 5:40 "about 6 min"."""
+    if seconds_left < 60:
+        return "under a minute left"
+    return f"about {math.floor(seconds_left / 60 + 0.5)} min left"
+
+
 class ProgressLine(Widget):
     COMPONENT_CLASSES = {"progress-line--done", "progress-line--todo", "progress-line--time"}
     DEFAULT_CSS = """
@@ -56,13 +63,13 @@ class ProgressLine(Widget):
 
     @property
     def time_left_text(self) -> str:
-        minutes = math.ceil(self.seconds_left / 60)
-        return "under a minute left" if minutes <= 1 else f"about {minutes} min left"
+        return time_left_words(self.seconds_left)
 
     def render(self) -> Text:
         done, width, time_left = self._parts()
         return Text.assemble(
             ("━" * done, self.get_component_rich_style("progress-line--done")),
-            ("━" * (width - done), self.get_component_rich_style("progress-line--todo")),
+            # A thinner line for what is still to come: the two parts differ in shape, not only colour.
+            ("─" * (width - done), self.get_component_rich_style("progress-line--todo")),
             (time_left, self.get_component_rich_style("progress-line--time")),
         )

@@ -1,0 +1,76 @@
+"""coach's own entries in the command palette (Ctrl+P): the same things the home keys do.
+
+A routine in progress is never left behind by a command: the ones that would take the person
+away from it say how to stop it first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from coach.routines.pregnancy import routine_for, routines_for
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+CRAMP_ROUTINE = "cramp-now"
+
+
+def routine_in_progress(app: CoachApp) -> bool:
+    from coach.tui.screens.run import RunScreen
+
+    return any(isinstance(screen, RunScreen) and not screen.session.is_over for screen in app.screen_stack)
+
+
+def when_free(app: CoachApp, action: Callable[[], object]) -> Callable[[], None]:
+    """Run `action` from the routines, or explain why not while a routine is going."""
+
+    def run() -> None:
+        if routine_in_progress(app):
+            app.notify("A routine is going: press q to stop it first, then choose again.", timeout=6)
+            return
+        if app.current_mode != "home":
+            app.go_home()
+            app.call_later(action)
+        else:
+            action()
+
+    return run
+
+
+def coach_commands(app: CoachApp) -> Iterator[SystemCommand]:
+    from coach.tui.screens.cramp_form import CrampForm
+    from coach.tui.screens.exercises import ExercisesScreen
+    from coach.tui.screens.history import HistoryScreen
+    from coach.tui.screens.reminders import RemindersScreen
+    from coach.tui.screens.safety import SafetyScreen
+    from coach.tui.screens.settings import SettingsScreen
+
+    # The same routines the start screen offers (the pregnancy versions, for someone pregnant).
+    routines = routines_for(app.library, app.pregnant)
+    if CRAMP_ROUTINE in app.library.routines:
+        first_aid = routine_for(app.library, CRAMP_ROUTINE, app.pregnant)
+        yield SystemCommand("Cramp now", "First aid for a cramp that has started: asks which leg",
+                            when_free(app, partial(app.begin, first_aid)))
+    for name, routine in routines.items():
+        if not routine.asks_for_side:
+            yield SystemCommand(f"Start: {routine.title}", routine.description or f"the '{name}' routine",
+                                when_free(app, partial(app.begin, routine)))
+    history = app.history
+    if history is not None:
+        yield SystemCommand("Log a cramp", "Note a cramp in your diary: when, which leg, how bad",
+                            when_free(app, lambda: app.push_screen(CrampForm())))
+        yield SystemCommand("History", "12 weeks at a glance, your streak and your cramps",
+                            when_free(app, lambda: app.push_screen(HistoryScreen())))
+        yield SystemCommand("Reminders", "Bedtime reminders: add, remove, pause",
+                            when_free(app, lambda: app.push_screen(RemindersScreen(history))))
+    yield SystemCommand("Exercises", "Every exercise and how it is done",
+                        when_free(app, lambda: app.push_screen(ExercisesScreen(app.library))))
+    yield SystemCommand("Safety", "When to stop, and when to see a doctor", lambda: app.push_screen(SafetyScreen()))
+    yield SystemCommand("Settings", "Sound, voice speed, volume, ticks, countdown size and more",
+                        when_free(app, lambda: app.push_screen(SettingsScreen())))
+    yield SystemCommand("Help", "The keys of the screen you are on", app.action_help)

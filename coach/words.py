@@ -1,0 +1,22 @@
+"""Words that change with a number, in one place so a translation can take them over later.
+
+`plural(n, "night", "nights")` has the shape of gettext's `ngettext(singular, plural, n)` with the
+number first: a later gettext catalogue replaces the body, and every caller stays as it is.
+"""
+
+from __future__ import annotations
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The word for `count` things: plural(1, "night", "nights") == "night"."""
+    return one if count == 1 else many
+
+
+def leg_words(leg: str) -> str:
+    """'left leg', 'right leg', 'both legs': a leg as said aloud."""
+    return "both legs" if leg == "both" else f"{leg} leg"
+
+
+def count_of(count: int, one: str, many: str) -> str:
+    """The number and its word: count_of(2, "night", "nights") == "2 nights"."""
+    return f"{count} {plural(count, one, many)}"

@@ -352,3 +352,25 @@ async def test_home_says_each_evening_which_kind_of_night_the_plan_has(clock):
     after = make_app(clock, history=store, now=app.now)
     async with after.run_test(size=SIZE):
         assert text(after, "#streak") == "A routine tonight starts your first streak."
+
+
+async def test_a_cramp_the_history_cannot_take_is_not_lost_from_the_form(clock, monkeypatch):
+    from coach.history.store import HistoryError
+
+    app, store = app_with_history(clock)
+
+    def full_disk(entry):
+        raise HistoryError("the disk is full — free some space, then save again")
+
+    monkeypatch.setattr(store, "add_cramp", full_disk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#leg-left").value = True
+        form.query_one("#severity").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, with what was typed
+        assert form.query_one("#severity").value == "5"
+        assert str(form.query_one("#note-error").content) == "Not saved: the disk is full — free some space, then save again"

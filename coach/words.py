@@ -12,9 +12,14 @@ def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-def leg_words(leg: str) -> str:
-    """'left leg', 'right leg', 'both legs': a leg as said aloud."""
-    return "both legs" if leg == "both" else f"{leg} leg"
+# Where on the leg a cramp was, one and two of them: "both calves", never "both calf".
+_PLACES = {"leg": "legs", "calf": "calves", "foot": "feet", "thigh": "thighs"}
+
+
+def leg_words(leg: str, place: str | None = None) -> str:
+    """'left leg', 'right calf', 'both legs', 'both feet': a leg (and where on it) as said aloud."""
+    part = place or "leg"
+    return f"both {_PLACES.get(part, part)}" if leg == "both" else f"{leg} {part}"
 
 
 def count_of(count: int, one: str, many: str) -> str:

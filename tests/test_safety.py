@@ -56,7 +56,7 @@ def test_the_safety_page_and_the_report_carry_all_three_tiers():
     report = report_markdown(build_report([], cramps, set(), now, 6, DoctorDetails()))
     for line in safety.tier_lines("- "):
         assert line in report.splitlines()
-    assert "- ⚠ 1 cramp(s) over 10 minutes: 18 Nov 09:00 12 min (left calf, severity 6)." in report
+    assert "- ⚠ 1 cramp over 10 minutes: 18 Nov 09:00 12 min (left calf, severity 6)." in report
 
 
 def test_the_evidence_line_leads_with_what_cochrane_supports():

@@ -48,6 +48,7 @@ from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.printable import describe, first_unprintable, visible
 from coach.safety import long_cramp_advice
 from coach.settings import load_settings
+from coach.words import count_of, leg_words, plural
 
 CSV_KINDS = ("routines", "cramps", "checkins")
 T = TypeVar("T")
@@ -132,7 +133,7 @@ def command_cramp(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(f"the note contains {describe(unprintable)} — write it as plain text")
     store = open_history()
     cramp_id = store.add_cramp(CrampEntry(at, leg, severity, minutes, note, place, woke))
-    print(f"Logged #{cramp_id}: {leg} {place or 'leg'}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
+    print(f"Logged #{cramp_id}: {leg_words(leg, place)}, severity {severity}/10, {at.strftime('%a %d %b %H:%M')} "
           f"(the night of {night_of(at).strftime('%a %d %b')}).")
     advice = long_cramp_advice(minutes)
     if advice:
@@ -155,7 +156,7 @@ def _edit_cramp(arguments: argparse.Namespace) -> int:
         new = store.correct_cramp(old.id, entry)
     except (WhenError, CrampValueError) as error:
         raise HistoryUserError(str(error)) from None
-    print(f"Corrected #{new.id}: {new.leg} {new.place or 'leg'}, severity {new.severity}/10, "
+    print(f"Corrected #{new.id}: {leg_words(new.leg, new.place)}, severity {new.severity}/10, "
           f"{new.at.strftime('%a %d %b %H:%M')}.")
     return 0
 
@@ -167,7 +168,8 @@ def _delete_cramp(cramp_id: int) -> int:
     except KeyError:
         raise HistoryUserError(f"there is no cramp entry #{cramp_id} — "
                                "'coach history' shows each one's number") from None
-    print(f"Deleted #{gone.id}: {gone.leg} leg, severity {gone.severity}/10, {gone.at.strftime('%a %d %b %H:%M')}.")
+    print(f"Deleted #{gone.id}: {leg_words(gone.leg, gone.place)}, severity {gone.severity}/10, "
+          f"{gone.at.strftime('%a %d %b %H:%M')}.")
     return 0
 
 
@@ -203,15 +205,16 @@ def command_checkin(arguments: argparse.Namespace) -> int:
     store = open_history()
     logged = [c for c in store.cramps(night) if c.night == night]
     if not arguments.none:
-        state = (f"answered ({len(logged)} cramp(s) logged)" if logged else
+        state = (f"answered ({count_of(len(logged), 'cramp', 'cramps')} logged)" if logged else
                  "answered: no cramps" if store.is_answered(night) else "not answered yet")
         print(f"The night of {night.strftime('%a %d %b')}: {state}.")
         if not store.is_answered(night):
             print("Answer with 'coach checkin --none' or log each cramp with 'coach cramp'.")
         return 0
     if logged:
-        raise HistoryUserError(f"you logged {len(logged)} cramp(s) for the night of {night.isoformat()} — "
-                               "delete them first with 'coach cramp --delete ID' if they were a mistake")
+        raise HistoryUserError(f"you logged {count_of(len(logged), 'cramp', 'cramps')} for the night of "
+                               f"{night.isoformat()} — delete {plural(len(logged), 'it', 'them')} first with "
+                               "'coach cramp --delete ID' if that was a mistake")
     store.check_in(night, now)
     print(f"Noted: no cramps on the night of {night.strftime('%a %d %b')}.")
     return 0
@@ -255,8 +258,10 @@ def _export(path: Path) -> int:
         raise HistoryUserError(f"{path} already exists — coach never replaces a file; choose a new name") from None
     except OSError as error:
         raise HistoryUserError(f"cannot write {path}: {error.strerror} — choose another place") from None
-    print(f"Exported {len(document['routines'])} routine(s), {len(document['cramps'])} cramp(s), "
-          f"{len(document['checkins'])} check-in(s) and {len(document['plans'])} plan(s) to {path}.")
+    print(f"Exported {count_of(len(document['routines']), 'routine', 'routines')}, "
+          f"{count_of(len(document['cramps']), 'cramp', 'cramps')}, "
+          f"{count_of(len(document['checkins']), 'check-in', 'check-ins')} and "
+          f"{count_of(len(document['plans']), 'plan', 'plans')} to {path}.")
     return 0
 
 
@@ -278,8 +283,10 @@ def _import(path: Path) -> int:
     if added.total == 0:
         print(f"Nothing new in {path}: everything in it is already here.")
     else:
-        print(f"Imported {added.routines} routine(s), {added.cramps} cramp(s), {added.checkins} check-in(s) "
-              f"and {added.plans} plan(s) from {path}.")
+        print(f"Imported {count_of(added.routines, 'routine', 'routines')}, "
+              f"{count_of(added.cramps, 'cramp', 'cramps')}, "
+              f"{count_of(added.checkins, 'check-in', 'check-ins')} and {count_of(added.plans, 'plan', 'plans')} "
+              f"from {path}.")
     return 0
 
 
@@ -372,8 +379,8 @@ def command_plan(arguments: argparse.Namespace) -> int:
         if replaced is not None:
             print(f"Your earlier plan (started {replaced.first_night.strftime('%a %d %b')}) was ended; "
                   "its nights stay in your history.")
-        print(f"Started: {len(weeks)} weeks from tonight. The first week is a baseline: keep your usual "
-              "habits and answer each morning (coach checkin --none, or coach cramp).")
+        print(f"Started: {count_of(len(weeks), 'week', 'weeks')} from tonight. The first week is a baseline: "
+              "keep your usual habits and answer each morning (coach checkin --none, or coach cramp).")
         if arguments.test:
             print(CHOICE_NOTE)
         print(tonight_text(weeks, first_night, night_of(now)))

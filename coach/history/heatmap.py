@@ -34,12 +34,15 @@ class Night:
 
 
 def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[CrampRecord], last: date,
-                weeks: int = 12, answered: set[date] | None = None) -> list[list[Night | None]]:
+                weeks: int = 12, answered: set[date] | None = None,
+                still_open: date | None = None) -> list[list[Night | None]]:
     """Rows Monday..Sunday, columns oldest week..this week.
 
     None (a blank) for nights after `last` and before the first record: the weeks before
-    someone started with coach are not nights they missed.
+    someone started with coach are not nights they missed. Nights from `still_open` on (by
+    default `last`) cannot be answered yet, so they are never marked unanswered.
     """
+    still_open = last if still_open is None else still_open
     monday = last - timedelta(days=last.weekday()) - timedelta(weeks=weeks - 1)
     status: dict[date, str] = {}
     for s in sessions:
@@ -57,7 +60,7 @@ def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequenc
         for week in range(weeks):
             day = monday + timedelta(weeks=week, days=weekday)
             shown = first <= day <= last
-            heard = answered is None or day in answered or day >= last  # tonight cannot be answered yet
+            heard = answered is None or day in answered or day >= still_open
             row.append(Night(day, status.get(day, "none"), counts.get(day, 0), heard) if shown else None)
         grid.append(row)
     return grid

@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 NIGHT_STARTS = time(12, 0)
+# By 04:00 the evening is over: the night just gone can be answered ("any cramps?") and counted,
+# so the grid, the stats and the morning question all mean the same night by "last night".
+MORNING_STARTS = time(4, 0)
 
 
 def night_of(moment: datetime) -> date:
@@ -18,8 +21,9 @@ def night_of(moment: datetime) -> date:
 
 
 def last_complete_night(now: datetime) -> date:
-    """The most recent night that is over (the one before the night `now` is in)."""
-    return night_of(now) - timedelta(days=1)
+    """The most recent night that is over: from 04:00 the night just gone, before then the one before it."""
+    night = night_of(now)
+    return night if MORNING_STARTS <= now.time() < NIGHT_STARTS else night - timedelta(days=1)
 
 
 def nights_between(first: date, last: date) -> list[date]:

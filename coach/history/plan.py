@@ -24,6 +24,7 @@ from coach.history.trial_stats import (
     randomisation_p_value,
     rate_ratio,
 )
+from coach.words import count_of
 
 BASELINE, ROUTINE, USUAL = "B", "R", "U"
 PROGRAMME, TEST = "programme", "test"
@@ -169,8 +170,9 @@ def result_lines(comparison: Comparison) -> list[str]:
     for name, group in (("With the routine", a), ("Without", b)):
         if group.nights:
             severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""
-            lines.append(f"{name}: {group.per_night:.2f} cramps a night over {group.nights} answered "
-                         f"night(s) ({group.cramps} cramps{severity}).")
+            lines.append(f"{name}: {group.per_night:.2f} cramps a night over "
+                         f"{count_of(group.nights, 'answered night', 'answered nights')} "
+                         f"({count_of(group.cramps, 'cramp', 'cramps')}{severity}).")
         else:
             lines.append(f"{name}: no answered nights yet.")
     if not comparison.can_tell:

@@ -22,6 +22,7 @@ from coach.history.stats import streaks
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.weekly import Week, trend_text, weeks_ending
 from coach.safety import tier_lines
+from coach.words import count_of, leg_words
 
 MAX_NOTES = 12  # one page: the most recent notes, and how many more there are
 SYMPTOMS = (("numbness", "Numbness"), ("swelling", "Swelling of a leg"), ("weakness", "Weakness"),
@@ -84,12 +85,14 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
     table_weeks = weeks_ending(last, weeks, heard, [c.night for c in in_period], done_in_period)
     sections = []
 
-    stretching = [f"Routine completed on {len(done_in_period)} of {nights} nights since coach was first used"
+    stretching = [f"Routine completed on {len(done_in_period)} of {count_of(nights, 'night', 'nights')} "
+                  "since coach was first used"
                   + (f" ({100 * len(done_in_period) / nights:.0f}%)." if nights else ".")]
     stretching.append(f"Longest run of nights in a row: {streaks(done, now)[1]}.")
     sections.append(Section("Stretching", stretching))
 
-    lines = [f"{len(in_period)} cramp(s) on {len({c.night for c in in_period})} of {len(heard)} answered nights.",
+    lines = [f"{count_of(len(in_period), 'cramp', 'cramps')} on {len({c.night for c in in_period})} of "
+             f"{count_of(len(heard), 'answered night', 'answered nights')}.",
              trend_text(table_weeks)]
     if in_period:
         severities = [c.severity for c in in_period]
@@ -100,8 +103,8 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
                          f"({len(durations)} of {len(in_period)} timed).")
         long = [c for c in in_period if c.minutes is not None and c.minutes > LONG_CRAMP_MINUTES]
         if long:
-            lines.append(f"⚠ {len(long)} cramp(s) over 10 minutes: " + "; ".join(
-                f"{c.at.strftime('%d %b %H:%M')} {_minutes(c.minutes or 0)} ({c.leg} {c.place or 'leg'}, "
+            lines.append(f"⚠ {count_of(len(long), 'cramp', 'cramps')} over 10 minutes: " + "; ".join(
+                f"{c.at.strftime('%d %b %H:%M')} {_minutes(c.minutes or 0)} ({leg_words(c.leg, c.place)}, "
                 f"severity {c.severity})" for c in long) + ".")
         hours = Counter(next(name for name, low, high in TIMES_OF_NIGHT if low <= c.at.hour < high) for c in in_period)
         legs = Counter(c.leg for c in in_period)
@@ -121,7 +124,8 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
     if noted:
         notes = [f"{c.at.strftime('%d %b')}: {c.note}" for c in noted[-MAX_NOTES:]]
         if len(noted) > MAX_NOTES:
-            notes.append(f"… and {len(noted) - MAX_NOTES} earlier note(s), in 'coach history'.")
+            earlier = count_of(len(noted) - MAX_NOTES, "earlier note", "earlier notes")
+            notes.append(f"… and {earlier}, in 'coach history'.")
         sections.append(Section("The person's notes", notes))
 
     listed = [f"Medicines they take: {', '.join(details.medicines)}." if details.medicines

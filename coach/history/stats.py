@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.history.nights import last_complete_night, night_of
+from coach.history.nights import MORNING_STARTS, last_complete_night, night_of
 from coach.history.plan import Comparison, Condition, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
+from coach.words import count_of, plural
 
 MIN_NIGHTS_TO_COMPARE = 7
-EVENING_CLOSES_HOUR = 4
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,25 @@ class Stats:
     answered_nights: int = 0  # nights with an answer, since coach was first used
     span_nights: int = 0  # every night since coach was first used, answered or not
     comparison: Comparison | None = None  # observational: the person chose which nights
+    unanswered_routine_nights: int = 0  # nights with a routine done but no answer: in the grid, not the rates
 
     @property
     def answered_line(self) -> str:
-        return (f"Nights answered: {self.answered_nights} of {self.span_nights} since you started; "
+        line = (f"Nights answered: {self.answered_nights} of {self.span_nights} since you started; "
                 "nights with no answer are left out.")
+        waiting = self.unanswered_routine_nights
+        if waiting:
+            line += (f" {count_of(waiting, 'night', 'nights')} with a routine done {plural(waiting, 'has', 'have')}"
+                     " no answer yet: say whether there were cramps with 'coach checkin' (or log them).")
+        return line
 
     @property
     def warning(self) -> str | None:
         small = min(self.with_routine.nights, self.without_routine.nights)
         if small >= MIN_NIGHTS_TO_COMPARE:
             return None
-        return (f"Too few answered nights to compare yet ({self.with_routine.nights} with a routine, "
+        return (f"Too few answered nights to compare yet "
+                f"({count_of(self.with_routine.nights, 'answered night', 'answered nights')} after a routine, "
                 f"{self.without_routine.nights} without). coach compares once each has "
                 f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
 
@@ -56,7 +63,7 @@ def streaks(done: set[date], now: datetime) -> tuple[int, int]:
     the streak runs to last night; by the morning, a night without one has ended it.
     """
     night = night_of(now)
-    evening_open = now.hour >= 12 or now.hour < EVENING_CLOSES_HOUR
+    evening_open = now.hour >= 12 or now.time() < MORNING_STARTS
     if night not in done and evening_open:
         night -= timedelta(days=1)
     current = 0
@@ -96,5 +103,7 @@ def compute(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[Cr
 
     with_routine = [n for n in observed if n in done]
     without_routine = [n for n in observed if n not in done]
+    waiting = sum(1 for n in done if first <= n <= last and n not in answered)
     return Stats(current, best, done_last[7], done_last[30], group(with_routine), group(without_routine),
-                 len(observed), span, compare(with_routine, without_routine, severities, observational=True))
+                 len(observed), span, compare(with_routine, without_routine, severities, observational=True),
+                 waiting)

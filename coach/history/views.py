@@ -18,13 +18,14 @@ from coach.history.plan import (
 )
 from coach.history.stats import Stats
 from coach.history.store import CrampRecord, HistoryStore, PlanRecord, SessionRecord
+from coach.words import count_of, leg_words
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
     rows = [(s.started_at, "routine", f"{s.title} ({s.routine})",
              f"{s.status}, {format_clock(s.actual_seconds)} of {format_clock(s.planned_seconds)}")
             for s in sessions]
-    rows += [(c.at, "cramp", f"#{c.id} {c.leg} {c.place or 'leg'}, severity {c.severity}/10",
+    rows += [(c.at, "cramp", f"#{c.id} {leg_words(c.leg, c.place)}, severity {c.severity}/10",
               "  ".join(part for part in (f"{c.minutes:g} min" if c.minutes is not None else "",
                                           "woke me" if c.woke else "", c.note or "") if part))
              for c in cramps]
@@ -41,13 +42,13 @@ def _group_line(name: str, group: Condition) -> str:
     if not group.nights:
         return f"  {name}: no nights yet"
     severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""
-    return (f"  {name}: {group.per_night:.2f} cramps a night over {group.nights} night(s) "
-            f"({group.cramps} cramps{severity})")
+    return (f"  {name}: {group.per_night:.2f} cramps a night over {count_of(group.nights, 'night', 'nights')} "
+            f"({count_of(group.cramps, 'cramp', 'cramps')}{severity})")
 
 
 def stats_text(stats: Stats) -> str:
     lines = [
-        f"Streak: {stats.current_streak} night(s) in a row (best {stats.best_streak})",
+        f"Streak: {count_of(stats.current_streak, 'night', 'nights')} in a row (best {stats.best_streak})",
         f"Routines done: {stats.done_last_7} of the last 7 nights, {stats.done_last_30} of the last 30",
         stats.answered_line,
         "Cramps on answered nights (observational: you chose which nights had the routine):",

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.words import count_of
+
 
 @dataclass(frozen=True)
 class Week:
@@ -47,7 +49,7 @@ def trend_text(weeks: list[Week]) -> str:
     early_rate = sum(w.cramps for w in early) / early_nights
     late_rate = sum(w.cramps for w in late) / late_nights
     word = "fewer" if late_rate < early_rate else "more" if late_rate > early_rate else "the same"
-    return (f"Trend: {early_rate:.2f} cramps per answered night in the first {half} weeks, "
+    return (f"Trend: {early_rate:.2f} cramps per answered night in the first {count_of(half, 'week', 'weeks')}, "
             f"{late_rate:.2f} in the last {half} ({word}).")
 
 
@@ -106,11 +108,14 @@ def summary_lines(weeks: list[Week]) -> list[str]:
     if not weeks:
         return []
     answered = sum(w.answered for w in weeks)
-    lines = [f"{answered} of {7 * len(weeks)} nights answered in these {len(weeks)} weeks.", trend_text(weeks)]
+    lines = [f"{answered} of {7 * len(weeks)} nights answered in these {count_of(len(weeks), 'week', 'weeks')}.",
+             trend_text(weeks)]
     latest = weeks[-1]
     if latest.per_night is not None:
-        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): {latest.cramps} cramp(s) over "
-                     f"{latest.answered} answered night(s), routine on {latest.routine_nights} of 7.")
+        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): "
+                     f"{count_of(latest.cramps, 'cramp', 'cramps')} "
+                     f"over {count_of(latest.answered, 'answered night', 'answered nights')}, "
+                     f"routine on {latest.routine_nights} of 7.")
     else:
         lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): no nights answered yet.")
     return lines

@@ -100,7 +100,7 @@ def test_an_entry_is_corrected_and_deleted_from_the_command_line():
     refused = coach("cramp", "--edit", "1", "--severity", "12")
     assert refused.returncode == 2 and "severity 12 is not between 1 and 10" in refused.stderr
     assert HistoryStore().cramps()[0].severity == 8
-    assert coach("cramp", "--delete", "1").stdout.startswith("Deleted #1: left leg, severity 8/10")
+    assert coach("cramp", "--delete", "1").stdout.startswith("Deleted #1: left foot, severity 8/10")
     missing = coach("cramp", "--delete", "1")
     assert missing.returncode == 2 and "there is no cramp entry #1" in missing.stderr
     assert HistoryStore().cramps() == []
@@ -136,7 +136,7 @@ def test_checkin_none_answers_last_night_and_unanswered_nights_stay_unknown():
     assert len(HistoryStore().answered_nights()) == 1
     assert coach("cramp", "--leg", "left", "--severity", "3", "--when", "2026-01-10T03:00").returncode == 0
     clash = coach("checkin", "--none", "--night", "2026-01-09")
-    assert clash.returncode == 2 and "you logged 1 cramp(s) for the night of 2026-01-09" in clash.stderr
+    assert clash.returncode == 2 and "you logged 1 cramp for the night of 2026-01-09 — delete it first" in clash.stderr
     future = coach("checkin", "--none", "--night", "2999-01-01")
     assert future.returncode == 2 and "is not over yet" in future.stderr
 
@@ -174,7 +174,21 @@ def test_stats_show_the_streak_and_warn_about_small_numbers():
     assert lines[0].startswith("Streak: ")
     assert lines[1] == "Routines done: 2 of the last 7 nights, 2 of the last 30"
     assert lines[2].startswith("Nights answered: 1 of ")  # only the night with a cramp has an answer
-    assert lines[-1].startswith("Too few answered nights to compare yet (0 with a routine, 1 without)")
+    assert "2 nights with a routine done have no answer yet" in lines[2]  # counted in the grid, not the rates
+    assert lines[-1].startswith("Too few answered nights to compare yet (0 answered nights after a routine, "
+                                "1 without)")
+
+
+def test_a_cramp_in_both_legs_is_said_in_the_plural_everywhere():
+    logged = coach("cramp", "--leg", "both", "--severity", "5", "--when", "2026-01-10T03:00")
+    assert logged.returncode == 0, logged.stderr
+    assert logged.stdout.startswith("Logged #1: both calves, severity 5/10")  # the calf unless told
+    corrected = coach("cramp", "--edit", "1", "--where", "foot")
+    assert corrected.stdout.startswith("Corrected #1: both feet, severity 5/10")
+    table = coach("history", "--days", "9999").stdout.splitlines()
+    assert any("cramp    #1 both feet, severity 5/10" in line for line in table)
+    assert "answered (1 cramp logged)" in coach("checkin", "--night", "2026-01-09").stdout
+    assert coach("cramp", "--delete", "1").stdout.startswith("Deleted #1: both feet, severity 5/10")
 
 
 def test_report_writes_a_markdown_page_for_a_doctor(tmp_path, coach_home):
@@ -203,9 +217,9 @@ def test_report_writes_a_markdown_page_for_a_doctor(tmp_path, coach_home):
     # Adherence counts only the nights since coach was first used, never the weeks before it.
     assert "- Routine completed on 2 of 3 nights since coach was first used (67%)." in text
     assert "2 of 3 nights answered" in text
-    assert "- 2 cramp(s) on 2 of 2 answered nights." in text
+    assert "- 2 cramps on 2 of 2 answered nights." in text
     assert "- Severity (1–10): median 7.5, worst 9." in text
-    assert "⚠ 1 cramp(s) over 10 minutes: " in text and " 14 min (right foot, severity 9)." in text
+    assert "⚠ 1 cramp over 10 minutes: " in text and " 14 min (right foot, severity 9)." in text
     assert "Nights woken by a cramp: 1." in text
     assert "<b>hurt</b> after gardening" in text  # the person's own words, as written
     assert "- Medicines they take: amlodipine." in text
@@ -280,8 +294,8 @@ def test_a_plan_is_started_followed_and_abandoned_half_way():
     assert shown.startswith(f"6-week programme, started on the night of {first.strftime('%a %d %b %Y')}.")
     days = (night_of(now) - first).days
     assert f"Week {days // 7 + 1} of 7, night {days % 7 + 1} of 7: a routine night." in shown
-    assert "With the routine: 0.18 cramps a night over 11 answered night(s) (2 cramps" in shown
-    assert "Without: 1.00 cramps a night over 6 answered night(s)" in shown
+    assert "With the routine: 0.18 cramps a night over 11 answered nights (2 cramps" in shown
+    assert "Without: 1.00 cramps a night over 6 answered nights" in shown
     assert "Rate ratio (with ÷ without): 0.18, 95% interval" in shown
     assert "Hallegraeff 2012" in shown
     assert coach("plan", "stop").stdout.strip() == "Your plan was ended; its nights stay in your history."

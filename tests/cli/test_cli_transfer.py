@@ -33,7 +33,7 @@ def test_everything_moves_to_another_computer_and_importing_twice_adds_nothing(t
     exported = tmp_path / "moving.json"
     result = coach("history", "export", str(exported))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Exported 5 routine(s), 1 cramp(s), 5 check-in(s) and 1 plan(s) to {exported}."
+    assert result.stdout.strip() == f"Exported 5 routines, 1 cramp, 5 check-ins and 1 plan to {exported}."
     assert stat.S_IMODE(exported.stat().st_mode) == 0o600
     again = coach("history", "export", str(exported))
     assert again.returncode == 2 and "already exists" in again.stderr
@@ -43,7 +43,7 @@ def test_everything_moves_to_another_computer_and_importing_twice_adds_nothing(t
     monkeypatch.setenv("COACH_HOME", str(tmp_path / "new-computer"))
     first = coach("history", "import", str(exported))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"Imported 5 routine(s), 1 cramp(s), 5 check-in(s) and 1 plan(s) from {exported}."
+    assert first.stdout.strip() == f"Imported 5 routines, 1 cramp, 5 check-ins and 1 plan from {exported}."
     moved = HistoryStore()
     assert counts(moved) == before == (5, 5, 1, 5, 1)
     (cramp,) = moved.cramps()

@@ -111,7 +111,7 @@ def test_answered_nights_across_the_clocks_going_back_count_once_each(london, tm
         session = store.start_session("evening", "Evening", 590, evening)
         store.finish_session(session, "completed" if day % 2 else "partial", evening + timedelta(minutes=10))
     assert {c.night for c in store.cramps()} == {date(2026, 10, 24)}
-    stats = compute(store.night_records(), store.cramps(), local(2026, 10, 28, 9, 0), store.answered_nights())
-    assert (stats.answered_nights, stats.span_nights) == (5, 5)  # 22nd to 26th; the 27th is not over
+    stats = compute(store.night_records(), store.cramps(), local(2026, 10, 28, 3, 0), store.answered_nights())
+    assert (stats.answered_nights, stats.span_nights) == (5, 5)  # 22nd to 26th; at 03:00 the 27th is not over
     assert (stats.with_routine.nights, stats.with_routine.cramps) == (2, 0)  # the 23rd and the 25th
     assert (stats.without_routine.nights, stats.without_routine.cramps) == (3, 2)  # both on the 24th

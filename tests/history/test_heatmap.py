@@ -24,6 +24,10 @@ def test_the_grid_marks_done_partial_none_and_cramp_nights_and_leaves_the_rest_b
     assert labelled[:2] == ["    Nov", "    09 16"]
     assert labelled[3:7] == ["Tue    ▒?", "Wed    ·?", "Thu    █×", "Fri    ·×"]  # no answer: a gap mark
     assert labelled[8] == "Sun      "
+    # Sat Nov 21 in the morning: that night is over, so with no answer it gets its "?" too.
+    morning = grid_text(nights_grid(sessions, cramps, date(2026, 11, 21), 2, answered,
+                                    still_open=date(2026, 11, 22)))
+    assert morning[5] == "Sat    ·?" and labelled[7] == "Sat    ··"
 
 
 def test_weeks_count_only_answered_nights_and_an_unanswered_week_is_unknown():

@@ -32,6 +32,24 @@ def test_a_night_runs_from_noon_to_noon(moment, night):
 def test_the_last_complete_night():
     assert last_complete_night(datetime(2026, 11, 22, 3, 0)) == date(2026, 11, 20)
     assert last_complete_night(datetime(2026, 11, 22, 15, 0)) == date(2026, 11, 21)
+    assert last_complete_night(datetime(2026, 11, 22, 7, 0)) == date(2026, 11, 21)  # the morning after
+
+
+def test_the_morning_after_a_routine_counts_last_night_in_the_stats_as_in_the_grid():
+    """At 07:00 the grid shows last night's routine: the stats count it too, once it is answered,
+    and until then say it is waiting for an answer rather than "0 with a routine"."""
+    morning = datetime(2026, 11, 22, 7, 0)
+    sessions = [session(date(2026, 11, 20), "partial"), session(date(2026, 11, 21))]
+    unanswered = compute(sessions, [], morning, {date(2026, 11, 20)})
+    assert unanswered.unanswered_routine_nights == 1
+    assert "1 night with a routine done has no answer yet" in unanswered.answered_line
+    assert unanswered.warning.startswith("Too few answered nights to compare yet (0 answered nights after a "
+                                         "routine, 1 without)")
+    answered = compute(sessions, [], morning, {date(2026, 11, 20), date(2026, 11, 21)})
+    assert (answered.with_routine.nights, answered.without_routine.nights) == (1, 1)
+    assert answered.unanswered_routine_nights == 0 and "no answer yet" not in answered.answered_line
+    assert answered.warning.startswith("Too few answered nights to compare yet (1 answered night after a routine")
+    assert answered.current_streak == 1
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -91,16 +109,16 @@ def test_a_partial_routine_does_not_keep_a_streak():
 
 
 def test_stats_with_tiny_groups_warn_instead_of_claiming():
-    now = datetime(2026, 11, 25, 9, 0)
+    now = datetime(2026, 11, 25, 3, 0)
     sessions = [session(date(2026, 11, 21)), session(date(2026, 11, 22))]
     cramps = [cramp(date(2026, 11, 20), 8), cramp(date(2026, 11, 22), 4), cramp(date(2026, 11, 23), 6)]
     answered = {date(2026, 11, 21), date(2026, 11, 24)}  # with the cramp nights; Nov 24 is not over
     stats = compute(sessions, cramps, now, answered)
-    # Answered nights: Nov 20 to Nov 23 (the night of Nov 24 is still going at 09:00 on Nov 25).
+    # Answered nights: Nov 20 to Nov 23 (the night of Nov 24 is still going at 03:00 on Nov 25).
     assert (stats.with_routine.nights, stats.with_routine.cramps) == (2, 1)
     assert (stats.without_routine.nights, stats.without_routine.cramps) == (2, 2)
     assert stats.with_routine.per_night == 0.5 and stats.without_routine.mean_severity == 7
-    assert stats.warning.startswith("Too few answered nights to compare yet (2 with a routine, 2 without)")
+    assert stats.warning.startswith("Too few answered nights to compare yet (2 answered nights after a routine, 2 without)")
     assert (stats.answered_nights, stats.span_nights) == (4, 4)
     assert (stats.done_last_7, stats.done_last_30, stats.current_streak) == (2, 2, 0)
 
@@ -110,7 +128,7 @@ def test_stats_with_large_groups_compare_without_a_warning():
     sessions = [session(start + timedelta(days=n)) for n in range(60) if n % 3]  # 40 nights done
     cramps = [cramp(start + timedelta(days=n), 3 if n % 3 else 7) for n in range(60) if n % 2 == 0]
     answered = {start + timedelta(days=n) for n in range(62)}
-    stats = compute(sessions, cramps, datetime(2026, 11, 1, 9, 0), answered)  # Sep 1 to Oct 30 are over
+    stats = compute(sessions, cramps, datetime(2026, 11, 1, 3, 0), answered)  # Sep 1 to Oct 30 are over
     assert stats.with_routine.nights == 40 and stats.without_routine.nights == 20
     assert stats.with_routine.cramps + stats.without_routine.cramps == 30
     assert stats.with_routine.mean_severity == 3 and stats.without_routine.mean_severity == 7
@@ -123,7 +141,7 @@ def test_nights_nobody_answered_are_left_out_not_counted_as_cramp_free():
     sessions = [session(start + timedelta(days=n)) for n in range(0, 28, 2)]  # every other night, 4 weeks
     cramps = [cramp(start + timedelta(days=n)) for n in range(1, 28, 2)]  # a cramp on each night without
     answered = {start + timedelta(days=n) for n in range(28)}
-    stats = compute(sessions, cramps, datetime(2026, 11, 1, 9, 0), answered)  # then a silent month
+    stats = compute(sessions, cramps, datetime(2026, 11, 1, 3, 0), answered)  # then a silent month
     assert (stats.answered_nights, stats.span_nights) == (28, 60)  # Sep 1 to Oct 30
     assert stats.without_routine.nights == 14 and stats.without_routine.per_night == 1.0
     assert stats.with_routine.per_night == 0.0

@@ -309,6 +309,32 @@ async def test_below_80_columns_the_chart_summary_goes_under_the_chart(clock):
             assert beside or (summary.y >= chart.bottom and summary.width >= 40)
 
 
+async def test_a_cramp_in_both_legs_is_said_in_the_plural_and_one_entry_is_one(clock):
+    from coach.tui.screens.cramp_list import CrampListScreen
+
+    app, store = app_with_history(clock)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        original = app.notify
+        app.notify = lambda message, **options: (shown.append(message), original(message, **options))[1]
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm)
+        form.query_one("#leg-both").value = True
+        form.query_one("#when").value = "last night 03:15"
+        form.query_one("#severity").value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Cramp logged: both calves, 4/10." in shown
+        await pilot.press("h", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CrampListScreen)
+        assert text(app, "#cramp-list-status").startswith("1 entry. Enter corrects one")
+        assert "both calves" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+    assert [c.leg for c in store.cramps()] == ["both"]
+
+
 async def test_home_says_each_evening_which_kind_of_night_the_plan_has(clock):
     from datetime import timedelta
 

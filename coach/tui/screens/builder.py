@@ -31,6 +31,7 @@ from coach.tui.coach_screen import CoachModalScreen, CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.key_hints import KeyHints
+from coach.words import count_of
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 
@@ -302,7 +303,7 @@ class BuilderScreen(CoachScreen[None]):
         if not self.steps:
             return "No steps yet: press a to add an exercise."
         total = build_timeline(self._routine(self.base.name, self.base.title)).total
-        return f"Total time: {format_clock(total)} ({len(self.steps)} steps)"
+        return f"Total time: {format_clock(total)} ({count_of(len(self.steps), 'step', 'steps')})"
 
     def _show_dose(self) -> None:
         index = self.selected

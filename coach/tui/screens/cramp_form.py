@@ -33,6 +33,7 @@ from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.marked_radio import MarkedRadioButton
+from coach.words import leg_words
 
 WOKE = ("yes", "no")
 FIELDS = ("when", "leg", "place", "severity", "minutes", "woke", "note")
@@ -217,7 +218,7 @@ class CrampForm(CoachScreen[bool]):
             self._show_error("note", f"Not saved: {problem}")
             return
         said = "corrected" if self.record else "logged"
-        self.app.notify(f"Cramp {said}: {entry.leg} leg, {entry.severity}/10.", timeout=4)
+        self.app.notify(f"Cramp {said}: {leg_words(entry.leg, entry.place)}, {entry.severity}/10.", timeout=4)
         advice = long_cramp_advice(entry.minutes)
         if advice:
             self.app.notify(advice, severity="warning", timeout=20)

@@ -10,10 +10,11 @@ from textual.widgets.option_list import Option
 
 from coach.history.store import CrampRecord, HistoryStore
 from coach.tui.coach_screen import CoachScreen
+from coach.words import count_of, leg_words
 
 
 def entry_line(cramp: CrampRecord) -> str:
-    parts = [cramp.at.strftime("%a %d %b %Y %H:%M"), f"{cramp.leg} {cramp.place or 'leg'}",
+    parts = [cramp.at.strftime("%a %d %b %Y %H:%M"), leg_words(cramp.leg, cramp.place),
              f"{cramp.severity}/10"]
     if cramp.minutes is not None:
         parts.append(f"{cramp.minutes:g} min")
@@ -87,7 +88,7 @@ class CrampListScreen(CoachScreen[None]):
         if cramps:
             entries.highlighted = min(highlighted or 0, len(cramps) - 1)
         self.query_one("#cramp-list-status", Static).update(
-            f"{len(cramps)} entries. Enter corrects one, d deletes it (u puts it back)." if cramps
+            f"{count_of(len(cramps), 'entry', 'entries')}. Enter corrects one, d deletes it (u puts it back)." if cramps
             else "No cramps logged. Press l on the start screen to log one.")
 
     def _selected_id(self) -> int | None:

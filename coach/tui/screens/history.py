@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, UNANSWERED, first_monday, grid_text, nights_grid
-from coach.history.nights import night_of
+from coach.history.nights import last_complete_night, night_of
 from coach.history.plan import tonight_text
 from coach.history.stats import completed_nights, compute
 from coach.history.views import stats_text
@@ -92,7 +92,9 @@ class HistoryScreen(CoachScreen[None]):
             yield Static(f"The last {WEEKS} weeks", id="history-title")
             if plan is not None:
                 yield Static(tonight_text(plan.weeks, plan.first_night, tonight), id="plan-tonight", markup=False)
-            grid = nights_grid(sessions, cramps, tonight, WEEKS, answered)
+            # In the morning last night is over: unanswered, it gets its "?" as in the stats.
+            grid = nights_grid(sessions, cramps, tonight, WEEKS, answered,
+                               still_open=last_complete_night(now) + timedelta(days=1))
             yield Static("\n".join(grid_text(grid, monday)), id="heatmap", markup=False)
             yield Static(f"{DONE} routine done   {PARTIAL} partly done   {NONE} none   "
                          f"{CRAMP} cramp that night   {UNANSWERED} no morning answer", id="legend", markup=False)

@@ -178,7 +178,6 @@ class CoachApp(App[None]):
 
         `from_step` goes on from a step of a routine stopped earlier tonight: the steps before it
         are left out, and the rest is recorded like any routine (finishing it completes the night)."""
-        self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
             from coach.tui.screens.side_picker import SidePicker
 
@@ -188,6 +187,7 @@ class CoachApp(App[None]):
 
             self.push_screen(SidePicker(), begin_on)
             return
+        self.last_routine = routine.name  # started, not just asked about: home highlights it once after
         if from_step:
             routine = replace(routine, steps=routine.steps[from_step:])
         screen = self._run_screen(routine, side)

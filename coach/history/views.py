@@ -17,6 +17,7 @@ from coach.history.plan import (
 )
 from coach.history.stats import Group, Stats
 from coach.history.store import CrampRecord, HistoryStore, PlanRecord, SessionRecord
+from coach.words import count_of
 
 
 def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> str:
@@ -40,13 +41,13 @@ def _group_line(name: str, group: Group) -> str:
     if not group.nights:
         return f"  {name}: no nights yet"
     severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""
-    return (f"  {name}: {group.per_night:.2f} cramps a night over {group.nights} night(s) "
+    return (f"  {name}: {group.per_night:.2f} cramps a night over {count_of(group.nights, 'night', 'nights')} "
             f"({group.cramps} cramps{severity})")
 
 
 def stats_text(stats: Stats) -> str:
     lines = [
-        f"Streak: {stats.current_streak} night(s) in a row (best {stats.best_streak})",
+        f"Streak: {count_of(stats.current_streak, 'night', 'nights')} in a row (best {stats.best_streak})",
         f"Routines done: {stats.done_last_7} of the last 7 nights, {stats.done_last_30} of the last 30",
         stats.answered_line,
         "Cramps on answered nights (observational: you chose which nights had the routine):",

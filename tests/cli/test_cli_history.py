@@ -270,3 +270,12 @@ JSON_VALUES = st.recursive(
 @given(JSON_VALUES)
 def test_the_export_writes_exactly_what_the_standard_json_module_writes(value):
     assert indented_json(value) == json.dumps(value, indent=2)
+
+
+
+def test_stats_count_nights_in_words_not_night_s():
+    from coach.history.stats import Group
+    from coach.history.views import _group_line
+
+    assert "over 1 night (2 cramps" in _group_line("after a completed routine", Group(1, 2, 10))
+    assert "over 3 nights (2 cramps" in _group_line("on nights without one", Group(3, 2, 10))

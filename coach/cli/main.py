@@ -409,6 +409,9 @@ def command_validate(arguments: argparse.Namespace) -> int:
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)
+        # A file named here that also sits in the routines folder is read once, not reported twice.
+        named = {Path(path).resolve() for path in checked}
+        layers = [[path for path in layer if Path(path).resolve() not in named] for layer in layers]
         layers = [*layers, checked]
     library = load_library(layers)
     problems = library.problems_in(checked)

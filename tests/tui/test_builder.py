@@ -239,6 +239,7 @@ async def test_escape_asks_before_throwing_changes_away():
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is builder and len(builder.steps) == 1
+        assert str(builder.query_one("#builder-total").content).endswith("(1 step)")
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

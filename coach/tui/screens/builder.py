@@ -30,6 +30,7 @@ from coach.routines.writer import routine_yaml
 from coach.tui.coach_screen import CoachModalScreen, CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.key_hints import KeyHints
+from coach.words import count_of
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
 
@@ -285,7 +286,7 @@ class BuilderScreen(CoachScreen[None]):
         if not self.steps:
             return "No steps yet: press a to add an exercise."
         total = build_timeline(self._routine(self.base.name, self.base.title)).total
-        return f"Total time: {format_clock(total)} ({len(self.steps)} steps)"
+        return f"Total time: {format_clock(total)} ({count_of(len(self.steps), 'step', 'steps')})"
 
     def _show_dose(self) -> None:
         index = self.selected

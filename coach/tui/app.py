@@ -274,7 +274,11 @@ class CoachApp(App[None]):
             return
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:
-            routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
+            from coach.routines.pregnancy import routine_for
+
+            # Named as it will run: 'coach run evening' runs the pregnancy version for someone pregnant.
+            running = {name: routine_for(self.library, name, self.pregnant) for name in self.library.routines}
+            routines = {name: (r.title, build_timeline(r).total) for name, r in running.items()}
 
             def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)

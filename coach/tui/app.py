@@ -93,6 +93,7 @@ class CoachApp(App[None]):
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
                 return HomeScreen()
+            self.last_routine = routine.name  # 'coach run quick': home highlights it afterwards too
             return self._run_screen(routine, self._start_side)
         if self._show_safety:
             from coach.tui.screens.safety import SafetyScreen

@@ -258,3 +258,15 @@ async def test_the_routine_just_used_is_highlighted_once_not_forever(clock):
         await pilot.pause()
         routines = app.screen.query_one(OptionList)
         assert routines.get_option_at_index(routines.highlighted).id == "quick"
+
+
+async def test_a_routine_started_from_the_command_line_is_highlighted_afterwards(clock):
+    app = make_app(clock, start="quick")  # coach run quick
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.session.stop()
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        routines = app.screen.query_one(OptionList)
+        assert routines.get_option_at_index(routines.highlighted).id == "quick"

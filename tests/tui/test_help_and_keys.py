@@ -77,6 +77,9 @@ async def test_help_during_a_routine_describes_its_keys(clock):
         await pilot.pause()
         shown = help_shown(app)
         assert "skip the rest of this exercise" in shown and "Shift+→ or N" in shown
+        # m goes round four settings, as the key line and README say; it is not an on/off switch
+        assert "on or off" not in shown
+        assert all(word in shown for word in ("voice and tones", "tones only", "bell", "silent"))
 
 
 async def test_f1_works_in_a_text_box_where_question_mark_is_typed(clock):

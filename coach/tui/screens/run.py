@@ -191,7 +191,7 @@ class RunScreen(CoachScreen[None]):
         "session('skip')": "skip to the next hold, rest or step",
         "session('skip_exercise')": "skip the rest of this exercise",
         "session('back')": "go back: start this part again, or the one before",
-        "toggle_sound": "sound cue on or off",
+        "toggle_sound": "sound, round in turn: voice and tones, tones only, bell, silent (kept for next time)",
         "request_stop": "stop the routine (asks first; what you did is kept)",
         "app.help": "this help",
     }

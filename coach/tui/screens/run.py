@@ -46,7 +46,10 @@ def next_text(session: Session) -> str:
         return "Next: that is all for tonight"
     if upcoming.kind is PhaseKind.SWITCH:
         return f"Next: switch to the {upcoming.side.value} leg"
-    if upcoming.step_index == current.step_index and upcoming.kind is not PhaseKind.TIMED:
+    if upcoming.step_index == current.step_index and upcoming.kind is PhaseKind.TIMED:
+        # The exercise on screen, after its get-ready: its length says it is this one, not another.
+        return f"Next: {upcoming.exercise.name} · {upcoming.duration}s"
+    if upcoming.step_index == current.step_index:
         return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
 

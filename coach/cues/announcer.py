@@ -215,21 +215,25 @@ class Announcer:
     def _say(self) -> None:
         assert self._words is not None
         words, _ = self._words
-        self._words = None
-        while self._engines:
-            engine = self._engines[0]
-            utterance = engine.utterance(words, self.voice)
-            try:
-                process = self._spawn(utterance.argv, utterance.env)
-            except OSError as error:
-                self._drop_engine(f"could not start ({error.strerror or error})")
-                continue
-            self._note_start(engine.name)
-            now = self._clock()
-            shortest = shortest_speech(words, self.voice.rate)
-            self._speech = _Child(engine.name, process, now + speech_timeout(words, self.voice.rate),
-                                  now + shortest if shortest else 0.0)
-            return
+        try:
+            while self._engines:
+                engine = self._engines[0]
+                utterance = engine.utterance(words, self.voice)
+                try:
+                    process = self._spawn(utterance.argv, utterance.env)
+                except OSError as error:
+                    self._drop_engine(f"could not start ({error.strerror or error})")
+                    continue
+                self._note_start(engine.name)
+                now = self._clock()
+                shortest = shortest_speech(words, self.voice.rate)
+                self._speech = _Child(engine.name, process, now + speech_timeout(words, self.voice.rate),
+                                      now + shortest if shortest else 0.0)
+                return
+        finally:
+            # Cleared only once the speech is under way: `idle`, on another thread, must never see
+            # the words gone and the speech not yet started, and think everything is done.
+            self._words = None
 
     def _spawn(self, argv: list[str], env: dict[str, str]) -> Running:
         return self._popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

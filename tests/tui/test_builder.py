@@ -12,6 +12,7 @@ from coach.tui.app import CoachApp
 from coach.tui.screens.builder import BuilderScreen, ExercisePicker
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
+from coach.tui.widgets.exercise_picture import ExercisePicture
 
 SIZE = (100, 30)
 
@@ -256,3 +257,24 @@ async def test_the_format_guide_opens_from_the_builder():
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BuilderScreen)
+
+
+async def test_the_exercise_picker_shows_the_highlighted_exercise_s_picture():
+    app = CoachApp(load_library(), clock=ManualClock(), quiet=True, show_safety=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_builder(pilot, "quick")
+        await pilot.press("a")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ExercisePicker)
+        options = picker.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        picture = picker.query_one("#picker-picture", ExercisePicture)
+        drawn = {}
+        for exercise_id in ("wall-calf-stretch", "ankle-circles"):
+            options.highlighted = ids.index(exercise_id)
+            await pilot.pause()
+            assert picture.exercise is app.library.exercises[exercise_id] and picture.has_picture
+            drawn[exercise_id] = [strip.text for strip in picture.strips()]
+            assert any(line.strip() for line in drawn[exercise_id])  # something is really drawn
+        assert drawn["wall-calf-stretch"] != drawn["ankle-circles"]

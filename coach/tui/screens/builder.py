@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,6 +29,7 @@ from coach.routines.nodes import NAME_PATTERN
 from coach.routines.writer import routine_yaml
 from coach.tui.coach_screen import CoachModalScreen, CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.key_hints import KeyHints
 from coach.words import count_of
 
@@ -70,12 +71,24 @@ class ExercisePicker(CoachModalScreen[str | None]):
         width: 40%;
         height: 1fr;
     }
-    #picker-detail {
+    #picker-preview {
         width: 1fr;
         padding: 0 2;
     }
+    /* The picture first, at a fixed height; the words scroll beneath it. */
+    #picker-picture {
+        height: 10;
+    }
+    #picker-words {
+        height: 1fr;
+    }
+    /* On a short screen the words matter more than the picture. */
+    ExercisePicker.-short #picker-picture {
+        display: none;
+    }
     """
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     HELP_TITLE = "adding an exercise"
     HELP_INTRO = "↑ and ↓ choose an exercise and show how it is done; Enter adds it."
@@ -88,7 +101,10 @@ class ExercisePicker(CoachModalScreen[str | None]):
             with Horizontal():
                 yield OptionList(*[Option(Text(f"{e.name} ({e.position.value})"), id=e.id) for e in exercises.values()],
                                  id="picker-list")
-                yield Static(id="picker-detail", markup=False)
+                with Vertical(id="picker-preview"):
+                    yield ExercisePicture(id="picker-picture")
+                    with VerticalScroll(id="picker-words"):
+                        yield Static(id="picker-detail", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -97,6 +113,7 @@ class ExercisePicker(CoachModalScreen[str | None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         exercise = self.app.library.exercises[event.option.id or ""]
         self.query_one("#picker-detail", Static).update(exercise_text(exercise))
+        self.query_one("#picker-picture", ExercisePicture).show(exercise, None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -90,6 +90,8 @@ def prepare_homes(venv: Path, template: Path) -> None:
     environment = {**os.environ, "COACH_HOME": str(template)}
     subprocess.run([str(venv / "bin" / "coach"), "history", "--json"], env=environment,
                    stdout=subprocess.DEVNULL, check=True)
+    # Any command reads the routines once and keeps them in the cache, as a first start does.
+    subprocess.run([str(venv / "bin" / "coach"), "list"], env=environment, stdout=subprocess.DEVNULL, check=True)
     (template / "safety-seen").touch()
 
 

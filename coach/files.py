@@ -32,8 +32,9 @@ def private_dir(folder: Path) -> Path:
     return folder
 
 
-def _temporary_copy(path: Path, data: bytes, mode: int) -> str:
-    """A fully written, fsynced temporary file beside `path`, ready to be renamed or linked there."""
+def _temporary_copy(path: Path, data: bytes, mode: int, durable: bool = True) -> str:
+    """A fully written (and unless not `durable`, fsynced) temporary file beside `path`, ready to
+    be renamed or linked there."""
     private_dir(path.parent)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -41,7 +42,8 @@ def _temporary_copy(path: Path, data: bytes, mode: int) -> str:
             os.fchmod(stream.fileno(), mode)
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -49,10 +51,14 @@ def _temporary_copy(path: Path, data: bytes, mode: int) -> str:
     return temporary
 
 
-def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", mode: int = PRIVATE_FILE) -> None:
-    """Replace `path` with `content` atomically; on any error the previous file is untouched."""
+def write_private(path: Path, content: str | bytes, *, encoding: str = "utf-8", mode: int = PRIVATE_FILE,
+                  durable: bool = True) -> None:
+    """Replace `path` with `content` atomically; on any error the previous file is untouched.
+
+    `durable=False` skips waiting for the disk: only for a file coach can always rebuild and
+    checks before use (a cache), where a write lost in a power cut costs nothing."""
     data = content.encode(encoding) if isinstance(content, str) else content
-    temporary = _temporary_copy(path, data, mode)
+    temporary = _temporary_copy(path, data, mode, durable)
     try:
         os.replace(temporary, path)
     except BaseException:

@@ -55,6 +55,6 @@ def shipped_routines_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Folder for files coach can make again at any time (its tones)."""
+    """Folder for files coach can make again at any time (its tones, the routines read once)."""
     home = _home_override()
     return home / "cache" if home else platformdirs.user_cache_path(APP_NAME)

@@ -8,7 +8,6 @@ never silently replaces a file it could not read: that one is kept beside it fir
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +73,8 @@ def _line_of(text: str, key: str) -> int:
 
 
 def parse_settings(text: str, path: Path) -> LoadedSettings:
+    import tomllib  # only when there is a settings file: coach starts sooner without it
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

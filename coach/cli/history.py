@@ -7,12 +7,11 @@ import csv
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coach.cli.errors import UserError
+from coach.cli.history_access import HistoryUserError, open_history
 from coach.files import create_private
 from coach.history.cramp_entry import (
     LEGS,
@@ -42,7 +41,7 @@ from coach.history.plan import (
 )
 from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
-from coach.history.store import CrampRecord, HistoryError, HistoryStore, SessionRecord, now_local
+from coach.history.store import CrampRecord, HistoryStore, SessionRecord, now_local
 from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
@@ -52,23 +51,6 @@ from coach.settings import load_settings
 
 CSV_KINDS = ("routines", "cramps", "checkins")
 T = TypeVar("T")
-
-
-class HistoryUserError(UserError):
-    """Shown as one line; coach's CLI turns it into its usual error."""
-
-
-def open_history(announce: bool = True) -> HistoryStore:
-    """Open the history, marking sessions a vanished program left running as interrupted."""
-    try:
-        store = HistoryStore()
-        store.mark_interrupted()
-    except HistoryError as error:
-        raise HistoryUserError(str(error)) from None
-    if announce:
-        for notice in store.notices:
-            print(f"coach: {notice}", file=sys.stderr)
-    return store
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -337,27 +319,44 @@ def indented_json(value: Any, depth: int = 0) -> str:
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
+        if _flat_records(value):
+            return _indented_records(value, depth)
         return "[\n" + ",\n".join(inner + indented_json(item, depth + 1) for item in value) + "\n" + outer + "]"
     return json.dumps(value)
+
+
+# The types a record's values have once dates are written out: what one C call encodes as is.
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _flat_records(items: list[Any] | tuple[Any, ...]) -> bool:
+    """Every item a non-empty dict of plain values: the shape of an exported history."""
+    return all(type(item) is dict and item for item in items) and \
+        all(type(member) in PLAIN_TYPES for item in items for member in item.values())
+
+
+def _indented_records(records: list[Any] | tuple[Any, ...], depth: int) -> str:
+    """A list of flat records in one call to the C encoder. A JSON string never holds a line
+    break (it is written as \\n), so the line breaks are all separators, and one closing brace,
+    separator and opening brace in a row can only be the boundary between two records."""
+    outer, inner, member = "  " * depth, "  " * (depth + 1), "  " * (depth + 2)
+    separator = ",\n" + member
+    body = json.dumps(records, separators=(separator, ": "))[2:-2]  # without the outer [{ and }]
+    between = "\n" + inner + "},\n" + inner + "{\n" + member
+    return "[\n" + inner + "{\n" + member + body.replace("}" + separator + "{", between) + \
+        "\n" + inner + "}\n" + outer + "]"
 
 
 def _plain(record: SessionRecord | CrampRecord) -> dict[str, Any]:
     """A record's fields as JSON values. Not dataclasses.asdict, which deep-copies every value
     (each datetime too): that made exporting ten years several times slower than reading them."""
-    values = {name: getattr(record, name) for name in _field_names(type(record))}
+    values = dict(vars(record))  # a dataclass's fields, in their order
     for name, value in values.items():
         if isinstance(value, (date, datetime)):
             values[name] = value.isoformat()
     return values
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...]:
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
-    return _FIELD_NAMES[kind]
 
 
 def command_plan(arguments: argparse.Namespace) -> int:

@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations, safety
 from coach.cli.errors import UserError
-from coach.engine.text_views import exercise_table, exercise_text, routine_table, timeline_text
 from coach.engine.timeline import build_timeline
 from coach.model import Routine, Side
 from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
-from coach.routines.nodes import suggestion
 from coach.routines.pregnancy import first_aid_for, is_pregnancy_variant, routine_for
 from coach.settings import load_settings, save_settings
 from coach.words import count_of, plural
@@ -216,6 +214,8 @@ def find_routine(library: Library, name: str, pregnant: bool | None = None) -> R
             print(f"coach: you said you are pregnant, so this is '{routine.name}': "
                   "gentle stretches, nothing flat on your back", file=sys.stderr)
         return routine
+    from coach.routines.nodes import suggestion
+
     hint = suggestion(name, library.routines) or "run 'coach list' to see them"
     raise UserError(f"there is no routine called '{name}' — {hint}")
 
@@ -347,7 +347,7 @@ def open_app(library: Library, **options: Any) -> int:
 
 def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     """The history store and what to tell the person about it; coaching goes on without one."""
-    from coach.cli.history import HistoryUserError, open_history
+    from coach.cli.history_access import HistoryUserError, open_history
 
     try:
         store = open_history(announce=False)
@@ -357,6 +357,8 @@ def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
 
 
 def command_list(arguments: argparse.Namespace) -> int:
+    from coach.engine.text_views import routine_table  # as every command: only its own imports
+
     library = _library_or_warn()
     totals = {name: build_timeline(r).total for name, r in library.routines.items()}
     print(routine_table(library.routines.values(), totals, library.overridden))
@@ -364,6 +366,8 @@ def command_list(arguments: argparse.Namespace) -> int:
 
 
 def command_show(arguments: argparse.Namespace) -> int:
+    from coach.engine.text_views import timeline_text
+
     library = _library_or_warn()
     routine = find_routine(library, arguments.name)
     chosen = Side(arguments.side) if arguments.side else None
@@ -378,11 +382,15 @@ def command_show(arguments: argparse.Namespace) -> int:
 
 
 def command_exercises(arguments: argparse.Namespace) -> int:
+    from coach.engine.text_views import exercise_table, exercise_text
+
     library = _library_or_warn()
     if arguments.id is None:
         print(exercise_table(library.exercises.values()))
         return 0
     if arguments.id not in library.exercises:
+        from coach.routines.nodes import suggestion
+
         hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
         raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
     exercise = library.exercises[arguments.id]

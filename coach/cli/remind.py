@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import datetime, timedelta
 
-from coach.cli.history import HistoryUserError, open_history
+from coach.cli.history_access import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
 from coach.history.store import now_local

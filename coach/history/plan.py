@@ -80,6 +80,8 @@ def tonight_text(weeks: str, first_night: date, tonight: date) -> str:
 
 @dataclass(frozen=True)
 class Condition:
+    """Nights of one kind (with the routine, or without) and their cramps; used by the stats too."""
+
     nights: int  # answered nights
     cramps: int
     severity_total: int

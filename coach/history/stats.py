@@ -11,26 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.history.nights import last_complete_night, night_of
-from coach.history.plan import Comparison, compare
+from coach.history.plan import Comparison, Condition, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 
 MIN_NIGHTS_TO_COMPARE = 7
 EVENING_CLOSES_HOUR = 4
-
-
-@dataclass(frozen=True)
-class Group:
-    nights: int
-    cramps: int
-    severity_total: int
-
-    @property
-    def per_night(self) -> float | None:
-        return self.cramps / self.nights if self.nights else None
-
-    @property
-    def mean_severity(self) -> float | None:
-        return self.severity_total / self.cramps if self.cramps else None
 
 
 @dataclass(frozen=True)
@@ -39,8 +24,8 @@ class Stats:
     best_streak: int
     done_last_7: int
     done_last_30: int
-    with_routine: Group
-    without_routine: Group
+    with_routine: Condition
+    without_routine: Condition
     answered_nights: int = 0  # nights with an answer, since coach was first used
     span_nights: int = 0  # every night since coach was first used, answered or not
     comparison: Comparison | None = None  # observational: the person chose which nights
@@ -105,9 +90,9 @@ def compute(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequence[Cr
     for cramp in cramps:
         severities.setdefault(cramp.night, []).append(cramp.severity)
 
-    def group(nights: list[date]) -> Group:
+    def group(nights: list[date]) -> Condition:
         found = [s for n in nights for s in severities.get(n, [])]
-        return Group(len(nights), len(found), sum(found))
+        return Condition(len(nights), len(found), sum(found))
 
     with_routine = [n for n in observed if n in done]
     without_routine = [n for n in observed if n not in done]

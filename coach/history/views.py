@@ -11,11 +11,12 @@ from coach.history.plan import (
     TEST,
     TRIAL_REFERENCE,
     Comparison,
+    Condition,
     plan_comparison,
     result_lines,
     tonight_text,
 )
-from coach.history.stats import Group, Stats
+from coach.history.stats import Stats
 from coach.history.store import CrampRecord, HistoryStore, PlanRecord, SessionRecord
 from coach.words import count_of
 
@@ -37,7 +38,7 @@ def history_table(sessions: list[SessionRecord], cramps: list[CrampRecord]) -> s
     return "\n".join(lines)
 
 
-def _group_line(name: str, group: Group) -> str:
+def _group_line(name: str, group: Condition) -> str:
     if not group.nights:
         return f"  {name}: no nights yet"
     severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""

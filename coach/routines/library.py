@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach import locations
 from coach.model import Exercise, Routine
 from coach.problems import Problem
-from coach.routines.loader import is_exercise_library, read_exercises, read_routine
-from coach.routines.nodes import position, suggestion
-from coach.routines.pictures import is_pose_file, read_poses
-from coach.routines.yamlsource import Document, read_document
+
+if TYPE_CHECKING:
+    from coach.routines.yamlsource import Document
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 FIRST_AID_ROUTINE = "cramp-now"
@@ -51,8 +51,29 @@ def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
     """Read every layer of files; a later layer's routines and exercises replace earlier ones.
 
     A file with problems contributes nothing, but never stops the other files from loading.
+    The person's own library (no layers given) comes from the cache while its files are unchanged.
     """
-    layers = default_layers() if layers is None else layers
+    if layers is not None:
+        return read_library(layers)
+    from coach.routines import cache
+
+    layers = default_layers()
+    key = cache.fingerprint(layers)  # taken before reading: a file changed meanwhile is read next time
+    library = cache.read(key) if key is not None else None
+    if library is None:
+        library = read_library(layers)
+        if key is not None:
+            cache.write(key, library)
+    return library
+
+
+def read_library(layers: Sequence[Sequence[Path]]) -> Library:
+    """The library read from the files themselves (see load_library)."""
+    # Imported here: a start with the cache fresh needs no YAML at all.
+    from coach.routines.loader import is_exercise_library, read_exercises, read_routine
+    from coach.routines.pictures import is_pose_file
+    from coach.routines.yamlsource import read_document
+
     documents = [[read_document(Path(path)) for path in layer] for layer in layers]
     library = Library()
     drawn_by_files: set[str] = set()  # exercises whose picture came from a pose file, not their own
@@ -87,6 +108,9 @@ def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
 
 
 def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> dict[str, Routine]:
+    from coach.routines.loader import is_exercise_library, read_routine
+    from coach.routines.yamlsource import Document
+
     found = {}
     for document in shipped:
         if document.root is None or is_exercise_library(document):
@@ -111,6 +135,9 @@ def _draw_exercises(library: Library, pose_files: Sequence[Document], drawn_by_f
     Pose files draw exercises of their own layer and earlier ones, so an exercise redefined in a
     later layer is never given the picture of the one it replaced.
     """
+    from coach.routines.nodes import position, suggestion
+    from coach.routines.pictures import read_poses
+
     for document in pose_files:
         for exercise_id, (key, pose) in read_poses(document).items():
             exercise = library.exercises.get(exercise_id)

@@ -25,7 +25,6 @@ from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
 from coach.settings_text import CUE_MODE_LABELS, next_cue_mode
-from coach.tui.screens.home import HomeScreen
 from coach.tui.theme import NIGHT
 
 if TYPE_CHECKING:
@@ -92,13 +91,20 @@ class CoachApp(App[None]):
         if routine is not None:
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
-                return HomeScreen()
+                return self._home_screen()
             self.last_routine = routine.name  # 'coach run quick': home highlights it afterwards too
             return self._run_screen(routine, self._start_side)
         if self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
 
             return SafetyScreen(first_run=True)  # home is built only once the person goes on
+        return self._home_screen()
+
+    @staticmethod
+    def _home_screen() -> Screen[Any]:
+        # Imported only here: `coach run` and `coach sos --side` never load the home screen.
+        from coach.tui.screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -215,7 +221,7 @@ class CoachApp(App[None]):
         """Leave a finished session and return to the routines, in a screen stack of their own
         (the first screen's stack cannot be switched back to: Textual names no mode for it)."""
         if not self._home_mode_added:
-            self.add_mode(HOME_MODE, HomeScreen)
+            self.add_mode(HOME_MODE, self._home_screen)
             self._home_mode_added = True
         self.switch_mode(HOME_MODE)
         self.call_later(self._drop_session_mode)

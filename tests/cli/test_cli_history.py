@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -138,6 +139,33 @@ def test_checkin_none_answers_last_night_and_unanswered_nights_stay_unknown():
     assert clash.returncode == 2 and "you logged 1 cramp(s) for the night of 2026-01-09" in clash.stderr
     future = coach("checkin", "--none", "--night", "2999-01-01")
     assert future.returncode == 2 and "is not over yet" in future.stderr
+
+
+def test_the_json_export_is_every_record_with_its_dates_in_iso_8601():
+    """Exactly what json.dumps(indent=2) makes of each record's fields, dates as isoformat()."""
+    store = HistoryStore()
+    started = datetime(2026, 3, 29, 1, 30, 5, 250, tzinfo=timezone(timedelta(hours=2)))
+    finished = store.start_session("evening", "Evening \"stretches\"\n", 590, started)
+    store.record_step(finished, 0, "leg-check", "both", 10, 9.75, "done")
+    store.record_step(finished, 1, "wall-calf-stretch", "left", 30, 30, "done")
+    store.finish_session(finished, "completed", started + timedelta(minutes=10))
+    store.start_session("quick", "Quick", 210, datetime(2026, 3, 30, 22, 0, tzinfo=UTC))  # never finished: no end
+    store.log_cramp(datetime(2026, 3, 31, 3, 0, tzinfo=UTC), "right", 8)  # no minutes, no note
+    store.log_cramp(started, "left", 2, 0.5, "caf\u00e9 \u2014 after a walk")
+
+    def plain(record: object) -> dict[str, object]:
+        return {name: value.isoformat() if hasattr(value, "isoformat") else value
+                for name, value in dataclasses.asdict(record).items()}
+
+    exported = coach("history", "--json").stdout  # which also marks the unfinished one interrupted
+    store = HistoryStore()
+    expected = json.dumps({"routines": [plain(r) for r in store.sessions()],
+                           "cramps": [plain(c) for c in store.cramps()],
+                           "checkins": sorted(night.isoformat() for night in store.answered_nights())}, indent=2)
+    assert exported == expected + "\n"
+    routines = json.loads(exported)["routines"]
+    assert [(r["actual_seconds"], r["ended_at"], r["status"]) for r in routines] == \
+        [(39.75, "2026-03-29T01:40:05.000250+02:00", "completed"), (0, None, "interrupted")]
 
 
 def test_stats_show_the_streak_and_warn_about_small_numbers():
@@ -272,10 +300,21 @@ def test_the_export_writes_exactly_what_the_standard_json_module_writes(value):
     assert indented_json(value) == json.dumps(value, indent=2)
 
 
+FLAT_RECORDS = st.lists(st.dictionaries(st.text(max_size=8), st.none() | st.booleans() | st.integers()
+                                        | st.floats(allow_nan=False) | st.text(alphabet="{},\n\" :ab"),
+                                        min_size=1, max_size=4), min_size=1, max_size=5)
+
+
+@given(FLAT_RECORDS, st.integers(min_value=0, max_value=3))
+def test_a_list_of_flat_records_is_written_as_the_standard_json_module_writes(records, depth):
+    """Records whose text looks like the separators ("},\\n  {") must not be split there."""
+    assert indented_json({"records": records}) == json.dumps({"records": records}, indent=2)
+    assert indented_json([records] * depth or records) == json.dumps([records] * depth or records, indent=2)
+
 
 def test_stats_count_nights_in_words_not_night_s():
-    from coach.history.stats import Group
+    from coach.history.plan import Condition
     from coach.history.views import _group_line
 
-    assert "over 1 night (2 cramps" in _group_line("after a completed routine", Group(1, 2, 10))
-    assert "over 3 nights (2 cramps" in _group_line("on nights without one", Group(3, 2, 10))
+    assert "over 1 night (2 cramps" in _group_line("after a completed routine", Condition(1, 2, 10))
+    assert "over 3 nights (2 cramps" in _group_line("on nights without one", Condition(3, 2, 10))

@@ -307,3 +307,44 @@ async def test_below_80_columns_the_chart_summary_goes_under_the_chart(clock):
             summary = app.screen.query_one("#weekly-summary").region
             assert (summary.x >= chart.right and summary.y == chart.y) is beside, size
             assert beside or (summary.y >= chart.bottom and summary.width >= 40)
+
+
+async def test_home_says_each_evening_which_kind_of_night_the_plan_has(clock):
+    from datetime import timedelta
+
+    from coach.history.nights import night_of
+
+    app, store = app_with_history(clock)
+    tonight = night_of(app.now())
+    # Two nights into a randomised plan: baseline week, then a usual week, then a routine week.
+    store.start_plan("test", tonight - timedelta(days=8), "BURUR", app.now())
+    async with app.run_test(size=SIZE):
+        lines = text(app, "#streak").splitlines()
+        assert lines[0] == "A routine tonight starts your first streak."
+        assert lines[1].startswith("Week 2 of 5, night 2 of 7: a usual night.")
+    store.end_plan(app.now())
+    after = make_app(clock, history=store, now=app.now)
+    async with after.run_test(size=SIZE):
+        assert text(after, "#streak") == "A routine tonight starts your first streak."
+
+
+async def test_a_cramp_the_history_cannot_take_is_not_lost_from_the_form(clock, monkeypatch):
+    from coach.history.store import HistoryError
+
+    app, store = app_with_history(clock)
+
+    def full_disk(entry):
+        raise HistoryError("the disk is full — free some space, then save again")
+
+    monkeypatch.setattr(store, "add_cramp", full_disk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#leg-left").value = True
+        form.query_one("#severity").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, with what was typed
+        assert form.query_one("#severity").value == "5"
+        assert str(form.query_one("#note-error").content) == "Not saved: the disk is full — free some space, then save again"

@@ -26,7 +26,7 @@ from coach.history.cramp_entry import (
     parse_minutes,
     parse_severity,
 )
-from coach.history.store import CrampRecord
+from coach.history.store import CrampRecord, HistoryError
 from coach.history.when import EXAMPLES, WhenError, parse_when
 from coach.model import Side
 from coach.safety import long_cramp_advice
@@ -212,6 +212,9 @@ class CrampForm(CoachScreen[bool]):
                 store.correct_cramp(self.record.id, entry)
         except CrampValueError as problem:
             self._show_error(problem.field, str(problem))
+            return
+        except HistoryError as problem:  # a read-only or full disk: say so, and keep what was typed
+            self._show_error("note", f"Not saved: {problem}")
             return
         said = "corrected" if self.record else "logged"
         self.app.notify(f"Cramp {said}: {entry.leg} leg, {entry.severity}/10.", timeout=4)

@@ -16,6 +16,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
+from coach.history.nights import night_of
+from coach.history.plan import tonight_text
 from coach.history.stats import streaks
 from coach.routines.library import Library
 from coach.routines.pregnancy import first_aid_for, routines_for
@@ -174,12 +176,19 @@ class HomeScreen(CoachScreen[None]):
         if store is None:
             return ""
         done = store.completed_nights()
-        current, _ = streaks(done, self.app.now())
+        now = self.app.now()
+        current, _ = streaks(done, now)
         if current == 0:
             # True whatever the hour: there is no run of nights to keep, and tonight can begin one.
-            return ("A routine tonight starts a new streak." if done
-                    else "A routine tonight starts your first streak.")
-        return f"Streak: {count_of(current, 'night', 'nights')} in a row."
+            streak = ("A routine tonight starts a new streak." if done
+                      else "A routine tonight starts your first streak.")
+        else:
+            streak = f"Streak: {count_of(current, 'night', 'nights')} in a row."
+        plan = store.current_plan()
+        if plan is None:
+            return streak
+        # Each evening the plan says which kind of night this is: the person should not have to look.
+        return f"{streak}\n{tonight_text(plan.weeks, plan.first_night, night_of(now))}"
 
     def _resume_point(self) -> ResumePoint | None:
         store = self.app.history

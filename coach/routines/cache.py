@@ -1,0 +1,233 @@
+"""The routines already read, kept ready for the next start (reading YAML costs ~30 ms).
+
+The cache is only a copy: it is used when every routine file is still exactly as it was when the
+cache was written (same paths, sizes, modification times and inodes, same coach version), and
+anything unexpected in it (damaged, truncated, hand-edited into another shape) means the files
+are read again. A library with problems in its files is never cached, so that its messages
+always come from reading the files themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from coach import __version__, locations
+from coach.files import write_private
+from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
+from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_from_data, text_picture_from
+from coach.routines.library import Library
+
+FILE_NAME = "routines.json"
+FORMAT = 3
+
+Fingerprint = list[list[list[Any]]]
+
+
+class CacheMismatch(Exception):
+    """The cache does not hold what this version of coach wrote."""
+
+
+def cache_path() -> Path:
+    return locations.cache_dir() / FILE_NAME
+
+
+def fingerprint(layers: Sequence[Sequence[Path]]) -> Fingerprint | None:
+    """What identifies these files as they are now; None if one cannot be looked at."""
+    try:
+        return [[[str(path), *_identity(os.stat(path))] for path in layer] for layer in layers]
+    except OSError:
+        return None
+
+
+def _identity(status: os.stat_result) -> list[int]:
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+def read(key: Fingerprint, path: Path | None = None) -> Library | None:
+    """The cached library for files that still match `key`, or None (then read the files)."""
+    try:
+        data = json.loads((path or cache_path()).read_bytes())
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("coach") != __version__ \
+                or data.get("files") != key:
+            return None
+        return _library(data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
+        return None
+
+
+def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
+    """Keep `library` for the next start. Best effort: coach works the same without it."""
+    if library.problems:
+        return
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "coach": __version__,
+        "files": key,
+        "exercises": [_exercise_data(exercise) for exercise in library.exercises.values()],
+        "routines": [_routine_data(routine) for routine in library.routines.values()],
+        # Read from coach's own files alone: its exercises are kept whole, as a person's file
+        # may have replaced one of them in the library.
+        "first_aid": [_routine_data(routine, whole=True) for routine in library.first_aid.values()],
+        "overridden": sorted(library.overridden),
+    }
+    try:
+        kept_whole = _library(json.loads(json.dumps(data))) == library
+    except (ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
+        kept_whole = False
+    if not kept_whole:  # something this cache cannot hold yet: every start reads the files
+        return
+    # A read-only or full disk: the next start reads the files, as it would without a cache.
+    with contextlib.suppress(OSError):
+        write_private(path or cache_path(), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                      durable=False)  # checked at each read, so an fsync (slow on a busy disk) buys nothing
+
+
+def _dose_data(dose: Dose) -> dict[str, int]:
+    if isinstance(dose, Timed):
+        return {"duration": dose.duration}
+    return {"hold": dose.hold, "rest": dose.rest, "reps": dose.reps}
+
+
+def _exercise_data(exercise: Exercise) -> dict[str, Any]:
+    return {"id": exercise.id, "name": exercise.name, "position": exercise.position.value,
+            "steps": list(exercise.steps), "per_side": exercise.per_side, "dose": _dose_data(exercise.dose),
+            "cautions": list(exercise.cautions), "sources": list(exercise.sources),
+            "origin": None if exercise.origin is None else str(exercise.origin),
+            "picture": _picture_data(exercise.picture)}
+
+
+def _picture_data(picture: Picture | None) -> dict[str, Any] | None:
+    """A picture as the plain data its reader takes, so reading it back checks it again."""
+    if picture is None:
+        return None
+    if isinstance(picture, TextPicture):
+        return {"text": "\n".join(picture.lines)}
+    pose: dict[str, Any] = {
+        "head": list(picture.head), "neck": list(picture.neck), "hip": list(picture.hip),
+        "arms": {name: _points_data(limb.points) for name, limb in picture.arms.items()},
+        "legs": {name: _points_data(limb.points) for name, limb in picture.legs.items()},
+        "feel": list(picture.areas), "props": [_prop_data(prop) for prop in picture.props],
+        "moves": [_points_data(move.points) for move in picture.moves], "caption": picture.caption,
+    }
+    if picture.stretched is not None:
+        pose["stretched"] = picture.stretched
+    return {"pose": pose}
+
+
+def _points_data(points: tuple[Point, ...]) -> list[list[float]]:
+    return [list(point) for point in points]
+
+
+def _prop_data(prop: Prop) -> dict[str, Any]:
+    settings: dict[str, Any] = {"x": prop.x, "y": prop.y, "width": prop.width, "height": prop.height}
+    if prop.points:
+        settings["points"] = _points_data(prop.points)
+    if prop.label is not None:
+        settings["label"] = prop.label
+    if prop.label_at is not None:
+        settings["label_at"] = list(prop.label_at)
+    return {prop.kind: settings}
+
+
+def _routine_data(routine: Routine, whole: bool = False) -> dict[str, Any]:
+    steps = [{"exercise": _exercise_data(step.exercise) if whole else step.exercise.id,
+              "dose": _dose_data(step.dose), "sides": step.sides.value,
+              "get_ready": step.get_ready, "note": step.note} for step in routine.steps]
+    return {"name": routine.name, "title": routine.title, "description": routine.description,
+            "steps": steps, "get_ready": routine.get_ready, "switch_legs": routine.switch_legs,
+            "origin": None if routine.origin is None else str(routine.origin)}
+
+
+def _library(data: dict[str, Any]) -> Library:
+    library = Library()
+    for item in _list(data["exercises"]):
+        exercise = _exercise(item)
+        library.exercises[exercise.id] = exercise
+    for item in _list(data["routines"]):
+        routine = _routine(item, library.exercises)
+        library.routines[routine.name] = routine
+    for item in _list(data["first_aid"]):
+        routine = _routine(item, library.exercises)
+        library.first_aid[routine.name] = routine
+    library.overridden = {_text(name) for name in _list(data["overridden"])}
+    return library
+
+
+def _exercise(item: dict[str, Any]) -> Exercise:
+    return Exercise(id=_text(item["id"]), name=_text(item["name"]), position=Position(item["position"]),
+                    steps=_texts(item["steps"]), per_side=_flag(item["per_side"]), dose=_dose(item["dose"]),
+                    cautions=_texts(item["cautions"]), sources=_texts(item["sources"]),
+                    origin=_origin(item["origin"]), picture=_picture(item["picture"]))
+
+
+def _picture(item: Any) -> Picture | None:
+    """Read back through the same checks as a pose or picture in a file (PoseError: a ValueError)."""
+    if item is None:
+        return None
+    if set(item) == {"text"}:
+        return text_picture_from(item["text"])
+    if set(item) == {"pose"}:
+        pose: Pose = pose_from_data(item["pose"])
+        return pose
+    raise CacheMismatch(f"a picture of {sorted(item)}")
+
+
+def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:
+    steps = tuple(RoutineStep(exercise=_step_exercise(step["exercise"], exercises), dose=_dose(step["dose"]),
+                              sides=Sides(step["sides"]), get_ready=_count(step["get_ready"]),
+                              note=None if step["note"] is None else _text(step["note"]))
+                  for step in _list(item["steps"]))
+    if not steps:
+        raise CacheMismatch("a routine without steps")
+    return Routine(name=_text(item["name"]), title=_text(item["title"]), description=_text(item["description"]),
+                   steps=steps, get_ready=_count(item["get_ready"]), switch_legs=_count(item["switch_legs"]),
+                   origin=_origin(item["origin"]))
+
+
+def _step_exercise(item: Any, exercises: dict[str, Exercise]) -> Exercise:
+    return _exercise(item) if isinstance(item, dict) else exercises[_text(item)]
+
+
+def _dose(item: dict[str, Any]) -> Dose:
+    if set(item) == {"duration"}:
+        return Timed(_count(item["duration"]))
+    if set(item) == {"hold", "rest", "reps"}:
+        return Holds(hold=_count(item["hold"]), rest=_count(item["rest"]), reps=_count(item["reps"]))
+    raise CacheMismatch(f"a dose of {sorted(item)}")
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise CacheMismatch("not a list")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise CacheMismatch("not text")
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(_text(item) for item in _list(value))
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise CacheMismatch("not true or false")
+    return value
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise CacheMismatch("not a whole number")
+    return value
+
+
+def _origin(value: Any) -> Path | None:
+    return None if value is None else Path(_text(value))

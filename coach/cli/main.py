@@ -417,6 +417,10 @@ def command_validate(arguments: argparse.Namespace) -> int:
         if missing:
             raise UserError(f"no such file: {', '.join(missing)}")
         checked = list(arguments.files)
+        # A file named here that also sits in the routines folder is read once, not reported twice.
+        # realpath, not resolve(): a link that loops must reach the loader, which reports it.
+        named = {os.path.realpath(path) for path in checked}
+        layers = [[path for path in layer if os.path.realpath(path) not in named] for layer in layers]
         layers = [*layers, checked]
     library = load_library(layers)
     problems = library.problems_in(checked)

@@ -18,6 +18,8 @@ from coach.reminders.outcomes import outcome_words, tonight_outcomes
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.store import ReminderStore
 from coach.routines.library import load_library
+from coach.routines.pregnancy import routine_for
+from coach.settings import load_settings
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,7 +80,10 @@ def _reminder_store() -> ReminderStore:
 
 
 def _routines() -> dict[str, tuple[str, int]]:
-    return {name: (r.title, build_timeline(r).total) for name, r in load_library().routines.items()}
+    """Each routine as 'coach run NAME' will run it: the pregnancy version for someone pregnant."""
+    library, pregnant = load_library(), load_settings().settings.pregnant
+    running = {name: routine_for(library, name, pregnant) for name in library.routines}
+    return {name: (r.title, build_timeline(r).total) for name, r in running.items()}
 
 
 def command_remind(arguments: argparse.Namespace) -> int:

@@ -92,6 +92,7 @@ class CoachApp(App[None]):
             if routine.asks_for_side and self._start_side is None:
                 self._ask_side_for = routine  # the question goes over the home screen
                 return self._home_screen()
+            self.last_routine = routine.name  # 'coach run quick': home highlights it afterwards too
             return self._run_screen(routine, self._start_side)
         if self._show_safety:
             from coach.tui.screens.safety import SafetyScreen
@@ -184,7 +185,6 @@ class CoachApp(App[None]):
 
         `from_step` goes on from a step of a routine stopped earlier tonight: the steps before it
         are left out, and the rest is recorded like any routine (finishing it completes the night)."""
-        self.last_routine = routine.name  # home keeps it highlighted afterwards
         if routine.asks_for_side and side is None:
             from coach.tui.screens.side_picker import SidePicker
 
@@ -194,6 +194,7 @@ class CoachApp(App[None]):
 
             self.push_screen(SidePicker(), begin_on)
             return
+        self.last_routine = routine.name  # started, not just asked about: home highlights it once after
         if from_step:
             routine = replace(routine, steps=routine.steps[from_step:])
         screen = self._run_screen(routine, side)
@@ -280,7 +281,11 @@ class CoachApp(App[None]):
             return
         store = self.history.another_connection()  # SQLite connections belong to one thread
         try:
-            routines = {name: (r.title, build_timeline(r).total) for name, r in self.library.routines.items()}
+            from coach.routines.pregnancy import routine_for
+
+            # Named as it will run: 'coach run evening' runs the pregnancy version for someone pregnant.
+            running = {name: routine_for(self.library, name, self.pregnant) for name in self.library.routines}
+            routines = {name: (r.title, build_timeline(r).total) for name, r in running.items()}
 
             def send(title: str, body: str) -> Delivery:
                 delivery = deliver(title, body, terminal=False)

@@ -97,6 +97,15 @@ def test_validate_with_no_files_checks_the_persons_own(coach_home):
     assert result.returncode == 1 and "unknown exercise 'ankle-circle'" in result.stdout
 
 
+
+def test_validate_names_each_problem_once_for_a_file_in_the_routines_folder(coach_home):
+    folder = coach_home / "routines"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text("title: [broken\n  steps: :\n")
+    result = coach("validate", str(folder / "bad.yaml"))
+    assert result.returncode == 1 and len(result.stdout.splitlines()) == 1
+    assert result.stderr.strip() == "1 problem in 1 file"
+
 def test_validate_reports_every_problem_and_exits_1(write):
     good = write("good.yaml", "name: good\ntitle: Good\nsteps: [ankle-circles]\n")
     broken = write("broken.yaml", "name: bad\ntitle: Bad\nsteps:\n  - exercise: toe-pull\n    duration: 0\n")

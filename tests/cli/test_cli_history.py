@@ -324,3 +324,11 @@ def test_a_list_of_flat_records_is_written_as_the_standard_json_module_writes(re
     """Records whose text looks like the separators ("},\\n  {") must not be split there."""
     assert indented_json({"records": records}) == json.dumps({"records": records}, indent=2)
     assert indented_json([records] * depth or records) == json.dumps([records] * depth or records, indent=2)
+
+
+def test_stats_count_nights_in_words_not_night_s():
+    from coach.history.plan import Condition
+    from coach.history.views import _group_line
+
+    assert "over 1 night (2 cramps" in _group_line("after a completed routine", Condition(1, 2, 10))
+    assert "over 3 nights (2 cramps" in _group_line("on nights without one", Condition(3, 2, 10))

@@ -77,6 +77,9 @@ async def test_help_during_a_routine_describes_its_keys(clock):
         await pilot.pause()
         shown = help_shown(app)
         assert "skip the rest of this exercise" in shown and "Shift+→ or N" in shown
+        # m goes round four settings, as the key line and README say; it is not an on/off switch
+        assert "on or off" not in shown
+        assert all(word in shown for word in ("voice and tones", "tones only", "bell", "silent"))
 
 
 async def test_f1_works_in_a_text_box_where_question_mark_is_typed(clock):
@@ -229,3 +232,44 @@ async def test_the_palette_offers_the_pregnancy_versions_to_someone_pregnant(clo
         titles = palette_titles(app)
         assert any(title.startswith("Start: Evening") and "pregnancy" in title for title in titles)
         assert "Start: Evening stretches" not in titles
+
+
+async def test_first_aid_asked_about_but_cancelled_does_not_steal_the_highlight(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "escape")  # which leg? no: nothing was started
+        await pilot.pause()
+        await pilot.press("down")  # the person chooses quick
+        await pilot.press("e", "escape")  # and looks at the exercises first
+        await pilot.pause()
+        routines = app.screen.query_one(OptionList)
+        assert routines.get_option_at_index(routines.highlighted).id == "quick"
+
+
+async def test_the_routine_just_used_is_highlighted_once_not_forever(clock):
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "l")
+        await pilot.pause()
+        app.screen.session.stop()
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("up")  # cramp now is last; the person moves up to quick
+        await pilot.press("e", "escape")
+        await pilot.pause()
+        routines = app.screen.query_one(OptionList)
+        assert routines.get_option_at_index(routines.highlighted).id == "quick"
+
+
+async def test_a_routine_started_from_the_command_line_is_highlighted_afterwards(clock):
+    app = make_app(clock, start="quick")  # coach run quick
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.session.stop()
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        routines = app.screen.query_one(OptionList)
+        assert routines.get_option_at_index(routines.highlighted).id == "quick"

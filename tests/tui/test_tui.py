@@ -36,6 +36,15 @@ async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock)
         assert isinstance(app.screen, RunScreen) and app.screen.routine.name == "quick"
 
 
+
+async def test_getting_ready_for_a_timed_exercise_gives_its_length_as_what_comes_next(clock):
+    app = make_app(clock, start="evening")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.screen.session.next_phase
+        assert (text(app, "#exercise"), text(app, "#phase")) == ("Check your legs · sitting", "GET READY")
+        assert text(app, "#next") == f"Next: Check your legs · {step.duration}s"
+
 async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:

@@ -99,6 +99,22 @@ async def test_a_due_reminder_shows_in_the_app_when_the_desktop_cannot(clock, tm
     assert [entry[2:] for entry in ReminderStore(HistoryStore(store.path)).log()] == [("failed", "log")]
 
 
+
+async def test_a_reminder_names_the_pregnancy_version_that_will_run(clock, tmp_path, monkeypatch):
+    _stand_in_notify_send(tmp_path / "bin", "exit 1\n")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    app, store = app_with_history(clock)
+    app.pregnant = True
+    a_reminder_due_at_20_00(store)
+    shown = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **options: shown.append((options.get("title"), message))
+        app.check_reminders()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert shown == [("Time for your bedtime stretches", "Evening stretches (pregnancy) takes about 8 min. "
+                      "Start it with: coach run evening (this reminder was for 20:00)")]
+
 async def test_a_hung_notification_server_never_freezes_the_app(clock, tmp_path, monkeypatch):
     _stand_in_notify_send(tmp_path / "bin", "exec /bin/sleep 30\n")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))

@@ -239,10 +239,18 @@ class HomeScreen(CoachScreen[None]):
         routines.clear_options()
         routines.add_options(self._options())
         routines.highlighted = highlighted
-        used = getattr(self.app, "last_routine", None)  # the routine just used, however it was started
-        if used is not None:
-            with suppress(OptionDoesNotExist):  # the builder may have renamed or removed it
-                routines.highlighted = routines.get_option_index(used)
+        # After the list has settled: on a fresh home screen an earlier highlight would be reset.
+        self.call_after_refresh(self._highlight_the_routine_just_used)
+
+    def _highlight_the_routine_just_used(self) -> None:
+        used = self.app.last_routine  # however it was started: by key, click or the palette
+        if used is None or not self.is_current:  # closing the leg question starts a routine over us
+            return
+        # Once: a later return (from the exercises, say) keeps the person's own choice.
+        self.app.last_routine = None
+        with suppress(OptionDoesNotExist):  # the builder may have renamed or removed it
+            routines = self.query_one(OptionList)
+            routines.highlighted = routines.get_option_index(used)
 
     def _options(self) -> list[Option | None]:
         # The nightly routines first; first aid (which asks for a leg) last, and one key away.

@@ -46,7 +46,10 @@ def next_text(session: Session) -> str:
         return "Next: that is all for tonight"
     if upcoming.kind is PhaseKind.SWITCH:
         return f"Next: switch to the {upcoming.side.value} leg"
-    if upcoming.step_index == current.step_index and upcoming.kind is not PhaseKind.TIMED:
+    if upcoming.step_index == current.step_index and upcoming.kind is PhaseKind.TIMED:
+        # The exercise on screen, after its get-ready: its length says it is this one, not another.
+        return f"Next: {upcoming.exercise.name} · {upcoming.duration}s"
+    if upcoming.step_index == current.step_index:
         return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
 
@@ -191,7 +194,7 @@ class RunScreen(CoachScreen[None]):
         "session('skip')": "skip to the next hold, rest or step",
         "session('skip_exercise')": "skip the rest of this exercise",
         "session('back')": "go back: start this part again, or the one before",
-        "toggle_sound": "sound cue on or off",
+        "toggle_sound": "sound, round in turn: voice and tones, tones only, bell, silent (kept for next time)",
         "request_stop": "stop the routine (asks first; what you did is kept)",
         "app.help": "this help",
     }

@@ -25,6 +25,9 @@ class Summary:
             return f"{self.title}: all done. Well done, and sleep well."
         if self.finished and not self.done and not self.partly:
             return f"{self.title}: every exercise was skipped, so tonight is not counted as done."
+        if self.finished and not self.done:
+            return (f"{self.title}: no exercise was done all the way through, "
+                    "so tonight is not counted as done.")
         if self.finished:
             return f"{self.title}: finished."
         if not self.done and not self.partly:

@@ -8,7 +8,8 @@ from coach.engine.session import Ended, Event, Session, State, StepEnded, StepSt
 from coach.history.store import HistoryStore
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
-ACTUALLY_DONE = {StepStatus.DONE, StepStatus.PARTIAL}
+# Done all the way through: a hold left after a second, then skipped, is not a night of stretching.
+ACTUALLY_DONE = {StepStatus.DONE}
 
 
 class Recorder:
@@ -46,8 +47,8 @@ class Recorder:
                     self.report(self.failure)
 
     def _status_at_end(self, state: State) -> str:
-        # Skipping every exercise reaches the end too, but it is not a night of stretching:
-        # counted as done, it would lengthen the streak and blur the comparison of cramps.
+        # Skipping (or only starting) every exercise reaches the end too, but it is not a night of
+        # stretching: counted as done, it would lengthen the streak and blur the comparison of cramps.
         if state is State.FINISHED and not any(o.status in ACTUALLY_DONE for o in self.session.outcomes()):
             return "partial"
         return STATUS_AT_END[state]

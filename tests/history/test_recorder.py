@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.cli.main import _history_if_possible
-from coach.engine.session import Session, State
+from coach.engine.session import Session, State, StepStatus
 from coach.engine.summary import summarise
 from coach.engine.timeline import build_timeline
 from coach.history.recorder import Recorder
@@ -46,6 +46,22 @@ def test_skipping_every_exercise_to_the_end_is_not_a_completed_night(tmp_path, c
     assert [s.status for s in store.sessions()] == ["partial"]
     assert store.completed_nights() == set()
     assert summarise(session).headline == "Test: every exercise was skipped, so tonight is not counted as done."
+
+
+def test_skipping_through_every_hold_after_a_moment_is_not_a_completed_night(tmp_path, clock):
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    session = Session(build_timeline(routine(step(dose=holds(), sides=Sides.EACH), step("b", dose=Timed(5)))), clock)
+    Recorder(store, session, "test")
+    session.start()
+    while session.state is not State.FINISHED:
+        clock.advance(1.5)  # a moment in each part, then on with the skip key
+        session.skip()
+    assert all(o.status is not StepStatus.DONE for o in session.outcomes())
+    assert any(o.status is StepStatus.PARTIAL for o in session.outcomes())  # started, not done
+    assert [s.status for s in store.sessions()] == ["partial"]
+    assert store.completed_nights() == set()
+    assert summarise(session).headline == (
+        "Test: no exercise was done all the way through, so tonight is not counted as done.")
 
 
 def test_a_routine_with_one_exercise_skipped_still_counts(tmp_path, clock):

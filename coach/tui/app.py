@@ -312,8 +312,15 @@ class CoachApp(App[None]):
         from coach.cues.system import system_announcer
 
         return system_announcer(self.settings, bell=lambda: self._from_cue_thread(self.bell),
-                                report=lambda problem: self._from_cue_thread(self.notify, problem,
-                                                                              severity="warning", timeout=15))
+                                report=lambda problem: self._from_cue_thread(self._cue_problem, problem))
+
+    def _cue_problem(self, problem: str) -> None:
+        """A speech engine or player gave up: say so once, and keep the run screen's label true."""
+        from coach.tui.widgets.cue_mode import CueModeLabel
+
+        self.notify(problem, severity="warning", timeout=8, markup=False)
+        for label in self.screen.query(CueModeLabel):
+            label.show(self.cue_mode_label)
 
     def _from_cue_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
         with contextlib.suppress(RuntimeError):  # the app has closed: nothing left to tell
@@ -321,7 +328,16 @@ class CoachApp(App[None]):
 
     @property
     def cue_mode_label(self) -> str:
-        return CUE_MODE_LABELS.get(self.cue_mode, self.cue_mode)
+        """The chosen mode, and what is really heard when the system could not do it."""
+        label = CUE_MODE_LABELS.get(self.cue_mode, self.cue_mode)
+        announcer = self._announcer
+        if announcer is None or self.cue_mode not in ("voice", "tones"):
+            return label
+        if announcer.player is None and (self.cue_mode == "tones" or announcer.engine is None):
+            return "bell (no sound player)"
+        if self.cue_mode == "voice" and announcer.engine is None:
+            return "tones (no voice)"
+        return label
 
     def cycle_cue_mode(self) -> str:
         """The mute key: the next of voice, tones, bell, silent, saved for next time."""

@@ -204,6 +204,21 @@ async def test_quiet_mode_and_the_sound_key(clock, coach_home):
     assert (coach_home / "settings.toml").exists()
 
 
+async def test_the_sound_label_says_what_is_really_heard_when_the_voice_gives_up(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 1)
+        assert text(app, "#cue-mode") == "sound: voice + tones (m)"
+        app._announcer.engine = None  # what the announcer does when the last engine fails
+        app._cue_problem("Voice: espeak-ng failed (exit status 1); cues are tones only from now on.")
+        await pilot.pause()
+        assert text(app, "#cue-mode") == "sound: tones (no voice) (m)"
+        app._announcer.player = None
+        app._cue_problem("Sound: aplay failed (exit status 1); using the terminal bell instead.")
+        await pilot.pause()
+        assert text(app, "#cue-mode") == "sound: bell (no sound player) (m)"
+
+
 async def test_the_run_screen_speaks_each_change_and_pause_silences_it(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:

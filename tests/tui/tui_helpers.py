@@ -25,6 +25,9 @@ class HeardCues:
         self.mode = "voice"
         self.cues: list = []
         self.silenced = 0
+        # What the real announcer found; a test sets one to None to play a system without it.
+        self.engine: object | None = "a speech engine"
+        self.player: object | None = "a sound player"
 
     def announce(self, cue) -> None:
         self.cues.append((self.clock(), cue))

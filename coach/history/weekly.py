@@ -103,13 +103,22 @@ def month_labels(starts: list[date]) -> str:
     return text.rstrip()
 
 
-def summary_lines(weeks: list[Week]) -> list[str]:
-    """What the chart shows, in words, for plain mode and screen readers."""
+def summary_lines(weeks: list[Week], first_night: date | None = None, last_night: date | None = None) -> list[str]:
+    """What the chart shows, in words, for plain mode and screen readers.
+
+    Only nights from the first one coach knows of (`first_night`) up to the last one that is over
+    (`last_night`) could have been answered: the rest are not counted as missed.
+    """
     if not weeks:
         return []
     answered = sum(w.answered for w in weeks)
-    lines = [f"{answered} of {7 * len(weeks)} nights answered in these {count_of(len(weeks), 'week', 'weeks')}.",
-             trend_text(weeks)]
+    nights = [w.start + timedelta(days=n) for w in weeks for n in range(7)]
+    could_answer = sum(1 for night in nights if (first_night is None or night >= first_night)
+                       and (last_night is None or night <= last_night))
+    period = f"these {count_of(len(weeks), 'week', 'weeks')}"
+    first = (f"{answered} of {count_of(could_answer, 'night', 'nights')} answered in {period}." if could_answer
+             else f"No nights to answer yet in {period}.")
+    lines = [first, trend_text(weeks)]
     latest = weeks[-1]
     if latest.per_night is not None:
         lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): "

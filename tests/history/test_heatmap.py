@@ -47,5 +47,9 @@ def test_weeks_count_only_answered_nights_and_an_unanswered_week_is_unknown():
     assert chart[-3].split() == ["4", "3", "4", "routine", "nights", "(of", "7)"]
     assert chart[-2].split()[:3] == ["02", "09", "16"] and chart[-1].split() == ["Nov"]
     assert "14 of 21 nights answered" in summary_lines(weeks)[0]
+    # Nights before coach was first used could not have been answered: they are not counted as missed.
+    assert summary_lines(weeks, last - timedelta(days=13), last)[0] == "14 of 14 nights answered in these 3 weeks."
+    nothing = weeks_ending(last, 3, set(), [], set())
+    assert summary_lines(nothing, last + timedelta(days=1), last)[0] == "No nights to answer yet in these 3 weeks."
     mondays = [date(2026, 8, 31) + timedelta(weeks=n) for n in range(12)]
     assert month_labels(mondays) == "Sep         Oct         Nov"  # Aug 31 holds Sep 1; no clash

@@ -100,7 +100,10 @@ class HistoryScreen(CoachScreen[None]):
                          f"{CRAMP} cramp that night   {UNANSWERED} no morning answer", id="legend", markup=False)
             with Horizontal(id="weekly"):
                 yield Static("\n".join(chart_lines(weeks)), id="weekly-chart", markup=False)
-                yield Static("\n".join(summary_lines(weeks)), id="weekly-summary", markup=False)
+                known = [*(n.night for n in all_nights), *(c.night for c in all_cramps), *answered]
+                # A new person starts tonight: nothing before it could have been answered.
+                yield Static("\n".join(summary_lines(weeks, min(known, default=tonight), last_complete_night(now))),
+                             id="weekly-summary", markup=False)
             yield Static(stats_text(compute(all_nights, all_cramps, now, answered)), id="history-stats",
                          markup=False)
         yield Footer()

@@ -269,6 +269,7 @@ def start_session(library: Library, routine: Routine, arguments: argparse.Namesp
 def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callable[[Session], None]) -> int:
     from coach.cli.keys import terminal_keys
     from coach.cli.plain import run_plain
+    from coach.cli.wrapping import for_terminal
     from coach.cues.driver import CueDriver
     from coach.cues.system import system_announcer
     from coach.settings import load_settings
@@ -288,7 +289,7 @@ def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callabl
         with terminal_keys() as keys:
             if keys is not None:
                 print("Keys: space pause · n skip · b back · q stop")
-            run_plain(build_timeline(routine, side), sys.stdout, bell=False, prepare=record, keys=keys,
+            run_plain(build_timeline(routine, side), for_terminal(sys.stdout), bell=False, prepare=record, keys=keys,
                       cues=lambda session: CueDriver(session, announcer.announce, announcer.silence,
                                                      ticks=lambda: loaded.settings.ticks),
                       ticks=loaded.settings.ticks, interrupted=lambda: interrupted.append(True),
@@ -307,10 +308,13 @@ def first_use_in_plain_mode(during_a_cramp: bool) -> None:
     if safety_seen():
         return
     pregnant = load_settings().settings.pregnant
-    print(safety.safety_page(pregnant) + "\n", flush=True)
+    from coach.cli.wrapping import for_terminal, wrap_text
+
+    for_terminal(sys.stdout).write(safety.safety_page(pregnant) + "\n\n")
+    sys.stdout.flush()
     mark_safety_seen()
     if pregnant is None and not during_a_cramp and sys.stdin.isatty():
-        answer = input(PREGNANCY_QUESTION).strip().lower()
+        answer = input(wrap_text(PREGNANCY_QUESTION, shutil.get_terminal_size().columns - 1)).strip().lower()
         if answer[:1] in ("y", "n"):
             try:
                 save_settings({"pregnant": answer.startswith("y")})

@@ -254,7 +254,8 @@ class CoachApp(App[None]):
 
         yield from coach_commands(self)
         for command in super().get_system_commands(screen):
-            if command.title in ("Theme", "Keys", "Quit"):  # Textual's ones that make sense here
+            # Textual's own Keys and Quit are said better by coach's help and quit.
+            if command.title == "Theme":
                 yield command
 
     def look_for_reminders(self) -> None:

@@ -74,3 +74,4 @@ def coach_commands(app: CoachApp) -> Iterator[SystemCommand]:
     yield SystemCommand("Settings", "Sound, voice speed, volume, ticks, countdown size and more",
                         when_free(app, lambda: app.push_screen(SettingsScreen())))
     yield SystemCommand("Help", "The keys of the screen you are on", app.action_help)
+    yield SystemCommand("Quit", "Close coach (during a routine it asks first)", app.action_quit)

@@ -105,8 +105,11 @@ async def test_the_command_palette_offers_coachs_own_commands(clock):
     async with app.run_test(size=SIZE) as pilot:
         titles = palette_titles(app)
         for wanted in ("Cramp now", "Start: Quick trial stretches", "Log a cramp", "History", "Reminders",
-                       "Safety", "Exercises", "Help"):
+                       "Safety", "Exercises", "Settings", "Help", "Quit"):
             assert wanted in titles
+        assert "Keys" not in titles and titles.count("Quit") == 1  # coach's words, not Textual's
+        quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
+        assert quit_command.help == "Close coach (during a routine it asks first)"
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"history")

@@ -49,14 +49,6 @@ class CrampForm(CoachScreen[bool]):
     """Dismisses with True once something was saved."""
 
     DEFAULT_CSS = """
-    #cramp-form {
-        padding: 1 2;
-    }
-    #form-title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
     #cramp-form Input {
         width: 40;
         margin-bottom: 1;
@@ -110,8 +102,8 @@ class CrampForm(CoachScreen[bool]):
         record = self.record
         place = record.place if record else "calf"
         woke = None if record is None or record.woke is None else ("yes" if record.woke else "no")
-        with VerticalScroll(id="cramp-form"):
-            yield Static("Correct a cramp" if record else "Log a cramp", id="form-title")
+        with VerticalScroll(id="cramp-form", classes="page"):
+            yield Static("Correct a cramp" if record else "Log a cramp", id="form-title", classes="page-title")
             yield Static("Tab moves to the next question; Enter saves.", id="form-hint")
             yield Label(f"When did it happen? ({EXAMPLES})")
             yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else self.when_hint, id="when")

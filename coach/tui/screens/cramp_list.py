@@ -26,16 +26,6 @@ def entry_line(cramp: CrampRecord) -> str:
 
 
 class CrampListScreen(CoachScreen[None]):
-    DEFAULT_CSS = """
-    #cramp-list {
-        padding: 1 2;
-    }
-    #cramp-list-title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
-    """
     BINDINGS = [
         Binding("enter,e", "correct", "Correct"),
         Binding("d,delete", "delete", "Delete"),
@@ -54,8 +44,8 @@ class CrampListScreen(CoachScreen[None]):
         self.deleted: list[CrampRecord] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="cramp-list"):
-            yield Static("Your cramp entries, newest first", id="cramp-list-title")
+        with Vertical(id="cramp-list", classes="page"):
+            yield Static("Your cramp entries, newest first", id="cramp-list-title", classes="page-title")
             yield Static(id="cramp-list-status", markup=False)
             yield OptionList(id="cramp-entries")
         yield Footer()

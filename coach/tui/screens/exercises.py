@@ -15,14 +15,6 @@ from coach.tui.widgets.exercise_picture import ExercisePicture
 
 class ExercisesScreen(CoachScreen[None]):
     DEFAULT_CSS = """
-    #exercises {
-        padding: 1 2;
-    }
-    #exercises-title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
     .exercise {
         margin-bottom: 1;
     }
@@ -49,8 +41,8 @@ class ExercisesScreen(CoachScreen[None]):
         self.library = library
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="exercises"):
-            yield Static("Exercise library", id="exercises-title")
+        with VerticalScroll(id="exercises", classes="page"):
+            yield Static("Exercise library", id="exercises-title", classes="page-title")
             for exercise in self.library.exercises.values():
                 with Horizontal(classes="exercise-entry"):
                     yield Static(exercise_text(exercise), classes="exercise", markup=False)

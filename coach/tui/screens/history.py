@@ -23,14 +23,6 @@ WEEKS = 12
 
 class HistoryScreen(CoachScreen[None]):
     DEFAULT_CSS = """
-    #history {
-        padding: 1 2;
-    }
-    #history-title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
     #heatmap {
         color: $primary;
         margin-bottom: 1;
@@ -88,8 +80,8 @@ class HistoryScreen(CoachScreen[None]):
         monday = first_monday(tonight, WEEKS)
         weeks = weeks_ending(monday + timedelta(weeks=WEEKS, days=-1), WEEKS, answered,
                              [c.night for c in cramps], completed_nights(sessions))
-        with VerticalScroll(id="history"):
-            yield Static(f"The last {WEEKS} weeks", id="history-title")
+        with VerticalScroll(id="history", classes="page"):
+            yield Static(f"The last {WEEKS} weeks", id="history-title", classes="page-title")
             if plan is not None:
                 yield Static(tonight_text(plan.weeks, plan.first_night, tonight), id="plan-tonight", markup=False)
             # In the morning last night is over: unanswered, it gets its "?" as in the stats.

@@ -27,16 +27,6 @@ class ConfirmEndPlan(ChoiceDialog[bool]):
 
 
 class PlanScreen(CoachScreen[None]):
-    DEFAULT_CSS = """
-    #plan {
-        padding: 1 2;
-    }
-    #plan-title {
-        text-style: bold;
-        color: $primary;
-        margin-bottom: 1;
-    }
-    """
     BINDINGS = [
         Binding("p", "start('programme')", "6-week programme"),
         Binding("t", "start('test')", "Test it for yourself"),
@@ -60,8 +50,8 @@ class PlanScreen(CoachScreen[None]):
         return store
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="plan"):
-            yield Static("Is it helping me?", id="plan-title")
+        with VerticalScroll(id="plan", classes="page"):
+            yield Static("Is it helping me?", id="plan-title", classes="page-title")
             yield Static(self._text(), id="plan-text", markup=False)
         yield Footer()
 

@@ -6,26 +6,9 @@ from coach.clock import ManualClock
 from coach.model import Side
 from coach.routines.library import load_library
 from coach.tui.app import CoachApp
-from coach.tui.screens.run import RunScreen
 from coach.tui.widgets.exercise_picture import ExercisePicture
 
-
-def app_at(start: str | None = None, side: Side | None = None):
-    clock = ManualClock()
-    return CoachApp(load_library(), clock=clock, start=start, side=side, quiet=True, show_safety=False), clock
-
-
-def after(clock: ManualClock, seconds: float, *keys: str):
-    async def run_before(pilot) -> None:
-        await pilot.pause()
-        clock.advance(seconds)
-        if isinstance(pilot.app.screen, RunScreen):
-            pilot.app.screen.tick()
-        for key in keys:
-            await pilot.press(key)
-        await pilot.pause()
-
-    return run_before
+from tui_helpers import after, app_at
 
 
 def test_run_right_leg_hold_shows_the_mirrored_picture(snap_compare):

@@ -1,6 +1,6 @@
 """Pictures of the key screens at 100x30, compared with approved ones in __snapshots__/.
 
-Regenerate after an intended change with `pytest tests/test_snapshots.py --snapshot-update`,
+Regenerate after an intended change with `make snapshot-update`,
 then look at every changed picture before committing it.
 """
 
@@ -10,29 +10,10 @@ from coach.clock import ManualClock
 from coach.model import Side
 from coach.routines.library import load_library
 from coach.tui.app import CoachApp
-from coach.tui.screens.run import RunScreen
+
+from tui_helpers import after, app_at
 
 SIZE = (100, 30)
-
-
-def app_at(start: str | None = None, side: Side | None = None, show_safety: bool = False):
-    clock = ManualClock()
-    app = CoachApp(load_library(), clock=clock, start=start, side=side, quiet=True,
-                   show_safety=show_safety)
-    return app, clock
-
-
-def after(clock: ManualClock, seconds: float, *keys: str):
-    async def run_before(pilot) -> None:
-        await pilot.pause()
-        clock.advance(seconds)
-        if isinstance(pilot.app.screen, RunScreen):
-            pilot.app.screen.tick()
-        for key in keys:
-            await pilot.press(key)
-        await pilot.pause()
-
-    return run_before
 
 
 def test_home(snap_compare):

@@ -71,3 +71,24 @@ def app_with_history(clock, **options):
     store = HistoryStore()
     app = make_app(clock, history=store, now=lambda: NOW, **options)
     return app, store
+
+
+def app_at(start: str | None = None, side=None, show_safety: bool = False):
+    """An app for a snapshot: quiet, on a fresh fake clock, starting where the picture is taken."""
+    clock = ManualClock()
+    app = CoachApp(load_library(), clock=clock, start=start, side=side, quiet=True, show_safety=show_safety)
+    return app, clock
+
+
+def after(clock: ManualClock, seconds: float, *keys: str):
+    """A snapshot's run_before: move the fake clock on, wake the run screen, then press keys."""
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        clock.advance(seconds)
+        if isinstance(pilot.app.screen, RunScreen):
+            pilot.app.screen.tick()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+
+    return run_before

@@ -50,7 +50,7 @@ i18n-extract:
 		--project=coach --copyright-holder="coach's authors" -o $(LOCALE_DIR)/coach.pot coach
 
 i18n-update:
-	$(BIN)pybabel update -i $(LOCALE_DIR)/coach.pot -d $(LOCALE_DIR) -D coach --no-wrap --ignore-pot-creation-date
+	$(BIN)pybabel update -i $(LOCALE_DIR)/coach.pot -d $(LOCALE_DIR) -D coach --no-wrap --ignore-pot-creation-date --ignore-obsolete --no-fuzzy-matching
 
 i18n-compile:
 	$(BIN)pybabel compile -d $(LOCALE_DIR) -D coach --statistics

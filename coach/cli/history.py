@@ -45,6 +45,7 @@ from coach.history.store import CrampRecord, HistoryStore, SessionRecord, now_lo
 from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.i18n import _
 from coach.printable import describe, first_unprintable, visible
 from coach.safety import long_cramp_advice
 from coach.settings import load_settings
@@ -55,55 +56,57 @@ T = TypeVar("T")
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cramp = commands.add_parser("cramp", help="log a night cramp in your diary",
-                                description="Log a cramp: when, which leg, how bad (1-10), how long.")
-    cramp.add_argument("--when", help=f"when it happened: {EXAMPLES} (default: now)")
-    cramp.add_argument("--leg", choices=LEGS, help="which leg")
-    cramp.add_argument("--where", choices=PLACES, help="where in the leg (default: calf)")
-    cramp.add_argument("--severity", type=int, metavar="1-10", help="how bad, from 1 (mild) to 10 (worst)")
-    cramp.add_argument("--minutes", type=float, help="how long it lasted, in minutes")
+    cramp = commands.add_parser("cramp", help=_("log a night cramp in your diary"),
+                                description=_("Log a cramp: when, which leg, how bad (1-10), how long."))
+    cramp.add_argument("--when", help=_("when it happened: {examples} (default: now)").format(examples=EXAMPLES))
+    cramp.add_argument("--leg", choices=LEGS, help=_("which leg"))
+    cramp.add_argument("--where", choices=PLACES, help=_("where in the leg (default: calf)"))
+    cramp.add_argument("--severity", type=int, metavar="1-10", help=_("how bad, from 1 (mild) to 10 (worst)"))
+    cramp.add_argument("--minutes", type=float, help=_("how long it lasted, in minutes"))
     cramp.add_argument("--woke", action=argparse.BooleanOptionalAction,
-                       help="whether it woke you (--no-woke: you were already awake)")
-    cramp.add_argument("--note", help="anything else worth remembering")
+                       help=_("whether it woke you (--no-woke: you were already awake)"))
+    cramp.add_argument("--note", help=_("anything else worth remembering"))
     change = cramp.add_mutually_exclusive_group()
     change.add_argument("--edit", type=int, metavar="ID",
-                        help="correct entry ID (shown by 'coach history'): only the options given change")
-    change.add_argument("--delete", type=int, metavar="ID", help="delete entry ID (shown by 'coach history')")
-    checkin = commands.add_parser("checkin", help="answer for last night: were there cramps?",
-                                  description="Answer the morning question for a night. A night with no "
-                                              "answer is left out of every rate, never counted as cramp-free. "
-                                              "To say there were cramps, log them with 'coach cramp'.")
-    checkin.add_argument("--none", action="store_true", help="no cramps that night")
-    checkin.add_argument("--night", help="which night, as the date it began (default: last night)")
-    history = commands.add_parser("history", help="recent routines and cramps",
-                                  description="Show recent routines and cramps, or export them all.")
+                        help=_("correct entry ID (shown by 'coach history'): only the options given change"))
+    change.add_argument("--delete", type=int, metavar="ID", help=_("delete entry ID (shown by 'coach history')"))
+    checkin = commands.add_parser("checkin", help=_("answer for last night: were there cramps?"),
+                                  description=_("Answer the morning question for a night. A night with no "
+                                                "answer is left out of every rate, never counted as cramp-free. "
+                                                "To say there were cramps, log them with 'coach cramp'."))
+    checkin.add_argument("--none", action="store_true", help=_("no cramps that night"))
+    checkin.add_argument("--night", help=_("which night, as the date it began (default: last night)"))
+    history = commands.add_parser("history", help=_("recent routines and cramps"),
+                                  description=_("Show recent routines and cramps, or export them all."))
     history.add_argument("action", nargs="?", choices=("show", "export", "import"), default="show",
-                         help="export FILE: everything as JSON, for another computer; import FILE: add it here")
-    history.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the JSON file to export to or import")
-    history.add_argument("--days", type=int, default=30, help="how far back to show (default 30)")
+                         help=_("export FILE: everything as JSON, for another computer; import FILE: add it here"))
+    history.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("the JSON file to export to or import"))
+    history.add_argument("--days", type=int, default=30, help=_("how far back to show (default 30)"))
     form = history.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="everything, as JSON")
+    form.add_argument("--json", action="store_true", help=_("everything, as JSON"))
     form.add_argument("--csv", choices=CSV_KINDS, metavar="{routines,cramps,checkins}",
-                      help="one kind of entry as CSV, with columns of its own")
+                      help=_("one kind of entry as CSV, with columns of its own"))
     plan = commands.add_parser(
-        "plan", help="a personal trial: is the routine helping you?",
-        description="Start, follow or end a personal trial. 'coach plan start' begins the 6-week programme: "
-                    "a baseline week of morning answers with your usual habits, then the routine every night "
-                    "for 6 weeks. 'coach plan start --test' instead pairs routine weeks with usual weeks in "
-                    "an order chosen by a coin. 'coach plan' says where you are tonight and the result so far.")
+        "plan", help=_("a personal trial: is the routine helping you?"),
+        description=_("Start, follow or end a personal trial. 'coach plan start' begins the 6-week programme: "
+                      "a baseline week of morning answers with your usual habits, then the routine every night "
+                      "for 6 weeks. 'coach plan start --test' instead pairs routine weeks with usual weeks in "
+                      "an order chosen by a coin. 'coach plan' says where you are tonight and the result so far."))
     plan.add_argument("action", nargs="?", choices=("show", "start", "stop"), default="show")
-    plan.add_argument("--test", action="store_true", help="randomised pairs of weeks instead of the programme")
+    plan.add_argument("--test", action="store_true", help=_("randomised pairs of weeks instead of the programme"))
     plan.add_argument("--pairs", type=int, default=MIN_PAIRS,
-                      help=f"with --test: how many pairs of weeks (at least {MIN_PAIRS}, the default)")
-    commands.add_parser("stats", help="streaks, and cramps with and without the routine",
-                        description="Your streak, nights done, and cramps on nights after a completed "
-                                    "routine versus nights without.")
-    report = commands.add_parser("report", help="write a one-page summary for your doctor",
-                                 description="Write a one-page summary to take to a doctor, as Markdown and as a "
-                                             "printable HTML page. An older report is never replaced. Medicines "
-                                             "and symptoms come from the [doctor] table of settings.toml.")
-    report.add_argument("--weeks", type=int, default=6, help="how many weeks to cover (default 6)")
-    report.add_argument("--output", type=Path, help="where to write it (default: coach-report-DATE.md and .html here)")
+                      help=_("with --test: how many pairs of weeks (at least {pairs}, the default)").format(
+                          pairs=MIN_PAIRS))
+    commands.add_parser("stats", help=_("streaks, and cramps with and without the routine"),
+                        description=_("Your streak, nights done, and cramps on nights after a completed "
+                                      "routine versus nights without."))
+    report = commands.add_parser("report", help=_("write a one-page summary for your doctor"),
+                                 description=_("Write a one-page summary to take to a doctor, as Markdown and as a "
+                                               "printable HTML page. An older report is never replaced. Medicines "
+                                               "and symptoms come from the [doctor] table of settings.toml."))
+    report.add_argument("--weeks", type=int, default=6, help=_("how many weeks to cover (default 6)"))
+    report.add_argument("--output", type=Path,
+                        help=_("where to write it (default: coach-report-DATE.md and .html here)"))
 
 
 def command_cramp(arguments: argparse.Namespace) -> int:

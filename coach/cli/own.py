@@ -14,6 +14,7 @@ from pathlib import Path
 from coach import locations
 from coach.cli.errors import UserError
 from coach.files import create_private, write_private
+from coach.i18n import _
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
@@ -29,17 +30,17 @@ class OwnUserError(UserError):
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    new = commands.add_parser("new", help="start a routine of your own from a copy",
-                              description="Write a new routine file to start from, in your own folder.")
-    new.add_argument("name", help="its name: lower-case letters, digits and hyphens")
-    new.add_argument("--from", dest="base", default="evening", help="the routine to copy (default: evening)")
+    new = commands.add_parser("new", help=_("start a routine of your own from a copy"),
+                              description=_("Write a new routine file to start from, in your own folder."))
+    new.add_argument("name", help=_("its name: lower-case letters, digits and hyphens"))
+    new.add_argument("--from", dest="base", default="evening", help=_("the routine to copy (default: evening)"))
     new.add_argument("--replace-coachs", action="store_true",
-                     help="allow a name coach's own routines use: yours then replaces coach's for you")
-    edit = commands.add_parser("edit", help="change a routine in your text editor",
-                               description="Open a routine in $VISUAL or $EDITOR and check it when "
-                                           "you save. coach's own routines are copied to your folder "
-                                           "first; the originals are never changed.")
-    edit.add_argument("name", help="the routine's name, as in 'coach list'")
+                     help=_("allow a name coach's own routines use: yours then replaces coach's for you"))
+    edit = commands.add_parser("edit", help=_("change a routine in your text editor"),
+                               description=_("Open a routine in $VISUAL or $EDITOR and check it when "
+                                             "you save. coach's own routines are copied to your folder "
+                                             "first; the originals are never changed."))
+    edit.add_argument("name", help=_("the routine's name, as in 'coach list'"))
 
 
 def user_file_for(name: str) -> Path | None:

@@ -10,6 +10,7 @@ from coach.cli.history_access import HistoryUserError, open_history
 from coach.durations import DurationError, parse_duration
 from coach.engine.timeline import build_timeline
 from coach.history.store import now_local
+from coach.i18n import _
 from coach.printable import visible
 from coach.reminders import scheduler_install
 from coach.reminders.due import MORNING, TITLE, run_due
@@ -23,49 +24,49 @@ from coach.settings import load_settings
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    remind = commands.add_parser("remind", help="bedtime reminders on your desktop",
-                                 description="Bedtime reminders: a desktop notification at the time "
-                                             "you choose. 'coach remind due' is what a scheduler runs.")
+    remind = commands.add_parser("remind", help=_("bedtime reminders on your desktop"),
+                                 description=_("Bedtime reminders: a desktop notification at the time "
+                                               "you choose. 'coach remind due' is what a scheduler runs."))
     actions = remind.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
 
     def action(name: str, short: str, long: str) -> argparse.ArgumentParser:
         # help= is the line in 'coach remind --help'; description= is what 'coach remind NAME --help' says.
         return actions.add_parser(name, help=short, description=long)
 
-    add = action("add", "remind me at a time, e.g. coach remind add 9pm --days weekdays",
-                 "Add a bedtime reminder: a desktop notification at this time on these days, suggesting a "
-                 "routine. It stays quiet on a night the routine is already done. An identical reminder "
-                 "is refused.")
-    add.add_argument("time", help="local time: 21:30 or 9pm")
+    add = action("add", _("remind me at a time, e.g. coach remind add 9pm --days weekdays"),
+                 _("Add a bedtime reminder: a desktop notification at this time on these days, suggesting a "
+                   "routine. It stays quiet on a night the routine is already done. An identical reminder "
+                   "is refused."))
+    add.add_argument("time", help=_("local time: 21:30 or 9pm"))
     add.add_argument("--days", default="daily",
-                     help="daily, weekdays, weekends, mon-fri or sat,sun (default: daily)")
-    add.add_argument("--routine", default="evening", help="the routine to suggest (default: evening)")
+                     help=_("daily, weekdays, weekends, mon-fri or sat,sun (default: daily)"))
+    add.add_argument("--routine", default="evening", help=_("the routine to suggest (default: evening)"))
     add.add_argument("--morning", action="store_true",
-                     help="a morning check-in instead: 'How was last night?' (quiet once you have answered)")
-    action("list", "your reminders and when the next one is",
-           "List your reminders with their numbers, when each is next due, and what each did tonight "
-           "(for example 'quiet: done tonight').")
-    remove = action("remove", "delete a reminder",
-                    "Delete one reminder, by the number 'coach remind list' shows. The others stay.")
-    remove.add_argument("id", type=int, help="its number, from 'coach remind list'")
-    action("pause", "no reminders until 'coach remind resume'",
-           "Pause every reminder (on holiday, say) until 'coach remind resume'. Nothing is deleted.")
-    action("resume", "turn paused reminders back on", "Turn paused reminders back on.")
-    snooze = action("snooze", "remind me again in a while, e.g. coach remind snooze 15m",
-                    "Remind me again after this long, once: 15m, 1h, 90 (seconds). Until then no other "
-                    "reminder is sent.")
-    snooze.add_argument("duration", help="how long: 15m, 1h, 90")
-    action("test", "send one reminder now and say how it was delivered",
-           "Send one reminder now and say how it was delivered: a desktop notification, or the terminal "
-           "if there is no desktop.")
-    action("due", "send a reminder if one is due (run by a scheduler; safe to repeat)",
-           "Send a reminder if one is due now. A scheduler (systemd, cron, launchd) runs this every few "
-           "minutes; running it twice never sends twice.")
-    action("install", "fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)",
-           "Set up this computer's scheduler (a systemd user timer, cron, launchd or Task Scheduler) to "
-           "run 'coach remind due', so reminders come with no terminal open.")
-    action("uninstall", "remove exactly what 'install' added",
-           "Remove exactly what 'coach remind install' added, and nothing else.")
+                     help=_("a morning check-in instead: 'How was last night?' (quiet once you have answered)"))
+    action("list", _("your reminders and when the next one is"),
+           _("List your reminders with their numbers, when each is next due, and what each did tonight "
+             "(for example 'quiet: done tonight')."))
+    remove = action("remove", _("delete a reminder"),
+                    _("Delete one reminder, by the number 'coach remind list' shows. The others stay."))
+    remove.add_argument("id", type=int, help=_("its number, from 'coach remind list'"))
+    action("pause", _("no reminders until 'coach remind resume'"),
+           _("Pause every reminder (on holiday, say) until 'coach remind resume'. Nothing is deleted."))
+    action("resume", _("turn paused reminders back on"), _("Turn paused reminders back on."))
+    snooze = action("snooze", _("remind me again in a while, e.g. coach remind snooze 15m"),
+                    _("Remind me again after this long, once: 15m, 1h, 90 (seconds). Until then no other "
+                      "reminder is sent."))
+    snooze.add_argument("duration", help=_("how long: 15m, 1h, 90"))
+    action("test", _("send one reminder now and say how it was delivered"),
+           _("Send one reminder now and say how it was delivered: a desktop notification, or the terminal "
+             "if there is no desktop."))
+    action("due", _("send a reminder if one is due (run by a scheduler; safe to repeat)"),
+           _("Send a reminder if one is due now. A scheduler (systemd, cron, launchd) runs this every few "
+             "minutes; running it twice never sends twice."))
+    action("install", _("fire reminders with no terminal open (systemd, cron, launchd, Task Scheduler)"),
+           _("Set up this computer's scheduler (a systemd user timer, cron, launchd or Task Scheduler) to "
+             "run 'coach remind due', so reminders come with no terminal open."))
+    action("uninstall", _("remove exactly what 'install' added"),
+           _("Remove exactly what 'coach remind install' added, and nothing else."))
 
 
 def when_words(until: datetime, now: datetime) -> str:

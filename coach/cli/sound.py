@@ -14,6 +14,7 @@ from coach.cues.speech import install_hint as speech_hint
 from coach.cues.system import system_announcer
 from coach.durations import format_clock
 from coach.engine.timeline import Timeline
+from coach.i18n import _
 from coach.settings import load_settings, save_settings, settings_path
 from coach.settings_text import SettingError, parse_value, settings_lines
 
@@ -26,17 +27,17 @@ class SoundUserError(UserError):
 
 
 def add_commands(commands: Any) -> None:
-    settings = commands.add_parser("settings", help="show or change your settings (cues, voice, volume...)",
-                                   description="Show your settings, or change one: coach settings set cues tones")
+    settings = commands.add_parser("settings", help=_("show or change your settings (cues, voice, volume...)"),
+                                   description=_("Show your settings, or change one: coach settings set cues tones"))
     actions = settings.add_subparsers(dest="settings_command", metavar="ACTION")
-    change = actions.add_parser("set", help="change one setting, e.g. coach settings set volume 50")
-    change.add_argument("key", help="the setting's name, as listed by 'coach settings'")
-    change.add_argument("value", help="the new value; not-said clears pregnant or language")
-    voice = commands.add_parser("voice", help="check the voice and the tones",
-                                description="Play each tone and say one sentence, then say which speech "
-                                            "engine and sound player coach uses, or what to install.")
+    change = actions.add_parser("set", help=_("change one setting, e.g. coach settings set volume 50"))
+    change.add_argument("key", help=_("the setting's name, as listed by 'coach settings'"))
+    change.add_argument("value", help=_("the new value; not-said clears pregnant or language"))
+    voice = commands.add_parser("voice", help=_("check the voice and the tones"),
+                                description=_("Play each tone and say one sentence, then say which speech "
+                                              "engine and sound player coach uses, or what to install."))
     voice_actions = voice.add_subparsers(dest="voice_command", metavar="ACTION", required=True)
-    voice_actions.add_parser("test", help="play each tone, speak one sentence, name the engine and player")
+    voice_actions.add_parser("test", help=_("play each tone, speak one sentence, name the engine and player"))
 
 
 def cue_script_text(timeline: Timeline, ticks: bool) -> str:

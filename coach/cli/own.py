@@ -76,11 +76,11 @@ def command_new(arguments: argparse.Namespace) -> int:
         raise OwnUserError(_("there is no routine called '{name}' to copy — {hint}").format(
             name=arguments.base, hint=hint))
     base = library.routines[arguments.base]
-    title = f"{base.title} (mine)" if name != base.name else base.title
+    title = _("{title} (mine)").format(title=base.title) if name != base.name else base.title
     routine = replace(base, name=name, title=title)
     path = locations.user_routines_dir() / f"{name}.yaml"
     try:
-        create_private(path, routine_yaml(routine, f"Copied from '{base.name}'."))
+        create_private(path, routine_yaml(routine, _("Copied from '{name}'.").format(name=base.name)))
     except FileExistsError:
         raise OwnUserError(_("{path} already exists — choose another name, or edit that file").format(
             path=path)) from None

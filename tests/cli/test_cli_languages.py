@@ -185,3 +185,16 @@ def test_a_settings_file_problem_is_said_in_the_persons_language(coach_home: Pat
     assert cli_main.main(["--lang", "es", "settings"]) == 0
     assert f"{coach_home / 'settings.toml'}:2: 'volume' debe estar entre 0 y 100 — coach usa el valor por defecto " \
            "(70) hasta que lo corrija" in capsys.readouterr().err
+
+
+def test_a_routine_copied_with_new_has_its_comments_in_the_persons_language(capsys):
+    assert cli_main.main(["--lang", "ru", "new", "my-evening", "--from", "quick"]) == 0
+    path = user_routines_dir() / "my-evening.yaml"
+    assert capsys.readouterr().out == f"Записан {path}\nИзменить: coach edit my-evening\n"
+    lines = path.read_text().splitlines()
+    assert lines[0].endswith(" (мой): ваш собственный комплекс для coach.")
+    assert lines[1].startswith("# Меняйте его в любом текстовом редакторе")
+    assert lines[3] == "# Скопирован из 'quick'."
+    assert any(line.startswith("get_ready: ") and line.endswith("   # перед первым шагом") for line in lines)
+    # The keys stay the loader's own: the copy is a routine coach reads back without a problem.
+    assert cli_main.main(["validate", str(path)]) == 0

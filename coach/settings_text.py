@@ -44,11 +44,26 @@ def cue_mode_label(mode: str) -> str:
 
 
 def show_value(key: str, value: Any) -> str:
+    """The value as typed back: 'yes', 'no', 'not said' (the settings screen's choices are these)."""
+    if value is None:
+        return "not said"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def value_words(key: str, value: Any) -> str:
+    """The value as a person reads it, in their language: 'да', 'nein', 'sin indicar'."""
     if value is None:
         return _("not said")
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return str(value)
+
+
+def _answers(english: tuple[str, ...], word: str) -> tuple[str, ...]:
+    """The English answers, and the person's own word for them ('да'): both are understood."""
+    return (*english, _(word).lower())
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -58,14 +73,15 @@ def parse_value(key: str, text: str) -> Any:
             key=key, keys=", ".join(CHECKS)))
     kind, check = CHECKS[key]
     text = text.strip()
-    if key in MAY_BE_UNSET and text.lower() in NOT_SAID:
+    yes, no, not_said = _answers(YES, N_("yes")), _answers(NO, N_("no")), _answers(NOT_SAID, N_("not said"))
+    if key in MAY_BE_UNSET and text.lower() in not_said:
         return None
     value: Any
     if kind is bool:
-        if text.lower() not in YES + NO:
+        if text.lower() not in yes + no:
             raise SettingError((_("'{key}' must be yes, no or not-said") if key in MAY_BE_UNSET else
                                 _("'{key}' must be yes or no")).format(key=key))
-        value = text.lower() in YES
+        value = text.lower() in yes
     elif kind is int:
         try:
             value = int(text)
@@ -86,4 +102,4 @@ def next_cue_mode(mode: str) -> str:
 
 def settings_lines(settings: Settings) -> list[tuple[str, str, str]]:
     """(key, shown value, what it means) for every setting, in the file's order."""
-    return [(key, show_value(key, getattr(settings, key)), describe_setting(key)) for key in CHECKS]
+    return [(key, value_words(key, getattr(settings, key)), describe_setting(key)) for key in CHECKS]

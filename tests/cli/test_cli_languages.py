@@ -21,7 +21,7 @@ from coach.i18n import use_language
 from coach.locations import user_routines_dir
 from coach.model import Side
 from coach.settings import load_settings
-from coach.settings_text import SettingError, describe_setting, parse_value
+from coach.settings_text import SettingError, describe_setting, parse_value, show_value, value_words
 from coach.words import count_words
 
 BROKEN_ROUTINE = "name: mine\ntitle: Mine\nstepz:\n  - ankle-circles\n"
@@ -198,3 +198,13 @@ def test_a_routine_copied_with_new_has_its_comments_in_the_persons_language(caps
     assert any(line.startswith("get_ready: ") and line.endswith("   # перед первым шагом") for line in lines)
     # The keys stay the loader's own: the copy is a routine coach reads back without a problem.
     assert cli_main.main(["validate", str(path)]) == 0
+
+
+def test_yes_no_and_not_said_are_understood_in_the_persons_language_and_in_english():
+    use_language("ru")
+    assert (parse_value("pregnant", "да"), parse_value("pregnant", "Нет"), parse_value("pregnant", "не указано")) == \
+        (True, False, None)
+    assert (parse_value("ticks", "yes"), parse_value("pregnant", "not-said")) == (True, None)
+    # The settings screen types back what show_value gives: it stays the words parse_value reads.
+    assert parse_value("pregnant", show_value("pregnant", None)) is None
+    assert value_words("pregnant", True) == "да"

@@ -40,12 +40,23 @@ def add_commands(commands: Any) -> None:
     voice_actions.add_parser("test", help=_("play each tone, speak one sentence, name the engine and player"))
 
 
+def sound_word(sound: Sound) -> str:
+    """A tone's name as a person reads it: 'ready', 'hold', 'switch'."""
+    return {
+        Sound.READY: pgettext("tone", "ready"), Sound.HOLD: pgettext("tone", "hold"),
+        Sound.REST: pgettext("tone", "rest"), Sound.SWITCH: pgettext("tone", "switch"),
+        Sound.TICK: pgettext("tone", "tick"), Sound.END: pgettext("tone", "end"),
+    }[sound]
+
+
 def cue_script_text(timeline: Timeline, ticks: bool) -> str:
     at, sound, words = pgettext("cue script", "AT"), pgettext("cue script", "SOUND"), pgettext("cue script", "WORDS")
-    lines = [f"{at:>5}  {sound:<7}  {words}"]
+    # The sound column is as wide as its longest word in this language, as it is in English (7).
+    width = max(7, len(sound), *(len(sound_word(tone)) for tone in Sound))
+    lines = [f"{at:>5}  {sound:<{width}}  {words}"]
     for line in cue_script(timeline, ticks):
-        sound = line.cue.sound.value if line.cue.sound else "-"
-        lines.append(f"{format_clock(line.at):>5}  {sound:<7}  {line.cue.words}".rstrip())
+        tone = sound_word(line.cue.sound) if line.cue.sound else "-"
+        lines.append(f"{format_clock(line.at):>5}  {tone:<{width}}  {line.cue.words}".rstrip())
     return "\n".join(lines)
 
 
@@ -84,7 +95,7 @@ def command_voice(arguments: argparse.Namespace) -> int:
             for sound in (Sound.READY, Sound.HOLD, Sound.REST, Sound.SWITCH, Sound.TICK, Sound.END):
                 announcer.announce(Cue(sound, ""))
                 announcer.idle(timeout=max(0.1, min(1.6, deadline - time.monotonic() - 2.5)))
-                print(f"  {sound.value}")
+                print(f"  {sound_word(sound)}")
         if engine is not None:
             print(_("Voice: saying one sentence with {engine} ({path})").format(engine=engine.name, path=engine.path))
             announcer.announce(Cue(None, _(VOICE_TEST_SENTENCE)))

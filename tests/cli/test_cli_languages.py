@@ -43,6 +43,7 @@ def test_russian_locale_show_quick_says_the_command_lines_own_words_in_russian()
     assert "quick" in shown.stdout.splitlines()[0]
     cues = coach("show", "quick", "--cues", lang="ru_RU.UTF-8")
     assert cues.stdout.splitlines()[0].split() == ["ВРЕМЯ", "ЗВУК", "СЛОВА"]
+    assert cues.stdout.splitlines()[1].split()[:2] == ["0:00", "готовность"]
     mistyped = coach("show", "quikc", lang="ru_RU.UTF-8")
     assert mistyped.returncode == 2
     assert mistyped.stderr.endswith("coach: нет комплекса 'quikc' — может быть, 'quick'?\n")

@@ -209,3 +209,34 @@ def test_yes_no_and_not_said_are_understood_in_the_persons_language_and_in_engli
     # The settings screen types back what show_value gives: it stays the words parse_value reads.
     assert parse_value("pregnant", show_value("pregnant", None)) is None
     assert value_words("pregnant", True) == "да"
+
+
+def test_a_cramp_is_logged_and_the_night_answered_in_the_persons_language(capsys):
+    assert cli_main.main(["--lang", "de", "cramp", "--leg", "left", "--severity", "5", "--when", "2026-11-21T03:00",
+                          "--minutes", "2", "--no-woke", "--note", "after a long walk"]) == 0
+    assert capsys.readouterr().out == \
+        "Eingetragen #1: linke Wade, Stärke 5/10, Sa., 21. Nov. 03:00 (die Nacht vom Fr., 20. Nov.).\n"
+    assert cli_main.main(["--lang", "ru", "checkin", "--night", "2026-11-20"]) == 0
+    assert capsys.readouterr().out == "Ночь с пт, 20 нояб.: есть ответ (записана 1 судорога).\n"
+    with pytest.raises(SystemExit):
+        cli_main.main(["--lang", "es", "cramp", "--delete", "uno"])
+    assert capsys.readouterr().err.splitlines()[-1] == "coach cramp: error: argumento --delete: valor int no válido: 'uno'"
+
+
+@pytest.mark.parametrize(("count", "words"), [(1, "есть ответ (записана 1 судорога)"),
+                                              (2, "есть ответ (записаны 2 судороги)"),
+                                              (5, "есть ответ (записано 5 судорог)"),
+                                              (21, "есть ответ (записана 21 судорога)")])
+def test_a_nights_cramps_are_counted_with_russian_plurals(count, words):
+    use_language("ru")
+    assert count_words(count, "answered ({count} cramp logged)", "answered ({count} cramps logged)") == words
+
+
+def test_reminders_speak_the_persons_language(capsys):
+    assert cli_main.main(["--lang", "es", "remind", "list"]) == 0
+    assert capsys.readouterr().out == "No hay recordatorios. Añada uno con: coach remind add 21:30\n"
+    assert cli_main.main(["--lang", "ru", "remind", "add", "21:30"]) == 0
+    added = capsys.readouterr().out.splitlines()
+    assert added[0].startswith("Напоминание 1: 21:30 ") and ", для 'evening'. Следующее: " in added[0]
+    assert cli_main.main(["--lang", "de", "remind", "remove", "7"]) == 2
+    assert capsys.readouterr().err == "coach: es gibt keine Erinnerung 7 — 'coach remind list' zeigt sie\n"

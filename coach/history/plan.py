@@ -193,11 +193,12 @@ def result_lines(comparison: Comparison) -> list[str]:
     assert ratio is not None
     high = _("no upper limit") if ratio.high == float("inf") else local_format.decimal(ratio.high, 2)
     estimate = "—" if ratio.estimate is None else local_format.decimal(ratio.estimate, 2)
-    lines.append(_("Rate ratio (with ÷ without): {estimate}, 95% interval {low} to {high}.").format(
-        estimate=estimate, low=local_format.decimal(ratio.low, 2), high=high))
+    # The per cent signs are in the values: a "%" in a text would read as a printf placeholder to gettext.
+    lines.append(_("Rate ratio (with ÷ without): {estimate}, {level} interval {low} to {high}.").format(
+        estimate=estimate, level="95%", low=local_format.decimal(ratio.low, 2), high=high))
     if ratio.high < 1:
-        lines.append(_("Fewer cramps with the routine: between {least}% and {most}% fewer a night.").format(
-            least=f"{100 * (1 - ratio.high):.0f}", most=f"{100 * (1 - ratio.low):.0f}"))
+        lines.append(_("Fewer cramps with the routine: between {least} and {most} fewer a night.").format(
+            least=f"{100 * (1 - ratio.high):.0f}%", most=f"{100 * (1 - ratio.low):.0f}%"))
     elif ratio.low > 1:
         lines.append(_("More cramps on routine nights than without. Worth talking over with a doctor."))
     else:

@@ -218,6 +218,8 @@ def chart_svg(weeks: list[Week]) -> str:
     ceiling = max(1.0, *rates) if rates else 1.0
     slot = width / max(1, len(weeks))
     label = html.escape(_("Cramps per answered night and routine nights, week by week"))
+    x_axis = html.escape(_("week starting (? = no answered nights)"))
+    left_axis, right_axis = html.escape(_("cramps per answered night")), html.escape(_("routine nights (of 7)"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
              f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" aria-label="{label}" '
              'font-family="sans-serif" font-size="10">',
@@ -243,11 +245,11 @@ def chart_svg(weeks: list[Week]) -> str:
         parts.append(f'<text x="{x + slot / 2:.1f}" y="{top + height + 12}" text-anchor="middle">'
                      f'{html.escape(local_format.day_month(week.start))}</text>')
     parts += [f'<text x="{left + width / 2}" y="{CHART_HEIGHT - 6}" text-anchor="middle">'
-              f'{html.escape(_("week starting (? = no answered nights)"))}</text>',
+              f'{x_axis}</text>',
               f'<text transform="translate(12 {top + height / 2}) rotate(-90)" text-anchor="middle" '
-              f'fill="{CRAMP_COLOUR}">{html.escape(_("cramps per answered night"))}</text>',
+              f'fill="{CRAMP_COLOUR}">{left_axis}</text>',
               f'<text transform="translate({CHART_WIDTH - 8} {top + height / 2}) rotate(90)" '
-              f'text-anchor="middle" fill="{ROUTINE_COLOUR}">{html.escape(_("routine nights (of 7)"))}</text>',
+              f'text-anchor="middle" fill="{ROUTINE_COLOUR}">{right_axis}</text>',
               "</svg>"]
     return "".join(parts)
 

@@ -54,7 +54,7 @@ def systemd_service(command: list[str]) -> str:
     # systemd refuses these in the program's own name, quoted or not (and keeps $$ as it is there).
     refused = sorted({character for character in program if character in SYSTEMD_REFUSES})
     if refused:
-        either = f" {pgettext('list', 'or')} ".join(refused)
+        either = " {} ".format(pgettext("list", "or")).join(refused)
         raise UnusablePath(_("systemd cannot run a program whose path has {characters} in it ({program}) — "
                              "install coach in a folder without them").format(characters=either, program=program))
     line = " ".join(_systemd_word(word) for word in command)

@@ -104,7 +104,7 @@ def test_the_history_table_in_russian_keeps_iso_dates_and_lines_up():
                             "partial", 590, 300)
     cramp = CrampRecord(2, local(2026, 11, 21, 3, 0), date(2026, 11, 20), "both", 7, 1.5, None, "foot", True)
     lines = history_table([session], [cramp]).splitlines()
-    assert lines[0].split() == ["КОГДА", "НОЧЬ", "НА", "ЧТО", "ПОДРОБНОСТИ"]
+    assert lines[0].split() == ["КОГДА", "НОЧЬ", "С", "ЧТО", "ПОДРОБНОСТИ"]
     assert "2026-11-20 22:00" in lines[1] and "частично, 5:00 из 9:50" in lines[1]
     assert "#2 обе стопы, сила 7/10  1,5 мин  разбудила" in lines[2]
     assert len({line.index("Evening") if "Evening" in line else line.index("#2") for line in lines[1:]}) == 1
@@ -147,7 +147,7 @@ def test_tonight_in_the_plan_in_russian_with_a_russian_date():
     first = date(2026, 11, 3)
     assert tonight_text("BRRRRRR", first, date(2026, 11, 12)) == \
         "Неделя 2 из 7, ночь 3 из 7: ночь с комплексом. Сделайте сегодня растяжку перед сном."
-    assert tonight_text("BRRRRRR", first, date(2026, 11, 1)) == "Ваш план начнётся в ночь на вт, 3 нояб.."
+    assert tonight_text("BRRRRRR", first, date(2026, 11, 1)) == "Ваш план начнётся в ночь с вт, 3 нояб."
 
 
 # --- the doctor's report ------------------------------------------------------------------------

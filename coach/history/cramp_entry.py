@@ -6,10 +6,11 @@ that field and a terminal can ask that one question again.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.i18n import _
+from coach.i18n import _, pgettext
 
 LEGS = ("left", "right", "both")
 PLACES = ("calf", "foot", "thigh")
@@ -108,14 +109,20 @@ def parse_severity(text: str) -> int:
 
 
 def parse_yes_no(text: str) -> bool | None:
+    """y or n, yes or no, also in the person's language ('да', 'ja', 'sí') or its first letter."""
     text = text.strip().lower()
-    if text in ("y", "yes"):
-        return True
-    if text in ("n", "no"):
-        return False
     if text == "":
         return None
+    for answer, english, own in ((True, "yes", pgettext("answer", "yes")), (False, "no", pgettext("answer", "no"))):
+        own = own.strip().lower()
+        if text in (english[0], english, own[:1], own, _without_accents(own)):
+            return answer
     raise CrampValueError("woke", _("'{text}' is not yes or no — answer y or n, or leave it empty").format(text=text))
+
+
+def _without_accents(word: str) -> str:
+    """'si' for 'sí': typed without the accent on a keyboard that lacks it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def checked(entry: CrampEntry) -> CrampEntry:

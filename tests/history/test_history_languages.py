@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import local
 
-from coach.history.cramp_entry import CrampValueError, check_leg, parse_severity
+from coach.history.cramp_entry import CrampValueError, check_leg, parse_severity, parse_yes_no
 from coach.history.heatmap import first_monday, grid_text, nights_grid
 from coach.history.plan import TRIAL_REFERENCE, Comparison, Condition, compare, result_lines, tonight_text
 from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
@@ -246,3 +246,19 @@ def test_the_diary_and_report_never_promise_that_stretching_prevents_cramps(lang
     promising = [message.id for message in ours for text in
                  (message.string if isinstance(message.string, tuple) else (message.string,)) if PREVENTS.search(text)]
     assert promising == []
+
+
+@pytest.mark.parametrize(("language", "yes", "no"), [("ru", ["да", "Д", "y"], ["нет", "н", "no"]),
+                                                     ("es", ["sí", "si", "s", "yes"], ["no", "n"]),
+                                                     ("de", ["ja", "J", "y"], ["nein", "n"])])
+def test_woken_yes_or_no_in_the_persons_own_words(language, yes, no):
+    use_language(language)
+    assert [parse_yes_no(answer) for answer in yes] == [True] * len(yes)
+    assert [parse_yes_no(answer) for answer in no] == [False] * len(no)
+    assert parse_yes_no(" ") is None
+
+
+def test_another_languages_yes_is_not_taken_in_english():
+    with pytest.raises(CrampValueError) as error:
+        parse_yes_no("да")
+    assert str(error.value) == "'да' is not yes or no — answer y or n, or leave it empty"

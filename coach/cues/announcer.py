@@ -215,7 +215,7 @@ class Announcer:
 
     def _say(self) -> None:
         assert self._words is not None
-        words, _ = self._words
+        words, _latest = self._words
         try:
             while self._engines:
                 engine = self._engines[0]

@@ -49,7 +49,8 @@ def timeline_text(routine: Routine, timeline: Timeline) -> str:
                  f"{headings[3]:<{leg}}  {headings[4]}")
     for start, length, label, side, name in rows:
         lines.append(f"{start:>{at}}  {length:>{for_}}  {label:<{phase}}  {side:<{leg}}  {name}")
-    lines.append(f"{format_clock(timeline.total):>{at}}  {_('done')}")
+    done = _("done")  # outside the f-string, where the extractor finds it
+    lines.append(f"{format_clock(timeline.total):>{at}}  {done}")
     seen: list[Exercise] = []
     for step in routine.steps:
         if step.exercise not in seen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.i18n import use_language
-from coach.pictures.pose import pose_from_data
+from coach.pictures.pose import PoseError, pose_from_data, text_picture_from
 from coach.pictures.svg import to_svg
 
 POSE = {
@@ -41,3 +41,26 @@ def test_the_english_picture_is_unchanged() -> None:
     for word in ("▬ the leg being worked", "▬ where you feel it", "▬ the other side", "⇢ move this way", ">wall<",
                  ">low step<", ">Omas Sessel<"):
         assert word in svg
+
+
+@pytest.mark.parametrize(("language", "change", "message", "fix"), [
+    ("de", {"hip": [5, "up"]}, "'up' ist keine Zahl", "schreiben Sie eine Zahl wie 4 oder 2.5"),
+    ("es", {"legs": {"near": [[6, 5], [6, 1]]}}, "se esperaban 4 puntos (rodilla, tobillo, talón y dedos del pie), hay 2",
+     "indique rodilla, tobillo, talón y dedos del pie como 4 puntos [x, y]"),
+    ("ru", {"props": [{"step": {"x": 3}}]}, "для 'step' нужны ширина и высота", "добавьте 'width:' и 'height:'"),
+    ("ru", {"legs": {"middle": []}}, "неизвестный ключ 'middle' в 'legs'", "допустимые ключи: near, far"),
+])
+def test_a_wrong_pose_is_explained_in_the_language(language: str, change: dict, message: str, fix: str) -> None:
+    use_language(language)
+    with pytest.raises(PoseError) as error:
+        pose_from_data({**POSE, **change})
+    assert (error.value.message, error.value.fix) == (message, fix)
+
+
+@pytest.mark.parametrize(("rows", "said"), [(21, "в рисунке 21 строка"), (22, "в рисунке 22 строки"),
+                                            (25, "в рисунке 25 строк")])
+def test_a_picture_too_tall_counts_its_lines_in_russian(rows: int, said: str) -> None:
+    use_language("ru")
+    with pytest.raises(PoseError) as error:
+        text_picture_from("o\n" * rows)
+    assert error.value.message == f"{said}; помещается не больше 12"

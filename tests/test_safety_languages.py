@@ -11,7 +11,7 @@ from coach.i18n import use_language
 # For each language: the three levels' first words, and the help they name (the glossary's table).
 LEVELS = {
     "de": ("Rufen Sie sofort den Notruf 112: ",
-           "Holen Sie noch heute ärztlichen Rat ein (Hausarztpraxis oder ärztlicher Bereitschaftsdienst 116 117): ",
+           "Noch heute ärztlichen Rat holen (Hausarztpraxis oder ärztlicher Bereitschaftsdienst 116 117): ",
            "Vereinbaren Sie einen Termin in der Hausarztpraxis; Sie können weiter dehnen: "),
     "es": ("Llame ahora al 112: ",
            "Pida consejo médico hoy mismo (su centro de salud o urgencias): ",
@@ -22,7 +22,7 @@ LEVELS = {
 }
 # A red flag in each language's own words, one from each level.
 RED_FLAGS = {
-    "de": ("Schmerzen in der Brust", "geschwollene, gerötete, warme oder druckempfindliche Wade",
+    "de": ("Schmerzen in der Brust", "Wade geschwollen, gerötet, warm oder druckempfindlich",
            "Krämpfe, die Sie immer wieder wecken"),
     "es": ("dolor en el pecho", "pantorrilla hinchada, roja, caliente", "calambres que le despiertan"),
     "ru": ("боль в груди", "икра отекла, покраснела", "судороги, из-за которых вы часто просыпаетесь"),
@@ -50,7 +50,7 @@ def test_the_safety_page_has_the_three_levels_in_the_language(language: str) -> 
 def test_the_pregnancy_part_and_the_short_boxes_are_translated(language: str) -> None:
     use_language(language)
     page = safety.safety_page(True)
-    pregnant = {"de": "schwanger und plötzlich geschwollenes Gesicht", "es": "embarazada con hinchazón repentina",
+    pregnant = {"de": "schwanger mit plötzlich geschwollenem Gesicht", "es": "embarazada con hinchazón repentina",
                 "ru": "вы беременны и у вас внезапно отекли"}[language]
     assert safety.URGENT.line(safety.PREGNANCY_RED_FLAGS) in page.splitlines() and pregnant in page
     assert {"de": "Hebamme", "es": "matrona", "ru": "акушерку"}[language] in page

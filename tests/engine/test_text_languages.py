@@ -79,7 +79,7 @@ def test_a_hold_of_several_in_spanish_and_german() -> None:
     use_language("es")
     assert phase_label(hold) == "mantener 1 de 3"
     use_language("de")
-    assert phase_label(hold) == "halten 1 von 3"
+    assert phase_label(hold) == "Halten 1/3"
 
 
 def test_an_exercise_described_in_spanish() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from coach.i18n import _, ngettext, pgettext
+from coach.i18n import _, ngettext
 
 Point = tuple[float, float]
 
@@ -45,23 +45,7 @@ class Prop:
 
     @property
     def caption(self) -> str:
-        """The word beside the prop, in the person's language when coach knows it (every kind,
-        and the labels the shipped pictures use); a person's own label is shown as written."""
-        text = self.kind if self.label is None else self.label
-        return prop_words().get(text, text)
-
-
-def prop_words() -> dict[str, str]:
-    """The props' words in the person's language (asked for when a picture is drawn, not before)."""
-    return {
-        "floor": pgettext("prop", "floor"), "wall": pgettext("prop", "wall"), "step": pgettext("prop", "step"),
-        "chair": pgettext("prop", "chair"), "bed": pgettext("prop", "bed"), "towel": pgettext("prop", "towel"),
-        "book": pgettext("prop", "book"), "pillow": pgettext("prop", "pillow"), "lamp": pgettext("prop", "lamp"),
-        # labels the shipped pictures give their props
-        "low step": pgettext("prop", "low step"), "loose sheet": pgettext("prop", "loose sheet"),
-        "table": pgettext("prop", "table"), "light": pgettext("prop", "light"),
-        "towel or sheet": pgettext("prop", "towel or sheet"),
-    }
+        return self.kind if self.label is None else self.label
 
 
 @dataclass(frozen=True)

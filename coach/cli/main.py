@@ -231,17 +231,24 @@ def command_run(arguments: argparse.Namespace) -> int:
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
-    """First aid reads none of the person's routine files: one of them broken (or a FIFO, or
-    hostile) must never stand between a cramp and the stretch that may ease it."""
+    """First aid is always coach's own routine, built from coach's own exercises: none of the
+    person's files (broken, a FIFO, or hostile) can stand between a cramp and the stretch that
+    may ease it. Plain mode reads none of the person's files at all."""
     pregnant = load_settings().settings.pregnant
-    routine = first_aid_for(shipped_library(), pregnant)
+    # The full screen reads the person's library anyway (its cache holds coach's own first aid,
+    # read from coach's files alone), so it needs no second, uncached read of coach's YAML.
+    library = None if arguments.plain else _library_or_warn()
+    routine = first_aid_for(library, pregnant) if library is not None else None
+    if routine is None:
+        routine = first_aid_for(shipped_library(), pregnant)
     if routine is None:
         raise UserError("coach's own cramp-now routine is missing; reinstall coach "
                         "(pip install --force-reinstall coach)")
     if is_pregnancy_variant(routine):
         print(f"coach: you said you are pregnant, so this is '{routine.name}': "
               "gentle stretches, nothing flat on your back", file=sys.stderr)
-    library = Library(routines={routine.name: routine}) if arguments.plain else _library_or_warn()
+    if library is None:
+        library = Library(routines={routine.name: routine})
     return start_session(library, routine, arguments)
 
 

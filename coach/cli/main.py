@@ -221,6 +221,13 @@ def find_routine(library: Library, name: str, pregnant: bool | None = None) -> R
 
 
 def command_home(arguments: argparse.Namespace) -> int:
+    from coach.first_run import safety_seen
+
+    if not safety_seen():
+        # A first run opens on the safety page, which needs no routines: they are read just
+        # after it is drawn (on a first run that means YAML, as nothing is cached yet). Their
+        # problems are shown on the start screen, since the full screen hides anything printed.
+        return open_app(load_library)
     return open_app(_library_or_warn())
 
 
@@ -341,14 +348,14 @@ def ask_side() -> Side:
                 return side
 
 
-def open_app(library: Library, **options: Any) -> int:
+def open_app(library: Library | Callable[[], Library], **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the full-screen coach needs a terminal; use 'coach list', "
                         "'coach show NAME' or 'coach run NAME --plain' instead")
-    store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    app = CoachApp(library, history=store, notices=notices, **options)
+    # The history opens just after the first frame: a person in pain sees the routine sooner.
+    app = CoachApp(library, open_history=_history_if_possible, **options)
     try:
         app.run()
     finally:
@@ -364,6 +371,8 @@ def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
         store = open_history(announce=False)
     except HistoryUserError as error:
         return None, [f"History is off for now: {error}"]
+    except _history_failures() as error:  # inside the full screen: said there, never a traceback
+        return None, [f"History is off for now: {_history_failure_line(error)}"]
     return store, list(store.notices)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coach import locations
+from coach.clock import now_local as now_local  # where the history code has always found it
 from coach.files import private_dir
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
@@ -218,10 +219,6 @@ class PlanRecord:
 
 def default_path() -> Path:
     return locations.data_dir() / FILE_NAME
-
-
-def now_local() -> datetime:
-    return datetime.now().astimezone()
 
 
 class HistoryStore:

@@ -19,7 +19,6 @@ from coach.cues.driver import CueDriver
 from coach.durations import format_clock
 from coach.engine.guidance import Guidance, guidance_at
 from coach.engine.session import Ended, Event, Session, State
-from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
@@ -320,6 +319,7 @@ class RunScreen(CoachScreen[None]):
             self.call_later(self._show_summary)
 
     def _show_summary(self) -> None:
+        from coach.engine.summary import summarise
         from coach.tui.screens.done import DoneScreen
 
         cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach.cues.driver import CueDriver
 from coach.durations import format_clock
 from coach.engine.guidance import Guidance, guidance_at
 from coach.engine.session import Ended, Event, Session, State
@@ -32,6 +32,9 @@ from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 from coach.tui.widgets.side_label import SideLabel
+
+if TYPE_CHECKING:
+    from coach.cues.driver import CueDriver
 
 
 def countdown_text(seconds: int) -> str:
@@ -217,8 +220,7 @@ class RunScreen(CoachScreen[None]):
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cues: CueDriver | None = None
-        self._cues_ready = False  # see on_mount
+        self._cues: CueDriver | None = None  # made just after the first frame (see on_mount)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
@@ -251,20 +253,24 @@ class RunScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
-        # The sound system (speech, players, tones) is first needed for the first cue, which
-        # is given just after the first frame: the routine is on screen as it is heard.
-        self._cues = CueDriver(self.session, lambda cue: self.app.cues.announce(cue),
-                               lambda: self.app.cues.silence(), ticks=lambda: bool(self.app.settings.ticks))
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
         self.session.start()
         self.tick()
+        # The cues (their script, the speech, players and tones) are first needed for the first
+        # cue, given just after the first frame: the routine is on screen as it is heard.
         self.call_after_refresh(self._first_cue)
 
     def _first_cue(self) -> None:
-        self._cues_ready = True
-        if self._cues is not None and self.is_attached:
-            self._cues.flush()
-            self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
+        if not self.is_attached:
+            return
+        from coach.cues.driver import CueDriver
+
+        announcer = self.app.cues
+        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
+                               ticks=lambda: bool(self.app.settings.ticks))
+        self._cues.catch_up()
+        self._cues.flush()
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
         """Big digits and leg label for the window's size: read from across the room."""
@@ -286,7 +292,7 @@ class RunScreen(CoachScreen[None]):
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
         self.refresh_view()
-        if self._cues is not None and self._cues_ready:
+        if self._cues is not None:
             self._cues.flush()  # one cue even when several phases passed at once
         self._schedule()
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from coach.engine.session import Ended, Event, Session, State, StepEnded, StepStatus
 from coach.history.store import HistoryStore, now_local
+from coach.i18n import _
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
 # Done all the way through: a hold left after a second, then skipped, is not a night of stretching.
@@ -64,7 +65,7 @@ class Recorder:
 
     def _failed(self, error: Exception) -> None:
         if self.failure is None:
-            self.failure = f"History could not be saved: {error}. The routine goes on."
+            self.failure = _("History could not be saved: {problem}. The routine goes on.").format(problem=error)
             if self.report is not None:
                 self.report(self.failure)
 

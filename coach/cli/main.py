@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coach import __version__, locations, safety
 from coach.cli.errors import UserError
 from coach.engine.timeline import build_timeline
-from coach.i18n import LANGUAGES, choose_language, use_language
+from coach.i18n import LANGUAGES, _, choose_language, use_language
 from coach.model import Routine, Side
 from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
@@ -389,9 +389,9 @@ def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     try:
         store = open_history(announce=False)
     except HistoryUserError as error:
-        return None, [f"History is off for now: {error}"]
+        return None, [_("History is off for now: {problem}").format(problem=error)]
     except _history_failures() as error:  # inside the full screen: said there, never a traceback
-        return None, [f"History is off for now: {_history_failure_line(error)}"]
+        return None, [_("History is off for now: {problem}").format(problem=_history_failure_line(error))]
     return store, list(store.notices)
 
 

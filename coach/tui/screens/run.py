@@ -264,9 +264,11 @@ class RunScreen(CoachScreen[None]):
     def tick(self) -> None:
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
-        self.refresh_view()
         if self._cues is not None:
+            # Before drawing: the person is listening, not looking, and a new exercise's words,
+            # picture and cautions take a few milliseconds to lay out.
             self._cues.flush()  # one cue even when several phases passed at once
+        self.refresh_view()
         self._schedule()
 
     def _schedule(self) -> None:

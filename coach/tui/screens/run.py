@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,6 +53,13 @@ def next_text(session: Session) -> str:
     if upcoming.step_index == current.step_index:
         return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
+
+
+def stays_one_line(widget: Static, text: str) -> bool:
+    """`text` fills one line of `widget` without changing its size: no layout pass is needed."""
+    width = widget.styles.width  # None: the container's width
+    return ((width is None or not width.is_auto) and "\n" not in text
+            and 0 < cell_len(text) <= widget.content_size.width)
 
 
 SESSION_COMMANDS = frozenset({"toggle_pause", "pause", "resume", "skip", "skip_exercise", "back"})
@@ -148,10 +156,10 @@ class RunScreen(CoachScreen[None]):
        progress line all fit at 60x20 even in pregnancy's longer leg check. */
     /* Below 80 columns the words that keep a person safe come first: the picture gives way
        while cautions or the get-help box are shown. */
-    RunScreen.-narrow #below.-get-help #picture, RunScreen.-narrow #below.-cautions #picture {
+    RunScreen.-narrow #picture.-gives-way {
         display: none;
     }
-    #below.-get-help #instructions {
+    #instructions.-get-help {
         margin: 0 2;
     }
     #red-flags {
@@ -333,8 +341,8 @@ class RunScreen(CoachScreen[None]):
         self._write("#note", f"Note: {phase.note}" if phase.note else "")
         self._write("#next", next_text(self.session))
         self.query_one(ExercisePicture).show(exercise, phase.side)
-        # Classes go on the two widgets they style, not the screen: a class change on the
-        # screen would restyle every widget on it at each phase change.
+        # Classes go on the widgets they style, not the screen or a container: a class change
+        # restyles the widget and everything inside it, at each phase change.
         self.query_one("#phase").set_classes(
             f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
         self._countdown.set_class(paused, "-paused")
@@ -343,15 +351,18 @@ class RunScreen(CoachScreen[None]):
                                pregnant=is_pregnancy_variant(self.routine))
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
-        self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
-        self.query_one("#below").set_class(bool(guidance.cautions), "-cautions")
+        self.query_one("#instructions").set_class(bool(guidance.get_help), "-get-help")
+        self.query_one("#picture").set_class(bool(guidance.get_help or guidance.cautions), "-gives-way")
 
     def _write(self, selector: str, text: str) -> None:
-        """Update a line only if its words changed: each update costs a layout pass and a
-        repaint, and most phase changes (hold, rest, hold) keep the exercise, steps and leg."""
+        """Update a line only if its words changed: most phase changes (hold, rest, hold) keep
+        the exercise, steps and leg. A layout pass costs more than the rest of a phase change,
+        so a line whose size cannot change (one line, old and new, in a width of its own) is
+        only repainted."""
         widget = self.query_one(selector, Static)
-        if widget.content != text:
-            widget.update(text)
+        old = str(widget.content)
+        if old != text:
+            widget.update(text, layout=not (stays_one_line(widget, old) and stays_one_line(widget, text)))
 
     # --- keys --------------------------------------------------------------------------
 

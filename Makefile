@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(if $(wildcard $(VENV)/bin/python),$(VENV)/bin/,)
 PYTHON := $(BIN)python
 
-.PHONY: check check-static lint types contracts test snapshot-update bench dev
+.PHONY: check check-static lint types contracts test snapshot-update bench dev i18n i18n-extract i18n-update i18n-compile
 
 check: check-static test
 
@@ -36,3 +36,21 @@ bench:
 # The test extras plus the checkers, into .venv.
 dev:
 	python3 -m venv $(VENV) && $(VENV)/bin/pip install -e '.[test,dev]'
+
+# Translations (CONTRIBUTING.md: Translations). `make i18n` after changing or adding texts:
+# extract them from the code, merge them into each language's catalogue, and compile those.
+# plural/count_of/count_words take (count, one, many); Binding's third argument is its description.
+I18N_KEYWORDS := -k plural:2,3 -k count_of:2,3 -k count_words:2,3 -k Binding:3
+LOCALE_DIR := coach/locale
+
+i18n: i18n-extract i18n-update i18n-compile
+
+i18n-extract:
+	$(BIN)pybabel extract -F babel.cfg $(I18N_KEYWORDS) --add-location=file --sort-output --no-wrap \
+		--project=coach --copyright-holder="coach's authors" -o $(LOCALE_DIR)/coach.pot coach
+
+i18n-update:
+	$(BIN)pybabel update -i $(LOCALE_DIR)/coach.pot -d $(LOCALE_DIR) -D coach --no-wrap --ignore-pot-creation-date --ignore-obsolete --no-fuzzy-matching
+
+i18n-compile:
+	$(BIN)pybabel compile -d $(LOCALE_DIR) -D coach --statistics

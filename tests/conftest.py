@@ -19,6 +19,20 @@ def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch):
+    """Tests read English unless they choose a language: the machine's own LANG must not decide,
+    and a test that switched language must not leave the next one in it."""
+    from coach.i18n import LANGUAGE_VARIABLES, use_language
+
+    for variable in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use_language("en")
+    yield
+    use_language("en")
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coach import __version__, locations, safety
 from coach.cli.errors import UserError
 from coach.engine.timeline import build_timeline
+from coach.i18n import LANGUAGES, choose_language, use_language
 from coach.model import Routine, Side
 from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
@@ -52,10 +53,24 @@ def keep_negative_durations(argv: list[str]) -> list[str]:
     return argv
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The --lang given, read before parsing: the parser's own help is already in that language.
+    An unknown one is left for the parser to refuse, with the list."""
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return None
+
+
 def groups_needed(argv: Sequence[str]) -> list[str]:
     """The command-group modules that parsing `argv` needs: the command's own, or all of them
     for help and for a mistyped command (whose error lists every command)."""
-    command = next((argument for argument in argv if not argument.startswith("-")), None)
+    words = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")]
+    command = words[0] if words else None
     if command is None:
         return list(COMMAND_GROUPS) if any(a in HELP_OPTIONS for a in argv) else []
     for module, names in COMMAND_GROUPS.items():
@@ -73,6 +88,9 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
         epilog=SAFETY_LINE,
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), metavar="LANGUAGE",
+                        help=f"the language coach speaks this time: {', '.join(sorted(LANGUAGES))} "
+                             "(default: the settings file's, else the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("list", help="list the routines with their total time",
@@ -137,6 +155,7 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = keep_negative_durations(sys.argv[1:] if argv is None else list(argv))
+    use_language(choose_language(requested_language(argv), load_settings().settings.language))
     arguments = build_parser(groups_needed(argv)).parse_args(argv)
     try:
         return run(arguments)

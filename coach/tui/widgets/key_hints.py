@@ -1,5 +1,9 @@
 """A list of a screen's keys, drawn from its bindings, wrapped between keys, never inside one.
 
+Descriptions are written in English where the bindings are declared (the extractor finds them as
+Binding's third argument) and translated here, when drawn: class attributes are built at import,
+before the person's language is known.
+
 Used instead of Textual's Footer, which costs about 40 ms of start-up (its many small widgets
 and their styles) and as much again each time the keys change, when it is built anew; at start-up
 the keys change two or three times as the screen settles, so the line came one frame late. Given
@@ -16,6 +20,8 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.widget import Widget
 
+from coach.i18n import _
+
 GAP = "   "
 
 
@@ -24,7 +30,7 @@ def key_pairs(bindings: Sequence[BindingType]) -> list[Text]:
     for binding in bindings:
         if isinstance(binding, Binding) and binding.show:
             key = binding.key_display or binding.key.split(",")[0]
-            pairs.append(Text.assemble((key, "bold"), " ", binding.description))
+            pairs.append(Text.assemble((key, "bold"), " ", _(binding.description)))
     return pairs
 
 

@@ -184,11 +184,18 @@ class CoachApp(App[None]):
             loop.remove_signal_handler(signal_number)
 
     def closed_from_outside(self) -> None:
-        for screen in self.screen_stack:
-            session = getattr(screen, "session", None)
-            if session is not None and not session.is_over:
-                session.stop()  # the history recorder writes the step in progress and the end
+        for session in self._sessions_in_progress():
+            session.stop()  # the history recorder writes the step in progress and the end
         self.exit()
+
+    def _sessions_in_progress(self) -> list[Session]:
+        """The routine on screen (or under a dialog or help), if it is not over yet."""
+        sessions = [getattr(screen, "session", None) for screen in self.screen_stack]  # only run screens have one
+        return [session for session in sessions if session is not None and not session.is_over]
+
+    @property
+    def following_a_routine(self) -> bool:
+        return bool(self._sessions_in_progress())
 
     def ask_about_last_night(self) -> None:
         """The morning check-in, once per opening, if last night has no answer yet."""
@@ -316,12 +323,16 @@ class CoachApp(App[None]):
                 yield command
 
     def look_for_reminders(self) -> None:
-        """Every 30 s: a quick read here; a worker only when something is due to be sent."""
+        """Every 30 s: a quick read here; a worker only when something is due to be sent.
+
+        Not while a routine is being followed: "time for your stretches" would only interrupt
+        them, and the look (its first one loads the reminder modules) was the largest thing
+        coach did while a countdown ran. The first look after the routine deals with it."""
+        if self.history is None or self.following_a_routine:
+            return
         from coach.reminders.due import anything_due
         from coach.reminders.store import ReminderStore
 
-        if self.history is None:
-            return
         try:
             if anything_due(ReminderStore(self.history), self.now()):
                 self.check_reminders()

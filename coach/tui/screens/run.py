@@ -10,6 +10,7 @@ import asyncio
 import math
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,10 +61,16 @@ def phase_classes(phase: Phase, paused: bool) -> str:
     return f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else "")
 
 
-def guidance_classes(guidance: Guidance) -> str:
-    """The classes of the part below the countdown: which of the boxes it shows."""
-    return " ".join(name for name, shown in (("-get-help", guidance.get_help), ("-cautions", guidance.cautions))
-                    if shown)
+def picture_gives_way(guidance: Guidance) -> bool:
+    """On a small screen the picture makes room for cautions and the get-help box."""
+    return bool(guidance.get_help or guidance.cautions)
+
+
+def stays_one_line(widget: Static, text: str) -> bool:
+    """`text` fills one line of `widget` without changing its size: no layout pass is needed."""
+    width = widget.styles.width  # None: the container's width
+    return ((width is None or not width.is_auto) and "\n" not in text
+            and 0 < cell_len(text) <= widget.content_size.width)
 
 
 SESSION_COMMANDS = frozenset({"toggle_pause", "pause", "resume", "skip", "skip_exercise", "back"})
@@ -160,10 +167,10 @@ class RunScreen(CoachScreen[None]):
        progress line all fit at 60x20 even in pregnancy's longer leg check. */
     /* Below 80 columns the words that keep a person safe come first: the picture gives way
        while cautions or the get-help box are shown. */
-    RunScreen.-narrow #below.-get-help #picture, RunScreen.-narrow #below.-cautions #picture {
+    RunScreen.-narrow #picture.-gives-way {
         display: none;
     }
-    #below.-get-help #instructions {
+    #instructions.-get-help {
         margin: 0 2;
     }
     #red-flags {
@@ -237,13 +244,14 @@ class RunScreen(CoachScreen[None]):
                 yield Static(id="phase", classes=phase_classes(first, paused=False))
                 yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
-        with Backdrop(id="below", classes=guidance_classes(self._guidance(first))):
+        guidance = self._guidance(first)
+        with Backdrop(id="below"):
             with Horizontal(id="guide"):
-                with VerticalScroll(id="instructions"):
+                with VerticalScroll(id="instructions", classes="-get-help" if guidance.get_help else ""):
                     yield GuidanceLines("Take care", id="cautions")
                     yield Static(id="steps", markup=False)
                     yield Static(id="note", markup=False)
-                yield ExercisePicture(id="picture")
+                yield ExercisePicture(id="picture", classes="-gives-way" if picture_gives_way(guidance) else "")
             # Outside the scrolling instructions, so it stays on screen at every size.
             yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
@@ -291,9 +299,11 @@ class RunScreen(CoachScreen[None]):
     def tick(self) -> None:
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
-        self.refresh_view()
         if self._cues is not None:
+            # Before drawing: the person is listening, not looking, and a new exercise's words,
+            # picture and cautions take a few milliseconds to lay out.
             self._cues.flush()  # one cue even when several phases passed at once
+        self.refresh_view()
         self._schedule()
 
     def _schedule(self) -> None:
@@ -359,26 +369,30 @@ class RunScreen(CoachScreen[None]):
         self._write("#note", f"Note: {phase.note}" if phase.note else "")
         self._write("#next", next_text(self.session))
         self.query_one(ExercisePicture).show(exercise, phase.side)
-        # Classes go on the two widgets they style, not the screen: a class change on the
-        # screen would restyle every widget on it at each phase change.
+        # Classes go on the widgets they style, not the screen or a container: a class change
+        # restyles the widget and everything inside it, at each phase change.
         self.query_one("#phase").set_classes(phase_classes(phase, paused))
         self._countdown.set_class(paused, "-paused")
         self.query_one("#note").display = bool(phase.note)
         guidance = self._guidance(phase)
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
-        self.query_one("#below").set_classes(guidance_classes(guidance))
+        self.query_one("#instructions").set_class(bool(guidance.get_help), "-get-help")
+        self.query_one("#picture").set_class(picture_gives_way(guidance), "-gives-way")
 
     def _guidance(self, phase: Phase) -> Guidance:
         return guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
                            pregnant=is_pregnancy_variant(self.routine))
 
     def _write(self, selector: str, text: str) -> None:
-        """Update a line only if its words changed: each update costs a layout pass and a
-        repaint, and most phase changes (hold, rest, hold) keep the exercise, steps and leg."""
+        """Update a line only if its words changed: most phase changes (hold, rest, hold) keep
+        the exercise, steps and leg. A layout pass costs more than the rest of a phase change,
+        so a line whose size cannot change (one line, old and new, in a width of its own) is
+        only repainted."""
         widget = self.query_one(selector, Static)
-        if widget.content != text:
-            widget.update(text)
+        old = str(widget.content)
+        if old != text:
+            widget.update(text, layout=not (stays_one_line(widget, old) and stays_one_line(widget, text)))
 
     # --- keys --------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.tui.widgets import block_font
@@ -31,15 +32,14 @@ class SideLabel(Static):
     def room(self) -> int | None:
         """Columns the block letters may take: the line, less what must stay beside them."""
         parent = self.parent
-        width = getattr(parent, "size", None)
-        if parent is None or width is None or not width.width:
+        if not isinstance(parent, Widget) or not parent.size.width:
             return None
         taken = ROOM_BESIDE + self.styles.gutter.width
         for sibling in parent.children:
             if sibling is not self and isinstance(sibling, Static) and sibling.styles.width is not None \
                     and sibling.styles.width.is_auto:
                 taken += cell_len(str(sibling.content)) + sibling.styles.gutter.width
-        return width.width - taken
+        return int(parent.size.width - taken)
 
     def drawn_scale(self) -> int:
         """The block font's scale the label is drawn at now; 0 for plain text."""

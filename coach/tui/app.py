@@ -249,6 +249,13 @@ class CoachApp(App[None]):
                     return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, its search box worded in the person's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P) offers coach's own commands first."""
         from coach.tui.commands import coach_commands

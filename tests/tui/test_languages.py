@@ -293,3 +293,19 @@ async def test_the_leg_label_falls_back_to_text_when_it_does_not_fit(clock, size
         assert str(side.content) == label
         assert (side.size.height > 1) is block
         assert (side.drawn_scale() > 0) is block
+
+
+async def test_the_command_palette_speaks_spanish(clock):
+    use_language("es")
+    app, _store = app_with_history(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Calambre ahora", "Anotar calambre", "Diario", "Ajustes", "Salir", "Colores"} <= set(titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert "Buscar órdenes…" in "\n".join(screen_rows(app))
+        await pilot.press(*"diario")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)

@@ -36,7 +36,7 @@ from coach.tui.widgets.key_hints import KeyHints, key_pairs
 from coach.tui.widgets.side_label import SideLabel
 
 from history_seed import seed
-from tui_helpers import advance, app_with_history, make_app
+from tui_helpers import advance, after, app_at, app_with_history, make_app
 
 SMALL = (60, 20)
 BORDERS = re.compile(r"[█▌▐▎▊▔▁│╭╮╰╯─]")
@@ -309,3 +309,29 @@ async def test_the_command_palette_speaks_spanish(clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
+
+
+# --- pictures of screens in other languages (look at them after `make snapshot-update`) ----------
+
+def test_snapshot_home_in_russian(snap_compare):
+    use_language("ru")
+    app, _clock = app_at()
+    assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_snapshot_run_hold_in_german(snap_compare):
+    use_language("de")
+    app, clock = app_at("quick")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=after(clock, 5 + 10 + 10 + 3.5))
+
+
+def test_snapshot_cramp_now_in_german_at_60_by_20(snap_compare):
+    use_language("de")
+    app, clock = app_at("cramp-now", side=Side.LEFT)
+    assert snap_compare(app, terminal_size=SMALL, run_before=after(clock, 10 + 12))
+
+
+def test_snapshot_cramp_now_in_russian_with_the_big_leg_label(snap_compare):
+    use_language("ru")
+    app, clock = app_at("cramp-now", side=Side.RIGHT)
+    assert snap_compare(app, terminal_size=(200, 50), run_before=after(clock, 10 + 12))

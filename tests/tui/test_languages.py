@@ -335,3 +335,23 @@ def test_snapshot_cramp_now_in_russian_with_the_big_leg_label(snap_compare):
     use_language("ru")
     app, clock = app_at("cramp-now", side=Side.RIGHT)
     assert snap_compare(app, terminal_size=(200, 50), run_before=after(clock, 10 + 12))
+
+
+async def test_the_builder_in_spanish_writes_its_note_in_spanish(clock):
+    from coach.locations import user_routines_dir
+
+    use_language("es")
+    app = make_app(clock, quiet=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot, BuilderScreen(app.library.routines["quick"]))
+        builder = app.screen
+        assert builder.query_one("#routine-title").value.endswith("(mía)")
+        builder.query_one("#dose-hold").value = "-5"
+        builder.apply_dose()
+        assert str(builder.query_one("#builder-message").content).endswith(": escríbalo como 45s, 1m30s o 2m.")
+        builder.query_one("#routine-name").value = "rapida"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    saved = (user_routines_dir() / "rapida.yaml").read_text(encoding="utf-8")
+    assert "Creada en el editor de rutinas a partir de «quick»." in saved

@@ -484,7 +484,9 @@ class BuilderScreen(CoachScreen[None]):
     def _write(self, name: str, title: str) -> None:
         folder = private_dir(locations.user_routines_dir())
         path = self._file_for(name)
-        text = routine_yaml(self._routine(name, title), f"Made in the routine builder from '{self.base.name}'.")
+        # A comment for the person who edits the file later: in their language, like the file's others.
+        made = _("Made in the routine builder from '{name}'.").format(name=self.base.name)
+        text = routine_yaml(self._routine(name, title), made)
         previous = path.read_text(encoding="utf-8") if path.exists() else None
         backup = None
         try:

@@ -253,7 +253,7 @@ class CoachApp(App[None]):
         """Ctrl+P: Textual's palette, its search box worded in the person's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

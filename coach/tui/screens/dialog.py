@@ -19,6 +19,11 @@ ANSWER_HELP = N_("answer '{answer}'")
 CANCEL_HELP = N_("close this question without choosing")
 
 
+def answer_action(index: int) -> str:
+    """The action an answer's key runs: 'answer(0)'."""
+    return f"answer({index})"
+
+
 @dataclass(frozen=True)
 class Answer(Generic[T]):
     label: str  # in English, marked with N_(): shown in the person's language
@@ -73,10 +78,11 @@ class ChoiceDialog(ModalScreen[T | None]):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # Each answer's key, declared before Textual reads the class's bindings.
-        cls.BINDINGS = [Binding(answer.key, f"answer({index})", answer.label)
+        # The label is English here (marked with N_ where the answer is declared), translated when shown.
+        cls.BINDINGS = [Binding(answer.key, answer_action(index), answer.label)
                         for index, answer in enumerate(cls.ANSWERS)]
         cls.BINDINGS.append(Binding("escape", "cancel", "Cancel"))
-        cls.KEY_HELP = {f"answer({index})": ANSWER_HELP for index, answer in enumerate(cls.ANSWERS)}
+        cls.KEY_HELP = {answer_action(index): ANSWER_HELP for index, answer in enumerate(cls.ANSWERS)}
         cls.KEY_HELP["cancel"] = CANCEL_HELP
         cls.HELP_TITLE = cls.QUESTION.split("\n")[0]
         super().__init_subclass__(**kwargs)
@@ -84,7 +90,7 @@ class ChoiceDialog(ModalScreen[T | None]):
     @classmethod
     def key_help(cls) -> dict[str, str]:
         """The help's words for each key, in the person's language, each answer by its label."""
-        words = {f"answer({index})": _(ANSWER_HELP).format(answer=_(answer.label))
+        words = {answer_action(index): _(ANSWER_HELP).format(answer=_(answer.label))
                  for index, answer in enumerate(cls.ANSWERS)}
         words["cancel"] = _(CANCEL_HELP)
         return words

@@ -369,3 +369,33 @@ async def test_a_language_coach_lacks_in_the_settings_file_is_kept_not_lost(cloc
         await pilot.pause()
         assert current_language() == "en"
     assert load_settings().settings.language == "fr"
+
+
+async def test_the_morning_question_in_russian_logs_last_nights_cramp_in_russian_words(clock):
+    from datetime import timedelta
+
+    from coach.tui.screens.cramp_form import CrampForm
+
+    from history_seed import NOW
+
+    use_language("ru")
+    app, store = app_with_history(clock)
+    store.start_session("evening", "Evening stretches", 590, NOW - timedelta(days=1))
+    shown: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        original = app.notify
+        app.notify = lambda message, **options: (shown.append(message), original(message, **options))[1]
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinQuestion)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CrampForm) and form.query_one("#when").value == "ночью 03:00"
+        assert [str(b.label) for b in form.query("#leg RadioButton")] == ["Левая", "Правая", "Обе"]
+        form.query_one("#leg-left").value = True
+        form.query_one("#severity").value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.is_answered(NOW.date() - timedelta(days=1))
+    assert store.cramps()[-1].at.hour == 3
+    assert any(message.startswith("Судорога записана: левая икра, 5/10") for message in shown), shown

@@ -28,7 +28,7 @@ from coach.history.cramp_entry import (
 )
 from coach.history.store import CrampRecord, HistoryError
 from coach.history.when import EXAMPLES, WhenError, parse_when
-from coach.i18n import N_, _
+from coach.i18n import N_, _, pgettext
 from coach.model import Side
 from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
@@ -41,6 +41,15 @@ WOKE = ("yes", "no")
 # The answers as shown: the stored values (left, calf, yes...) stay English.
 CHOICE_WORDS = {"left": N_("Left"), "right": N_("Right"), "both": N_("Both"), "calf": N_("Calf"),
                 "foot": N_("Foot"), "thigh": N_("Thigh"), "yes": N_("Yes"), "no": N_("No")}
+
+
+def typed_when(hint: str) -> str:
+    """The first answer offered ('now', 'last night 03:00') in the words of the person's language,
+    which the diary reads back as well as the English ones."""
+    for word in ("now", "last night"):
+        if hint == word or hint.startswith(f"{word} "):
+            return pgettext("typed time", word) + hint[len(word):]
+    return hint
 
 
 def choice_word(value: str) -> str:
@@ -116,7 +125,8 @@ class CrampForm(CoachScreen[bool]):
             yield Static(_("Correct a cramp") if record else _("Log a cramp"), id="form-title", classes="page-title")
             yield Static(_("Tab moves to the next question; Enter saves."), id="form-hint")
             yield Label(_("When did it happen? ({examples})").format(examples=_(EXAMPLES)), markup=False)
-            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else self.when_hint, id="when")
+            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else typed_when(self.when_hint),
+                        id="when")
             yield self._error("when")
             yield Label(_("Which leg?"))
             with RadioSet(id="leg"):

@@ -32,7 +32,6 @@ from coach.tui.coach_screen import CoachModalScreen, CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.key_hints import KeyHints
-from coach.tui.words import position_words
 from coach.words import count_of
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
@@ -111,7 +110,7 @@ class ExercisePicker(CoachModalScreen[str | None]):
         with Vertical(id="picker"):
             yield Static(_("Add which exercise? Enter adds it."), id="picker-title")
             with Horizontal():
-                yield OptionList(*[Option(Text(f"{e.name} ({position_words(e.position)})"), id=e.id)
+                yield OptionList(*[Option(Text(f"{e.name} ({e.position.label})"), id=e.id)
                                    for e in exercises.values()], id="picker-list")
                 with Vertical(id="picker-preview"):
                     yield ExercisePicture(id="picker-picture")

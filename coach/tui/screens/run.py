@@ -34,7 +34,6 @@ from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 from coach.tui.widgets.side_label import SideLabel
-from coach.tui.words import position_words
 
 
 def countdown_text(seconds: int) -> str:
@@ -54,7 +53,7 @@ def next_text(session: Session) -> str:
     if upcoming.step_index == current.step_index:
         return _("Next: {exercise} · {seconds}s").format(exercise=phase_label(upcoming), seconds=upcoming.duration)
     return _("Next: {exercise} ({position})").format(exercise=upcoming.exercise.name,
-                                                    position=position_words(upcoming.exercise.position))
+                                                    position=upcoming.exercise.position.label)
 
 
 # Whole sentences: in other languages "left" agrees with "leg" and the sentence is built differently.
@@ -331,7 +330,7 @@ class RunScreen(CoachScreen[None]):
         steps_total = len(self.routine.steps)
         paused = self.session.state is State.PAUSED
         steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
-        self._write("#exercise", f"{exercise.name} · {position_words(exercise.position)}")
+        self._write("#exercise", f"{exercise.name} · {exercise.position.label}")
         self._write("#step-count", _("exercise {number} of {total}").format(number=phase.step_index + 1,
                                                                              total=steps_total))
         self._write("#side", phase.side.label)

@@ -6,6 +6,7 @@ import json
 import re
 
 from coach.durations import format_duration
+from coach.i18n import _
 from coach.model import Holds, Routine, RoutineStep, Sides, Timed
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.()'/-]*[A-Za-z0-9.)]$")
@@ -43,11 +44,12 @@ def _step_lines(step: RoutineStep) -> list[str]:
 
 
 def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
-    lines = [
-        f"# {routine.title}: your own routine for coach.",
-        "# Change it in any text editor; 'coach validate' checks it, and 'coach help routines'",
-        "# lists every key. Times are written like 45s, 1m30s or 2m.",
-    ]
+    # The comments are for the person who edits the file, so they are in that person's language;
+    # the keys and values stay as the loader reads them.
+    about = _("{title}: your own routine for coach.\n"
+              "Change it in any text editor; 'coach validate' checks it, and 'coach help routines'\n"
+              "lists every key. Times are written like 45s, 1m30s or 2m.").format(title=routine.title)
+    lines = [f"# {line}" for line in about.split("\n")]
     if origin_note:
         lines.append(f"# {origin_note}")
     lines += [
@@ -57,8 +59,9 @@ def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
     if routine.description:
         lines.append(f"description: {scalar(routine.description)}")
     lines += [
-        f"get_ready: {format_duration(routine.get_ready) if routine.get_ready else 0}   # before the first step",
-        f"switch_legs: {format_duration(routine.switch_legs)}   # pause to change legs",
+        f"get_ready: {format_duration(routine.get_ready) if routine.get_ready else 0}   # "
+        + _("before the first step"),
+        f"switch_legs: {format_duration(routine.switch_legs)}   # " + _("pause to change legs"),
         "steps:",
     ]
     for step in routine.steps:

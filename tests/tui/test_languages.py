@@ -357,20 +357,6 @@ async def test_the_builder_in_spanish_writes_its_note_in_spanish(clock):
     assert "Creada en el editor de rutinas a partir de «quick»." in saved
 
 
-async def test_a_language_coach_lacks_in_the_settings_file_is_kept_not_lost(clock, coach_home):
-    (coach_home / "settings.toml").write_text('language = "fr"\n')
-    app = make_app(clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        choice = app.screen.query_one("#setting-language", Select)
-        assert choice.value == "fr" and ("fr", "fr") in [(str(p), v) for p, v in choice._options]
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert current_language() == "en"
-    assert load_settings().settings.language == "fr"
-
-
 async def test_the_morning_question_in_russian_logs_last_nights_cramp_in_russian_words(clock):
     from datetime import timedelta
 

@@ -161,6 +161,12 @@ class RunScreen(CoachScreen[None]):
     #below.-get-help #instructions {
         margin: 0 2;
     }
+    /* One line: a long phase word in another language ends in "…" rather than taking a second
+       row from the red flags below at 60x20. */
+    #phase {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     #red-flags {
         height: auto;
         margin: 0 2;

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,11 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach.cues.driver import CueDriver
 from coach.durations import format_clock
-from coach.engine.guidance import guidance_at
+from coach.engine.guidance import Guidance, guidance_at
 from coach.engine.session import Ended, Event, Session, State
-from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.i18n import N_, _
@@ -34,6 +33,9 @@ from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 from coach.tui.widgets.side_label import SideLabel
+
+if TYPE_CHECKING:
+    from coach.cues.driver import CueDriver
 
 
 def countdown_text(seconds: int) -> str:
@@ -59,6 +61,16 @@ def next_text(session: Session) -> str:
 # Whole sentences: in other languages "left" agrees with "leg" and the sentence is built differently.
 SWITCH_TO = {"left": N_("Next: switch to the left leg"), "right": N_("Next: switch to the right leg"),
              "both": N_("Next: switch to both legs"), "chosen": N_("Next: switch to the cramped leg")}
+
+
+def phase_classes(phase: Phase, paused: bool) -> str:
+    return f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else "")
+
+
+def guidance_classes(guidance: Guidance) -> str:
+    """The classes of the part below the countdown: which of the boxes it shows."""
+    return " ".join(name for name, shown in (("-get-help", guidance.get_help), ("-cautions", guidance.cautions))
+                    if shown)
 
 
 SESSION_COMMANDS = frozenset({"toggle_pause", "pause", "resume", "skip", "skip_exercise", "back"})
@@ -221,21 +233,24 @@ class RunScreen(CoachScreen[None]):
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cues: CueDriver | None = None
+        self._cues: CueDriver | None = None  # made just after the first frame (see on_mount)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
         # when the countdown changes, but skips widgets inside containers that it does not touch.
+        # The first phase's classes are given here: set after mounting, each would restyle its
+        # widget and everything in it once more before the first frame.
+        first = self.session.timeline.phases[0]
         with Backdrop(id="above"):
             with Horizontal(id="heading"):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
                 yield SideLabel(id="side")
-                yield Static(id="phase")
+                yield Static(id="phase", classes=phase_classes(first, paused=False))
                 yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
-        with Backdrop(id="below"):
+        with Backdrop(id="below", classes=guidance_classes(self._guidance(first))):
             with Horizontal(id="guide"):
                 with VerticalScroll(id="instructions"):
                     yield GuidanceLines(N_("Take care"), id="cautions")
@@ -251,12 +266,24 @@ class RunScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
-        announcer = self.app.cues
-        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
-                               ticks=lambda: bool(self.app.settings.ticks))
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
         self.session.start()
         self.tick()
+        # The cues (their script, the speech, players and tones) are first needed for the first
+        # cue, given just after the first frame: the routine is on screen as it is heard.
+        self.call_after_refresh(self._first_cue)
+
+    def _first_cue(self) -> None:
+        if not self.is_attached:
+            return
+        from coach.cues.driver import CueDriver
+
+        announcer = self.app.cues
+        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
+                               ticks=lambda: bool(self.app.settings.ticks))
+        self._cues.catch_up()
+        self._cues.flush()
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
         """Big digits and leg label for the window's size: read from across the room."""
@@ -311,6 +338,7 @@ class RunScreen(CoachScreen[None]):
             self.call_later(self._show_summary)
 
     def _show_summary(self) -> None:
+        from coach.engine.summary import summarise
         from coach.tui.screens.done import DoneScreen
 
         cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None
@@ -347,16 +375,17 @@ class RunScreen(CoachScreen[None]):
         self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the two widgets they style, not the screen: a class change on the
         # screen would restyle every widget on it at each phase change.
-        self.query_one("#phase").set_classes(
-            f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
+        self.query_one("#phase").set_classes(phase_classes(phase, paused))
         self._countdown.set_class(paused, "-paused")
         self.query_one("#note").display = bool(phase.note)
-        guidance = guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
-                               pregnant=is_pregnancy_variant(self.routine))
+        guidance = self._guidance(phase)
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
-        self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
-        self.query_one("#below").set_class(bool(guidance.cautions), "-cautions")
+        self.query_one("#below").set_classes(guidance_classes(guidance))
+
+    def _guidance(self, phase: Phase) -> Guidance:
+        return guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
+                           pregnant=is_pregnancy_variant(self.routine))
 
     def _write(self, selector: str, text: str) -> None:
         """Update a line only if its words changed: each update costs a layout pass and a

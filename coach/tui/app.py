@@ -20,6 +20,7 @@ from textual.screen import Screen
 from coach.clock import monotonic, now_local
 from coach.engine.timeline import build_timeline
 from coach.first_run import mark_safety_seen, safety_seen
+from coach.i18n import _
 from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
@@ -212,7 +213,7 @@ class CoachApp(App[None]):
         def answered(answer: str | None) -> None:
             if answer == NONE and self.history is not None:
                 self.history.check_in(night, self.now())
-                self.notify("Noted: no cramps last night.", timeout=4)
+                self.notify(_("Noted: no cramps last night."), timeout=4)
             elif answer == LOG:
                 from coach.tui.screens.cramp_form import CrampForm
 
@@ -235,8 +236,8 @@ class CoachApp(App[None]):
             return
         self.save_settings({"pregnant": pregnant})
         if pregnant:
-            self.notify("Your routines are now the pregnancy versions: nothing flat on your back, "
-                        "gentle stretches only.", timeout=10)
+            self.notify(_("Your routines are now the pregnancy versions: nothing flat on your back, "
+                          "gentle stretches only."), timeout=10)
 
     def begin(self, routine: Routine, side: Side | None = None, from_step: int = 0) -> None:
         """Start a routine, first asking which leg if the routine works the cramped one.
@@ -312,6 +313,13 @@ class CoachApp(App[None]):
                     return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, its search box worded in the person's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P) offers coach's own commands first."""
         from coach.tui.commands import coach_commands
@@ -320,7 +328,7 @@ class CoachApp(App[None]):
         for command in super().get_system_commands(screen):
             # Textual's own Keys and Quit are said better by coach's help and quit.
             if command.title == "Theme":
-                yield command
+                yield command._replace(title=_("Theme"), help=_("Change the current theme"))
 
     def look_for_reminders(self) -> None:
         """Every 30 s: a quick read here; a worker only when something is due to be sent.
@@ -398,14 +406,14 @@ class CoachApp(App[None]):
     @property
     def cue_mode_label(self) -> str:
         """The chosen mode, and what is really heard when the system could not do it."""
-        label = CUE_MODE_LABELS.get(self.cue_mode, self.cue_mode)
+        label = _(CUE_MODE_LABELS[self.cue_mode]) if self.cue_mode in CUE_MODE_LABELS else self.cue_mode
         announcer = self._announcer
         if announcer is None or self.cue_mode not in ("voice", "tones"):
             return label
         if announcer.player is None and (self.cue_mode == "tones" or announcer.engine is None):
-            return "bell (no sound player)"
+            return _("bell (no sound player)")
         if self.cue_mode == "voice" and announcer.engine is None:
-            return "tones (no voice)"
+            return _("tones (no voice)")
         return label
 
     def cycle_cue_mode(self) -> str:
@@ -426,7 +434,7 @@ class CoachApp(App[None]):
         try:
             note = save_settings(changes)
         except OSError as error:
-            self.notify(f"Settings not saved: {error}", severity="error", timeout=15)
+            self.notify(_("Settings not saved: {problem}").format(problem=error), severity="error", timeout=15)
             return False
         if note:
             self.notify(note, severity="warning", timeout=15)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from coach.i18n import _
 from coach.routines.pregnancy import routine_for, routines_for
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def when_free(app: CoachApp, action: Callable[[], object]) -> Callable[[], None]
 
     def run() -> None:
         if routine_in_progress(app):
-            app.notify("A routine is going: press q to stop it first, then choose again.", timeout=6)
+            app.notify(_("A routine is going: press q to stop it first, then choose again."), timeout=6)
             return
         if app.current_mode != "home":
             app.go_home()
@@ -54,24 +55,26 @@ def coach_commands(app: CoachApp) -> Iterator[SystemCommand]:
     routines = routines_for(app.library, app.pregnant)
     if CRAMP_ROUTINE in app.library.routines:
         first_aid = routine_for(app.library, CRAMP_ROUTINE, app.pregnant)
-        yield SystemCommand("Cramp now", "First aid for a cramp that has started: asks which leg",
+        yield SystemCommand(_("Cramp now"), _("First aid for a cramp that has started: asks which leg"),
                             when_free(app, partial(app.begin, first_aid)))
     for name, routine in routines.items():
         if not routine.asks_for_side:
-            yield SystemCommand(f"Start: {routine.title}", routine.description or f"the '{name}' routine",
+            yield SystemCommand(_("Start: {routine}").format(routine=routine.title),
+                                routine.description or _("the '{name}' routine").format(name=name),
                                 when_free(app, partial(app.begin, routine)))
     history = app.history
     if history is not None:
-        yield SystemCommand("Log a cramp", "Note a cramp in your diary: when, which leg, how bad",
+        yield SystemCommand(_("Log a cramp"), _("Note a cramp in your diary: when, which leg, how bad"),
                             when_free(app, lambda: app.push_screen(CrampForm())))
-        yield SystemCommand("History", "12 weeks at a glance, your streak and your cramps",
+        yield SystemCommand(_("History"), _("12 weeks at a glance, your streak and your cramps"),
                             when_free(app, lambda: app.push_screen(HistoryScreen())))
-        yield SystemCommand("Reminders", "Bedtime reminders: add, remove, pause",
+        yield SystemCommand(_("Reminders"), _("Bedtime reminders: add, remove, pause"),
                             when_free(app, lambda: app.push_screen(RemindersScreen(history))))
-    yield SystemCommand("Exercises", "Every exercise and how it is done",
+    yield SystemCommand(_("Exercises"), _("Every exercise and how it is done"),
                         when_free(app, lambda: app.push_screen(ExercisesScreen(app.library))))
-    yield SystemCommand("Safety", "When to stop, and when to see a doctor", lambda: app.push_screen(SafetyScreen()))
-    yield SystemCommand("Settings", "Sound, voice speed, volume, ticks, countdown size and more",
+    yield SystemCommand(_("Safety"), _("When to stop, and when to see a doctor"),
+                        lambda: app.push_screen(SafetyScreen()))
+    yield SystemCommand(_("Settings"), _("Sound, voice speed, volume, ticks, countdown size, language and more"),
                         when_free(app, lambda: app.push_screen(SettingsScreen())))
-    yield SystemCommand("Help", "The keys of the screen you are on", app.action_help)
-    yield SystemCommand("Quit", "Close coach (during a routine it asks first)", app.action_quit)
+    yield SystemCommand(_("Help"), _("The keys of the screen you are on"), app.action_help)
+    yield SystemCommand(_("Quit"), _("Close coach (during a routine it asks first)"), app.action_quit)

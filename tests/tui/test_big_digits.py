@@ -45,7 +45,7 @@ async def test_countdown_size_small_keeps_three_rows_in_a_big_window(clock, coac
         assert len(drawn_rows(app.screen.query_one(Countdown))) == 3
 
 
-def test_every_glyph_is_three_by_five_or_narrower_and_draws_at_its_size():
+def test_every_glyph_is_five_pixels_tall_and_draws_at_its_size():
     for char, glyph in GLYPHS.items():
         assert len(glyph) == 5 and len({len(row) for row in glyph}) == 1, char
     rows = draw("9:50", 3)

@@ -134,7 +134,7 @@ async def test_ctrl_q_during_a_routine_asks_first(clock):
         await advance(pilot, clock, 20)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmStop) and "close coach" in app.screen.QUESTION
+        assert isinstance(app.screen, ConfirmStop) and "close coach" in app.screen.question
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen) and app.screen.session.state is State.RUNNING

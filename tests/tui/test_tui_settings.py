@@ -24,7 +24,7 @@ async def test_every_setting_is_shown_and_changes_are_saved(clock, coach_home):
         screen.query_one("#setting-cues", Select).value = "tones"
         screen.query_one("#setting-pregnant", Select).value = "no"
         screen.query_one("#setting-volume", Input).value = "40"
-        screen.query_one("#setting-language", Input).value = "de"
+        screen.query_one("#setting-language", Select).value = "de"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.cue_mode == "tones" and app.settings.volume == 40

@@ -23,6 +23,7 @@ from coach.durations import DurationError, format_clock, format_duration, parse_
 from coach.engine.text_views import exercise_text
 from coach.engine.timeline import build_timeline
 from coach.files import private_dir, write_private
+from coach.i18n import N_, _
 from coach.model import Dose, Holds, Routine, RoutineStep, Sides, Timed
 from coach.routines.library import load_library
 from coach.routines.nodes import NAME_PATTERN
@@ -34,18 +35,28 @@ from coach.tui.widgets.key_hints import KeyHints
 from coach.words import count_of
 
 SIDES_ORDER = (Sides.EACH, Sides.BOTH, Sides.LEFT, Sides.RIGHT, Sides.CHOSEN)
+# The timing boxes of a step: (field, label, placeholder, characters).
+DOSE_FIELDS = (("hold", N_("hold"), N_("hold"), 8), ("rest", N_("rest"), N_("rest"), 8),
+               ("reps", N_("times"), N_("reps"), 3), ("duration", N_("for"), N_("duration"), 8))
+
+
+class RepsError(ValueError):
+    """The number of times a hold is repeated, typed wrong: the message is the whole sentence."""
 
 
 def dose_text(dose: Dose) -> str:
     if isinstance(dose, Timed):
         return format_duration(dose.duration)
-    return f"hold {format_duration(dose.hold)}, rest {format_duration(dose.rest) if dose.rest else '0'} ×{dose.reps}"
+    return _("hold {hold}, rest {rest} ×{reps}").format(
+        hold=format_duration(dose.hold), rest=format_duration(dose.rest) if dose.rest else "0", reps=dose.reps)
+
+
+SIDES_WORDS = {Sides.EACH: N_("each leg"), Sides.BOTH: N_("both legs"), Sides.LEFT: N_("left leg"),
+               Sides.RIGHT: N_("right leg"), Sides.CHOSEN: N_("the cramped leg")}
 
 
 def step_label(number: int, step: RoutineStep) -> str:
-    sides = {Sides.EACH: "each leg", Sides.BOTH: "both legs", Sides.LEFT: "left leg",
-             Sides.RIGHT: "right leg", Sides.CHOSEN: "the cramped leg"}[step.sides]
-    return f"{number:>2}. {step.exercise.name} · {dose_text(step.dose)} · {sides}"
+    return f"{number:>2}. {step.exercise.name} · {dose_text(step.dose)} · {_(SIDES_WORDS[step.sides])}"
 
 
 class ExercisePicker(CoachModalScreen[str | None]):
@@ -90,17 +101,17 @@ class ExercisePicker(CoachModalScreen[str | None]):
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    HELP_TITLE = "adding an exercise"
-    HELP_INTRO = "↑ and ↓ choose an exercise and show how it is done; Enter adds it."
-    KEY_HELP = {"cancel": "close without adding"}
+    HELP_TITLE = N_("adding an exercise")
+    HELP_INTRO = N_("↑ and ↓ choose an exercise and show how it is done; Enter adds it.")
+    KEY_HELP = {"cancel": N_("close without adding")}
 
     def compose(self) -> ComposeResult:
         exercises = self.app.library.exercises
         with Vertical(id="picker"):
-            yield Static("Add which exercise? Enter adds it.", id="picker-title")
+            yield Static(_("Add which exercise? Enter adds it."), id="picker-title")
             with Horizontal():
-                yield OptionList(*[Option(Text(f"{e.name} ({e.position.value})"), id=e.id) for e in exercises.values()],
-                                 id="picker-list")
+                yield OptionList(*[Option(Text(f"{e.name} ({e.position.label})"), id=e.id)
+                                   for e in exercises.values()], id="picker-list")
                 with Vertical(id="picker-preview"):
                     yield ExercisePicture(id="picker-picture")
                     with VerticalScroll(id="picker-words"):
@@ -192,24 +203,24 @@ class BuilderScreen(CoachScreen[None]):
         Binding("f1", "app.help", "Help", key_display="F1"),
         Binding("f2", "format_guide", "File format", key_display="F2"),  # ? is typed into the boxes here
     ]
-    HELP_TITLE = "the routine builder"
-    HELP_INTRO = ("Make a routine your own. Tab moves between the title, the file name, the description, "
-                  "the steps and the timing boxes; the file name follows the title unless you change it. "
-                  "The keys below act on the highlighted step. The file format is explained by "
-                  "'coach help routines'.")
+    HELP_TITLE = N_("the routine builder")
+    HELP_INTRO = N_("Make a routine your own. Tab moves between the title, the file name, the description, "
+                    "the steps and the timing boxes; the file name follows the title unless you change it. "
+                    "The keys below act on the highlighted step. The file format is explained by "
+                    "'coach help routines'.")
     KEY_HELP = {
-        "add": "add an exercise after the highlighted step",
-        "remove": "remove the highlighted step",
-        "move(-1)": "move the highlighted step up",
-        "move(1)": "move the highlighted step down",
-        "cycle_sides": "which leg: each leg in turn, both together, left, right, or the cramped one "
-                       "(an exercise for both legs at once stays 'both legs')",
-        "toggle_timed": "switch the step between one timed stretch and holds with rests; "
-                        "pressing it again brings back what it was",
-        "save": "save the routine to your own folder (asks before replacing one of yours)",
-        "close": "leave the builder (asks first if there are unsaved changes)",
-        "app.help": "this help",
-        "format_guide": "the routine file format guide (also: coach help routines)",
+        "add": N_("add an exercise after the highlighted step"),
+        "remove": N_("remove the highlighted step"),
+        "move(-1)": N_("move the highlighted step up"),
+        "move(1)": N_("move the highlighted step down"),
+        "cycle_sides": N_("which leg: each leg in turn, both together, left, right, or the cramped one "
+                          "(an exercise for both legs at once stays 'both legs')"),
+        "toggle_timed": N_("switch the step between one timed stretch and holds with rests; "
+                           "pressing it again brings back what it was"),
+        "save": N_("save the routine to your own folder (asks before replacing one of yours)"),
+        "close": N_("leave the builder (asks first if there are unsaved changes)"),
+        "app.help": N_("this help"),
+        "format_guide": N_("the routine file format guide (also: coach help routines)"),
     }
 
     def __init__(self, base: Routine):
@@ -223,28 +234,28 @@ class BuilderScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         own = self._is_users(self.base)
-        title = self.base.title if own else f"{self.base.title} (mine)"
+        title = self.base.title if own else _("{title} (mine)").format(title=self.base.title)
         name = self.base.name if own else file_name_for(title)
         self._automatic_name = name if name == file_name_for(title) else ""
         with Vertical(id="builder"):
-            yield Static(f"Routine builder · starting from '{self.base.title}'", id="builder-title", markup=False)
+            yield Static(_("Routine builder · starting from '{title}'").format(title=self.base.title),
+                         id="builder-title", markup=False)
             with Horizontal(id="builder-names"):
-                yield Label("Title")
+                yield Label(_("Title"))
                 yield Input(value=title, id="routine-title", max_length=80)
-                yield Label("File name")
+                yield Label(_("File name"))
                 yield Input(value=name[:40], id="routine-name", max_length=40,
-                            tooltip="Follows the title unless you change it")
+                            tooltip=_("Follows the title unless you change it"))
             with Horizontal(id="builder-about"):
-                yield Label("Description")
+                yield Label(_("Description"))
                 yield Input(value=self.base.description, id="routine-description", max_length=300)
             yield OptionList(id="builder-steps")
             with Horizontal(id="builder-dose"):
-                yield Label("This step:", id="dose-label")
-                for field, label, width in (("hold", "hold", 8), ("rest", "rest", 8), ("reps", "times", 3),
-                                            ("duration", "for", 8)):
-                    yield Label(label, id=f"label-{field}")
-                    yield Input(id=f"dose-{field}", max_length=width, placeholder=field)
-                yield Label("Enter applies", id="dose-hint")
+                yield Label(_("This step:"), id="dose-label")
+                for field, label, placeholder, width in DOSE_FIELDS:
+                    yield Label(_(label), id=f"label-{field}")
+                    yield Input(id=f"dose-{field}", max_length=width, placeholder=_(placeholder))
+                yield Label(_("Enter applies"), id="dose-hint")
             yield Static(id="builder-total", markup=False)
             yield Static(id="builder-message", markup=False)
         yield KeyHints(self.BINDINGS)  # wraps on a narrow screen, where a Footer cuts keys off
@@ -301,9 +312,10 @@ class BuilderScreen(CoachScreen[None]):
 
     def _total_text(self) -> str:
         if not self.steps:
-            return "No steps yet: press a to add an exercise."
+            return _("No steps yet: press a to add an exercise.")
         total = build_timeline(self._routine(self.base.name, self.base.title)).total
-        return f"Total time: {format_clock(total)} ({count_of(len(self.steps), 'step', 'steps')})"
+        return _("Total time: {time} ({steps})").format(time=format_clock(total),
+                                                        steps=count_of(len(self.steps), "step", "steps"))
 
     def _show_dose(self) -> None:
         index = self.selected
@@ -351,12 +363,14 @@ class BuilderScreen(CoachScreen[None]):
                 rest_text = self.query_one("#dose-rest", Input).value.strip()
                 reps_text = self.query_one("#dose-reps", Input).value.strip()
                 if not (reps_text.isascii() and reps_text.isdigit()) or not 1 <= int(reps_text) <= 50:
-                    raise DurationError("reps should be a whole number from 1 to 50")
+                    raise RepsError(_("reps should be a whole number from 1 to 50."))
                 dose = Holds(parse_duration(self.query_one("#dose-hold", Input).value),
                              0 if rest_text in ("0", "0s") else parse_duration(rest_text), int(reps_text))
+        except RepsError as error:
+            self.say(str(error))
+            return
         except DurationError as error:
-            self.say(f"That time {error}: write it like 45s, 1m30s or 2m." if "reps" not in str(error)
-                     else f"{error}.")
+            self.say(_("That time {problem}: write it like 45s, 1m30s or 2m.").format(problem=error))
             return
         self.steps[index] = replace(step, dose=dose)
         self.say("")
@@ -392,7 +406,8 @@ class BuilderScreen(CoachScreen[None]):
         if index is not None:
             step = self.steps[index]
             if not step.exercise.per_side:
-                self.say(f"{step.exercise.name} works both legs at once, so it stays 'both legs'.")
+                self.say(_("{exercise} works both legs at once, so it stays 'both legs'.").format(
+                    exercise=step.exercise.name))
                 return
             following = SIDES_ORDER[(SIDES_ORDER.index(step.sides) + 1) % len(SIDES_ORDER)]
             self.steps[index] = replace(step, sides=following)
@@ -428,19 +443,19 @@ class BuilderScreen(CoachScreen[None]):
     def action_save(self) -> None:
         name, title = self._value("routine-name"), self._value("routine-title")
         if not NAME_PATTERN.match(name):
-            self.say("The file name needs lower-case letters, digits and hyphens, like my-evening.")
+            self.say(_("The file name needs lower-case letters, digits and hyphens, like my-evening."))
             self.query_one("#routine-name", Input).focus()
             return
         if name in RESERVED_NAMES:
-            self.say(f"'{name}' is the name of your exercise file: choose another file name.")
+            self.say(_("'{name}' is the name of your exercise file: choose another file name.").format(name=name))
             self.query_one("#routine-name", Input).focus()
             return
         if not title:
-            self.say("Give the routine a title.")
+            self.say(_("Give the routine a title."))
             self.query_one("#routine-title", Input).focus()
             return
         if not self.steps:
-            self.say("Add at least one exercise before saving.")
+            self.say(_("Add at least one exercise before saving."))
             return
         description = self._value("routine-description")
         if description and description == self.base.description and self._heavily_edited():
@@ -452,7 +467,7 @@ class BuilderScreen(CoachScreen[None]):
         if keep:
             self._confirm_replace(self._value("routine-name"), self._value("routine-title"))
         else:
-            self.say("Write a description that fits the new list, then save with Ctrl+S.")
+            self.say(_("Write a description that fits the new list, then save with Ctrl+S."))
             self.query_one("#routine-description", Input).focus()
 
     def _confirm_replace(self, name: str, title: str) -> None:
@@ -461,14 +476,16 @@ class BuilderScreen(CoachScreen[None]):
         if path.exists() and not editing_it:
             self.app.push_screen(ConfirmReplace(name),
                                  lambda replace_it: self._write(name, title) if replace_it else
-                                 self.say("Not saved: choose another file name."))
+                                 self.say(_("Not saved: choose another file name.")))
             return
         self._write(name, title)
 
     def _write(self, name: str, title: str) -> None:
         folder = private_dir(locations.user_routines_dir())
         path = self._file_for(name)
-        text = routine_yaml(self._routine(name, title), f"Made in the routine builder from '{self.base.name}'.")
+        # A comment for the person who edits the file later: in their language, like the file's others.
+        made = _("Made in the routine builder from '{name}'.").format(name=self.base.name)
+        text = routine_yaml(self._routine(name, title), made)
         previous = path.read_text(encoding="utf-8") if path.exists() else None
         backup = None
         try:
@@ -476,7 +493,7 @@ class BuilderScreen(CoachScreen[None]):
                 backup = keep_a_copy(folder, name, previous)
             write_private(path, text)
         except OSError as error:
-            self.say(f"Not saved: {error}. Nothing was changed.")
+            self.say(_("Not saved: {problem}. Nothing was changed.").format(problem=error))
             return
         library = load_library()
         problems = library.problems_in([path])
@@ -485,13 +502,17 @@ class BuilderScreen(CoachScreen[None]):
                 path.unlink()
             else:
                 write_private(path, previous)
-            self.say(f"Not saved: {problems[0].message} — {problems[0].fix}. See 'coach help routines'.")
+            self.say(_("Not saved: {problem} — {fix}. See 'coach help routines'.").format(
+                problem=problems[0].message, fix=problems[0].fix))
             return
         self.app.library = library
         self._saved_state = self._state()
-        replaced = " It replaces coach's own for you." if name in library.overridden else ""
-        kept = f" The one it replaced is kept in {backup}." if backup else ""
-        self.app.notify(f"Saved '{title}' to {path}.{replaced}{kept}", timeout=8, markup=False)
+        said = [_("Saved '{title}' to {path}.").format(title=title, path=path)]
+        if name in library.overridden:
+            said.append(_("It replaces coach's own for you."))
+        if backup:
+            said.append(_("The one it replaced is kept in {path}.").format(path=backup))
+        self.app.notify(" ".join(said), timeout=8, markup=False)
         self.app.pop_screen()
 
     def action_format_guide(self) -> None:
@@ -530,26 +551,28 @@ def keep_a_copy(folder: Path, name: str, text: str) -> Path:
 
 
 class ConfirmReplace(ChoiceDialog[bool]):
-    QUESTION = "You already have a routine with this file name.\nReplace it? A copy of it is kept."
-    ANSWERS = (Answer("Replace", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    QUESTION = N_("You already have a routine with this file name.\nReplace it? A copy of it is kept.")
+    ANSWERS = (Answer(N_("Replace"), "y", True, "error"), Answer(N_("Keep it"), "n", False, "primary"))
     FOCUS_INDEX = 1
 
     def __init__(self, name: str):
         super().__init__()
-        self.QUESTION = f"You already have a routine called '{name}'.\nReplace it? A copy of it is kept."
+        self.question = _("You already have a routine called '{name}'.\nReplace it? A copy of it is kept.").format(
+            name=name)
 
 
 class ConfirmDiscard(ChoiceDialog[bool]):
-    QUESTION = "Leave the builder?\nYour changes are not saved."
-    ANSWERS = (Answer("Leave", "y", True, "error"), Answer("Keep editing", "n", False, "primary"))
+    QUESTION = N_("Leave the builder?\nYour changes are not saved.")
+    ANSWERS = (Answer(N_("Leave"), "y", True, "error"), Answer(N_("Keep editing"), "n", False, "primary"))
     FOCUS_INDEX = 1
 
 
 class KeepDescription(ChoiceDialog[bool]):
-    QUESTION = "You changed the exercises. Keep the description?"
-    ANSWERS = (Answer("Keep it", "k", True), Answer("Edit it", "e", False, "primary"))
+    QUESTION = N_("You changed the exercises. Keep the description?")
+    ANSWERS = (Answer(N_("Keep it"), "k", True), Answer(N_("Edit it"), "e", False, "primary"))
     FOCUS_INDEX = 1
 
     def __init__(self, description: str):
         super().__init__()
-        self.QUESTION = f"You changed the exercises. The description still says:\n'{description}'\nKeep it?"
+        self.question = _("You changed the exercises. The description still says:\n'{description}'\nKeep it?").format(
+            description=description)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from coach.i18n import N_
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 
 NONE, LOG, LATER = "none", "log", "later"
 
 
 class CheckinQuestion(ChoiceDialog[str]):
-    QUESTION = "Last night: any cramps?\nAn answer each morning keeps the comparison honest."
+    QUESTION = N_("Last night: any cramps?\nAn answer each morning keeps the comparison honest.")
     # Short labels: all three buttons fit side by side at 60 columns.
-    ANSWERS = (Answer("None", "n", NONE, "primary"), Answer("Log one", "l", LOG), Answer("Later", "x", LATER))
+    ANSWERS = (Answer(N_("None"), "n", NONE, "primary"), Answer(N_("Log one"), "l", LOG),
+               Answer(N_("Later"), "x", LATER))

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from coach.i18n import N_, _
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 
 
 class ConfirmStop(ChoiceDialog[bool]):
-    QUESTION = "Stop this routine?\nWhat you have done so far is kept."
-    QUIT_QUESTION = "Stop this routine and close coach?\nWhat you have done so far is kept."
-    ANSWERS = (Answer("Stop", "y", True, "error"), Answer("Keep going", "n", False, "primary"))
+    QUESTION = N_("Stop this routine?\nWhat you have done so far is kept.")
+    QUIT_QUESTION = N_("Stop this routine and close coach?\nWhat you have done so far is kept.")
+    ANSWERS = (Answer(N_("Stop"), "y", True, "error"), Answer(N_("Keep going"), "n", False, "primary"))
     FOCUS_INDEX = 1  # the safe answer
 
     def __init__(self, quitting: bool = False):
         super().__init__()
         if quitting:
-            self.QUESTION = self.QUIT_QUESTION
+            self.question = _(self.QUIT_QUESTION)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 from textual.widgets.input import Selection
 
 from coach.history.cramp_entry import (
@@ -28,20 +28,39 @@ from coach.history.cramp_entry import (
 )
 from coach.history.store import CrampRecord, HistoryError
 from coach.history.when import EXAMPLES, WhenError, parse_when
+from coach.i18n import N_, _, pgettext
 from coach.model import Side
 from coach.safety import long_cramp_advice
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
 from coach.tui.widgets.marked_radio import MarkedRadioButton
+from coach.tui.widgets.translated_footer import TranslatedFooter
 from coach.words import leg_words
 
 WOKE = ("yes", "no")
+# The answers as shown: the stored values (left, calf, yes...) stay English.
+CHOICE_WORDS = {"left": N_("Left"), "right": N_("Right"), "both": N_("Both"), "calf": N_("Calf"),
+                "foot": N_("Foot"), "thigh": N_("Thigh"), "yes": N_("Yes"), "no": N_("No")}
+
+
+def typed_when(hint: str) -> str:
+    """The first answer offered ('now', 'last night 03:00') in the words of the person's language,
+    which the diary reads back as well as the English ones."""
+    for word in ("now", "last night"):
+        if hint == word or hint.startswith(f"{word} "):
+            return pgettext("typed time", word) + hint[len(word):]
+    return hint
+
+
+def choice_word(value: str) -> str:
+    word = CHOICE_WORDS.get(value)
+    return _(word) if word else value.capitalize()
 FIELDS = ("when", "leg", "place", "severity", "minutes", "woke", "note")
 
 
 class DiscardTyped(ChoiceDialog[bool]):
-    QUESTION = "Throw away what you typed?\nNothing has been saved yet."
-    ANSWERS = (Answer("Throw away", "y", True, "error"), Answer("Keep typing", "n", False, "primary"))
+    QUESTION = N_("Throw away what you typed?\nNothing has been saved yet.")
+    ANSWERS = (Answer(N_("Throw away"), "y", True, "error"), Answer(N_("Keep typing"), "n", False, "primary"))
     FOCUS_INDEX = 1  # the safe answer
 
 
@@ -82,11 +101,11 @@ class CrampForm(CoachScreen[bool]):
     }
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
-    HELP_TITLE = "logging a cramp"
-    HELP_INTRO = ("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg or a place. "
-                  "F1 opens this help from any box.")
-    KEY_HELP = {"save": "save the cramp in your diary (Enter in a box does the same)",
-                "cancel": "leave without saving"}
+    HELP_TITLE = N_("logging a cramp")
+    HELP_INTRO = N_("Tab and Shift+Tab move between the questions; ↑ and ↓ choose a leg or a place. "
+                    "F1 opens this help from any box.")
+    KEY_HELP = {"save": N_("save the cramp in your diary (Enter in a box does the same)"),
+                "cancel": N_("leave without saving")}
 
     def __init__(self, leg: Side | None = None, record: CrampRecord | None = None, when_hint: str = "now"):
         super().__init__()
@@ -103,41 +122,42 @@ class CrampForm(CoachScreen[bool]):
         place = record.place if record else "calf"
         woke = None if record is None or record.woke is None else ("yes" if record.woke else "no")
         with VerticalScroll(id="cramp-form", classes="page"):
-            yield Static("Correct a cramp" if record else "Log a cramp", id="form-title", classes="page-title")
-            yield Static("Tab moves to the next question; Enter saves.", id="form-hint")
-            yield Label(f"When did it happen? ({EXAMPLES})")
-            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else self.when_hint, id="when")
+            yield Static(_("Correct a cramp") if record else _("Log a cramp"), id="form-title", classes="page-title")
+            yield Static(_("Tab moves to the next question; Enter saves."), id="form-hint")
+            yield Label(_("When did it happen? ({examples})").format(examples=_(EXAMPLES)), markup=False)
+            yield Input(value=record.at.strftime("%Y-%m-%d %H:%M") if record else typed_when(self.when_hint),
+                        id="when")
             yield self._error("when")
-            yield Label("Which leg?")
+            yield Label(_("Which leg?"))
             with RadioSet(id="leg"):
                 for leg in LEGS:
-                    yield MarkedRadioButton(leg.capitalize(), value=leg == self.leg, id=f"leg-{leg}")
+                    yield MarkedRadioButton(choice_word(leg), value=leg == self.leg, id=f"leg-{leg}")
             yield self._error("leg")
-            yield Label("Where in the leg?")
+            yield Label(_("Where in the leg?"))
             with RadioSet(id="place"):
                 for name in PLACES:
-                    yield MarkedRadioButton(name.capitalize(), value=name == place, id=f"place-{name}")
+                    yield MarkedRadioButton(choice_word(name), value=name == place, id=f"place-{name}")
             yield self._error("place")
-            yield Label("How bad, from 1 (mild) to 10 (worst)?")
+            yield Label(_("How bad, from 1 (mild) to 10 (worst)?"))
             yield Input(value=str(record.severity) if record else "", placeholder="1-10", id="severity",
                         restrict=r"[0-9]*", max_length=2)
             yield self._error("severity")
-            yield Label("How long did it last, in minutes? (if you know)")
+            yield Label(_("How long did it last, in minutes? (if you know)"))
             yield Input(value=f"{record.minutes:g}" if record and record.minutes is not None else "",
-                        placeholder="minutes", id="minutes", restrict=r"[0-9.,]*", max_length=5)
+                        placeholder=_("minutes"), id="minutes", restrict=r"[0-9.,]*", max_length=5)
             yield self._error("minutes")
-            yield Label("Did it wake you? (if you want to say)")
+            yield Label(_("Did it wake you? (if you want to say)"))
             with RadioSet(id="woke"):
                 for answer in WOKE:
-                    yield MarkedRadioButton(answer.capitalize(), value=answer == woke, id=f"woke-{answer}")
+                    yield MarkedRadioButton(choice_word(answer), value=answer == woke, id=f"woke-{answer}")
             yield self._error("woke")
-            yield Label("Anything else? (optional)")
+            yield Label(_("Anything else? (optional)"))
             yield Input(value=record.note or "" if record else "", id="note", max_length=MAX_NOTE_CHARACTERS)
             yield self._error("note")
             with Horizontal(id="form-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
+        yield TranslatedFooter()
 
     @staticmethod
     def _error(field: str) -> Static:
@@ -182,7 +202,7 @@ class CrampForm(CoachScreen[bool]):
             raise CrampValueError("when", str(problem)) from None
         leg = self._chosen("leg", LEGS)
         if leg is None:
-            raise CrampValueError("leg", "Choose which leg.")
+            raise CrampValueError("leg", _("Choose which leg."))
         severity = parse_severity(self.query_one("#severity", Input).value)
         minutes = parse_minutes(self.query_one("#minutes", Input).value)
         woke = self._chosen("woke", WOKE)
@@ -195,7 +215,7 @@ class CrampForm(CoachScreen[bool]):
             error.display = False
         store = self.app.history
         if store is None:  # the form is offered only with a history; be safe all the same
-            self._show_error("when", "Your history cannot be opened, so the cramp cannot be saved.")
+            self._show_error("when", _("Your history cannot be opened, so the cramp cannot be saved."))
             return
         try:
             entry = self._entry()
@@ -207,10 +227,10 @@ class CrampForm(CoachScreen[bool]):
             self._show_error(problem.field, str(problem))
             return
         except HistoryError as problem:  # a read-only or full disk: say so, and keep what was typed
-            self._show_error("note", f"Not saved: {problem}")
+            self._show_error("note", _("Not saved: {problem}").format(problem=problem))
             return
-        said = "corrected" if self.record else "logged"
-        self.app.notify(f"Cramp {said}: {leg_words(entry.leg, entry.place)}, {entry.severity}/10.", timeout=4)
+        said = _("Cramp corrected: {leg}, {severity}/10.") if self.record else _("Cramp logged: {leg}, {severity}/10.")
+        self.app.notify(said.format(leg=leg_words(entry.leg, entry.place), severity=entry.severity), timeout=4)
         advice = long_cramp_advice(entry.minutes)
         if advice:
             self.app.notify(advice, severity="warning", timeout=20)

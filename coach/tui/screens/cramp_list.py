@@ -5,21 +5,27 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.history.store import CrampRecord, HistoryStore
+from coach.i18n import N_, _
+from coach.local_format import day_date_year, decimal, time_of_day
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.translated_footer import TranslatedFooter
 from coach.words import count_of, leg_words
 
 
 def entry_line(cramp: CrampRecord) -> str:
-    parts = [cramp.at.strftime("%a %d %b %Y %H:%M"), leg_words(cramp.leg, cramp.place),
+    parts = [f"{day_date_year(cramp.at)} {time_of_day(cramp.at)}", leg_words(cramp.leg, cramp.place),
              f"{cramp.severity}/10"]
     if cramp.minutes is not None:
-        parts.append(f"{cramp.minutes:g} min")
+        minutes = f"{cramp.minutes:g}"
+        if "." in minutes:  # 2.5 in English, 2,5 in German
+            minutes = decimal(cramp.minutes, len(minutes.split(".")[1]))
+        parts.append(_("{minutes} min").format(minutes=minutes))
     if cramp.woke:
-        parts.append("woke me")
+        parts.append(_("woke me"))
     if cramp.note:
         parts.append(cramp.note)
     return "   ".join(parts)
@@ -32,12 +38,12 @@ class CrampListScreen(CoachScreen[None]):
         Binding("u", "undo", "Undo delete"),
         Binding("escape,q", "close", "Back"),
     ]
-    HELP_TITLE = "your cramp entries"
-    HELP_INTRO = "Every cramp in your diary, newest first. Correct or delete one; a deleted one can be put back."
-    KEY_HELP = {"correct": "correct the highlighted cramp entry",
-                "delete": "delete the highlighted entry",
-                "undo": "put back the entry you deleted last",
-                "close": "back to your history"}
+    HELP_TITLE = N_("your cramp entries")
+    HELP_INTRO = N_("Every cramp in your diary, newest first. Correct or delete one; a deleted one can be put back.")
+    KEY_HELP = {"correct": N_("correct the highlighted cramp entry"),
+                "delete": N_("delete the highlighted entry"),
+                "undo": N_("put back the entry you deleted last"),
+                "close": N_("back to your history")}
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,10 +51,10 @@ class CrampListScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cramp-list", classes="page"):
-            yield Static("Your cramp entries, newest first", id="cramp-list-title", classes="page-title")
+            yield Static(_("Your cramp entries, newest first"), id="cramp-list-title", classes="page-title")
             yield Static(id="cramp-list-status", markup=False)
             yield OptionList(id="cramp-entries")
-        yield Footer()
+        yield TranslatedFooter()
 
     @property
     def history(self) -> HistoryStore:
@@ -78,8 +84,9 @@ class CrampListScreen(CoachScreen[None]):
         if cramps:
             entries.highlighted = min(highlighted or 0, len(cramps) - 1)
         self.query_one("#cramp-list-status", Static).update(
-            f"{count_of(len(cramps), 'entry', 'entries')}. Enter corrects one, d deletes it (u puts it back)." if cramps
-            else "No cramps logged. Press l on the start screen to log one.")
+            _("{entries}. Enter corrects one, d deletes it (u puts it back).").format(
+                entries=count_of(len(cramps), "entry", "entries")) if cramps
+            else _("No cramps logged. Press l on the start screen to log one."))
 
     def _selected_id(self) -> int | None:
         entries = self.query_one(OptionList)
@@ -107,7 +114,7 @@ class CrampListScreen(CoachScreen[None]):
         self.deleted.append(gone)
         self._fill()
         self.query_one("#cramp-list-status", Static).update(
-            f"Deleted: {entry_line(gone)}. Press u to put it back.")
+            _("Deleted: {entry}. Press u to put it back.").format(entry=entry_line(gone)))
         self.refresh_bindings()
 
     def action_undo(self) -> None:
@@ -116,7 +123,7 @@ class CrampListScreen(CoachScreen[None]):
         record = self.deleted.pop()
         self.history.restore_cramp(record)
         self._fill()
-        self.query_one("#cramp-list-status", Static).update(f"Put back: {entry_line(record)}.")
+        self.query_one("#cramp-list-status", Static).update(_("Put back: {entry}.").format(entry=entry_line(record)))
         self.refresh_bindings()
 
     def action_close(self) -> None:

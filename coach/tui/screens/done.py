@@ -5,23 +5,25 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.engine.summary import Summary, spoken_duration
+from coach.i18n import N_, _
 from coach.model import Side
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.translated_footer import TranslatedFooter
 
 
 def summary_text(summary: Summary) -> str:
-    lines = [f"Time spent stretching: {spoken_duration(summary.seconds)}", ""]
+    lines = [_("Time spent stretching: {time}").format(time=spoken_duration(summary.seconds)), ""]
     if summary.done:
-        lines += ["Done:", *(f"  ✓ {item}" for item in summary.done), ""]
+        lines += [_("Done:"), *(f"  ✓ {item}" for item in summary.done), ""]
     if summary.partly:
-        lines += ["Cut short:", *(f"  ~ {item}" for item in summary.partly), ""]
+        lines += [_("Cut short:"), *(f"  ~ {item}" for item in summary.partly), ""]
     if summary.skipped:
-        lines += ["Skipped:", *(f"  – {item}" for item in summary.skipped), ""]
+        lines += [_("Skipped:"), *(f"  – {item}" for item in summary.skipped), ""]
     if summary.not_reached:
-        lines += ["Not reached:", *(f"  · {item}" for item in summary.not_reached), ""]
+        lines += [_("Not reached:"), *(f"  · {item}" for item in summary.not_reached), ""]
     return "\n".join(lines).rstrip()
 
 
@@ -45,12 +47,12 @@ class DoneScreen(CoachScreen[None]):
         Binding("l", "log_cramp", "Log this cramp"),
         Binding("q", "app.quit", "Quit"),
     ]
-    HELP_TITLE = "the end of a routine"
-    HELP_INTRO = "What you did tonight: done, cut short, skipped and not reached. It is in your history already."
+    HELP_TITLE = N_("the end of a routine")
+    HELP_INTRO = N_("What you did tonight: done, cut short, skipped and not reached. It is in your history already.")
     KEY_HELP = {
-        "home": "back to the start screen",
-        "log_cramp": "after cramp first aid: note this cramp in your diary",
-        "app.quit": "close coach",
+        "home": N_("back to the start screen"),
+        "log_cramp": N_("after cramp first aid: note this cramp in your diary"),
+        "app.quit": N_("close coach"),
     }
 
     def __init__(self, summary: Summary, cramp_leg: Side | None = None):
@@ -73,9 +75,9 @@ class DoneScreen(CoachScreen[None]):
             yield Static(self.summary.headline, id="headline", markup=False)
             yield Static(summary_text(self.summary), id="summary", markup=False)
             if self.cramp_leg is not None:
-                yield Static("Press l to note this cramp in your diary: it helps you and your "
-                             "doctor see whether cramps are getting fewer.", id="log-offer")
-        yield Footer()
+                yield Static(_("Press l to note this cramp in your diary: it helps you and your "
+                               "doctor see whether cramps are getting fewer."), id="log-offer")
+        yield TranslatedFooter()
 
     def action_home(self) -> None:
         self.app.go_home()

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from coach import locations
+from coach.i18n import N_, _
 from coach.tui.widgets.key_hints import KeyHints
 
 
@@ -18,17 +19,18 @@ class GuideScreen(Screen[None]):
     GuideScreen #guide-title { text-style: bold; padding: 1 2 0 2; }
     """
     BINDINGS = [Binding("escape,q", "close", "Back", key_display="esc")]
-    HELP_TITLE = "a guide"
-    HELP_INTRO = "↑ and ↓ (or Page Up and Page Down) scroll. The same guide prints with 'coach help routines'."
-    KEY_HELP = {"close": "back to where you were"}
+    HELP_TITLE = N_("a guide")
+    HELP_INTRO = N_("↑ and ↓ (or Page Up and Page Down) scroll. The same guide prints with 'coach help routines'.")
+    KEY_HELP = {"close": N_("back to where you were")}
 
-    def __init__(self, name: str = "routine-format.md", title: str = "Routine files: the format"):
+    def __init__(self, name: str = "routine-format.md", title: str = N_("Routine files: the format")):
         super().__init__()
         self.guide_name = name
         self.guide_title = title
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{self.guide_title}  ·  also: coach help routines", id="guide-title", markup=False)
+        yield Static(_("{title}  ·  also: coach help routines").format(title=_(self.guide_title)), id="guide-title",
+                     markup=False)
         with VerticalScroll(id="guide"):
             yield Markdown(locations.guide_path(self.guide_name).read_text(encoding="utf-8"))
         yield KeyHints(self.BINDINGS)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.history.heatmap import CRAMP, DONE, NONE, PARTIAL, UNANSWERED, first_monday, grid_text, nights_grid
 from coach.history.nights import last_complete_night, night_of
@@ -16,7 +16,10 @@ from coach.history.plan import tonight_text
 from coach.history.stats import completed_nights, compute
 from coach.history.views import stats_text
 from coach.history.weekly import chart_lines, summary_lines, weeks_ending
+from coach.i18n import N_, _
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.translated_footer import TranslatedFooter
+from coach.words import count_words
 
 WEEKS = 12
 
@@ -58,12 +61,12 @@ class HistoryScreen(CoachScreen[None]):
                 Binding("escape,q", "close", "Back")]
     # Below 80 columns the chart's summary goes under it rather than beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    HELP_TITLE = "history"
-    HELP_INTRO = ("Each square is a night of the last 12 weeks: filled when you did a routine. "
-                  "Below: cramps per answered night, week by week, and your streak. ↑ and ↓ scroll.")
-    KEY_HELP = {"cramp_entries": "your cramp entries: correct one (Enter), delete it (d) or put it back (u)",
-                "plan": "your plan, or start one",
-                "close": "back to the start screen"}
+    HELP_TITLE = N_("history")
+    HELP_INTRO = N_("Each square is a night of the last 12 weeks: filled when you did a routine. "
+                    "Below: cramps per answered night, week by week, and your streak. ↑ and ↓ scroll.")
+    KEY_HELP = {"cramp_entries": N_("your cramp entries: correct one (Enter), delete it (d) or put it back (u)"),
+                "plan": N_("your plan, or start one"),
+                "close": N_("back to the start screen")}
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -81,15 +84,18 @@ class HistoryScreen(CoachScreen[None]):
         weeks = weeks_ending(monday + timedelta(weeks=WEEKS, days=-1), WEEKS, answered,
                              [c.night for c in cramps], completed_nights(sessions))
         with VerticalScroll(id="history", classes="page"):
-            yield Static(f"The last {WEEKS} weeks", id="history-title", classes="page-title")
+            yield Static(count_words(WEEKS, "The last {count} week", "The last {count} weeks"), id="history-title",
+                         classes="page-title")
             if plan is not None:
                 yield Static(tonight_text(plan.weeks, plan.first_night, tonight), id="plan-tonight", markup=False)
             # In the morning last night is over: unanswered, it gets its "?" as in the stats.
             grid = nights_grid(sessions, cramps, tonight, WEEKS, answered,
                                still_open=last_complete_night(now) + timedelta(days=1))
             yield Static("\n".join(grid_text(grid, monday)), id="heatmap", markup=False)
-            yield Static(f"{DONE} routine done   {PARTIAL} partly done   {NONE} none   "
-                         f"{CRAMP} cramp that night   {UNANSWERED} no morning answer", id="legend", markup=False)
+            yield Static(_("{done} routine done   {partly} partly done   {none} none   "
+                           "{cramp} cramp that night   {unanswered} no morning answer").format(
+                             done=DONE, partly=PARTIAL, none=NONE, cramp=CRAMP, unanswered=UNANSWERED),
+                         id="legend", markup=False)
             with Horizontal(id="weekly"):
                 yield Static("\n".join(chart_lines(weeks)), id="weekly-chart", markup=False)
                 known = [*(n.night for n in all_nights), *(c.night for c in all_cramps), *answered]
@@ -98,7 +104,7 @@ class HistoryScreen(CoachScreen[None]):
                              id="weekly-summary", markup=False)
             yield Static(stats_text(compute(all_nights, all_cramps, now, answered)), id="history-stats",
                          markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     def action_cramp_entries(self) -> None:
         if self.app.history is not None:

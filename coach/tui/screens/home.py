@@ -16,11 +16,13 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
+from coach.i18n import N_, _
+from coach.local_format import day_date
 from coach.routines.library import Library
 from coach.routines.pregnancy import first_aid_for, routines_for
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.key_hints import KeyHints
-from coach.words import count_of
+from coach.words import count_words
 
 if TYPE_CHECKING:
     from coach.history.resume import ResumePoint
@@ -132,22 +134,22 @@ class HomeScreen(CoachScreen[None]):
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
         Binding("g", "go_on", "Go on", show=False),  # offered in words, only when there is something to resume
     ]
-    HELP_TITLE = "the start screen"
-    HELP_INTRO = ("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
-                  "click) choose a routine; Enter (or a double click) starts it.")
+    HELP_TITLE = N_("the start screen")
+    HELP_INTRO = N_("Your routines, nightly ones first and cramp first aid last. ↑ and ↓ (or one mouse "
+                    "click) choose a routine; Enter (or a double click) starts it.")
     KEY_HELP = {
-        "start": "start the highlighted routine",
-        "cramp_now": "first aid for a cramp that has started: asks only which leg",
-        "log_cramp": "note a cramp in your diary: when, which leg, how bad",
-        "history": "your history: 12 weeks at a glance, your streak, your cramps",
-        "reminders": "bedtime reminders: add, remove, pause",
-        "build": "make your own routine, starting from the highlighted one",
-        "exercises": "every exercise and how it is done",
-        "safety": "when to stop, and when to see a doctor",
-        "settings": "sound, voice speed, volume, ticks, countdown size, and the other settings",
-        "app.quit": "close coach",
-        "app.help": "this help",
-        "go_on": "go on with a routine stopped earlier tonight, from the exercise where it stopped",
+        "start": N_("start the highlighted routine"),
+        "cramp_now": N_("first aid for a cramp that has started: asks only which leg"),
+        "log_cramp": N_("note a cramp in your diary: when, which leg, how bad"),
+        "history": N_("your history: 12 weeks at a glance, your streak, your cramps"),
+        "reminders": N_("bedtime reminders: add, remove, pause"),
+        "build": N_("make your own routine, starting from the highlighted one"),
+        "exercises": N_("every exercise and how it is done"),
+        "safety": N_("when to stop, and when to see a doctor"),
+        "settings": N_("sound, voice speed, volume, ticks, countdown size, language, and the other settings"),
+        "app.quit": N_("close coach"),
+        "app.help": N_("this help"),
+        "go_on": N_("go on with a routine stopped earlier tonight, from the exercise where it stopped"),
     }
 
     @property
@@ -155,8 +157,8 @@ class HomeScreen(CoachScreen[None]):
         return self.app.library  # the builder may have reloaded it
 
     def compose(self) -> ComposeResult:
-        yield Static("coach  ·  bedtime stretches for calf cramps", id="title")
-        yield Static("Choose a routine and press Enter. Cramping now? Press c.", id="hint")
+        yield Static(_("coach  ·  bedtime stretches for calf cramps"), id="title")
+        yield Static(_("Choose a routine and press Enter. Cramping now? Press c."), id="hint")
         streak = self._streak_text()
         yield Static(streak, id="streak").set_styles("display: block;" if streak else "display: none;")
         resume = self._resume_text()
@@ -164,8 +166,8 @@ class HomeScreen(CoachScreen[None]):
         yield RoutineList(*self._options(), id="routines")
         if self.library.problems:
             files = sorted({problem.path.name for problem in self.library.problems})
-            yield Static(f"Left out because of mistakes: {', '.join(files)}. "
-                         "Run 'coach validate' to see what to fix.", id="problems", markup=False)
+            yield Static(_("Left out because of mistakes: {files}. Run 'coach validate' to see what to fix.").format(
+                files=", ".join(files)), id="problems", markup=False)
         yield KeyHints(self.BINDINGS)
 
     def _streak_text(self) -> str:
@@ -179,13 +181,13 @@ class HomeScreen(CoachScreen[None]):
 
         done = store.completed_nights()
         now = self.app.now()
-        current, _ = streaks(done, now)
+        current, _longest = streaks(done, now)
         if current == 0:
             # True whatever the hour: there is no run of nights to keep, and tonight can begin one.
-            streak = ("A routine tonight starts a new streak." if done
-                      else "A routine tonight starts your first streak.")
+            streak = (_("A routine tonight starts a new streak.") if done
+                      else _("A routine tonight starts your first streak."))
         else:
-            streak = f"Streak: {count_of(current, 'night', 'nights')} in a row."
+            streak = count_words(current, "Streak: {count} night in a row.", "Streak: {count} nights in a row.")
         plan = store.current_plan()
         if plan is None:
             return streak
@@ -209,7 +211,8 @@ class HomeScreen(CoachScreen[None]):
         if point is None:
             return ""
         step = self.library.routines[point.routine].steps[point.step_index]
-        return f"{point.title} stopped tonight. Press g to go on from {step.exercise.name}."
+        return _("{routine} stopped tonight. Press g to go on from {exercise}.").format(
+            routine=point.title, exercise=step.exercise.name)
 
     def action_go_on(self) -> None:
         point = self._resume_point()
@@ -224,8 +227,8 @@ class HomeScreen(CoachScreen[None]):
         labels = {}
         for routine, when in store.last_completed().items():
             days = (today - when.date()).days
-            labels[routine] = ("last done today" if days == 0 else "last done yesterday" if days == 1
-                               else f"last done {when.strftime('%a %d %b')}")
+            labels[routine] = (_("last done today") if days == 0 else _("last done yesterday") if days == 1
+                               else _("last done {date}").format(date=day_date(when)))
         return labels
 
     def on_screen_resume(self) -> None:
@@ -298,7 +301,7 @@ class HomeScreen(CoachScreen[None]):
         if first_aid is not None:  # coach's own, whatever the person's files hold
             self.app.begin(first_aid)
         else:
-            self.notify("The cramp-now routine is missing or has mistakes: run 'coach validate'.",
+            self.notify(_("The cramp-now routine is missing or has mistakes: run 'coach validate'."),
                         severity="error")
 
     def action_exercises(self) -> None:

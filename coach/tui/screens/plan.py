@@ -5,24 +5,30 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.history.plan import CHOICE_NOTE, MIN_PAIRS, PROGRAMME, TEST, programme_weeks, randomised_weeks
 from coach.history.store import HistoryStore
 from coach.history.views import plan_text
+from coach.i18n import N_, _
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.translated_footer import TranslatedFooter
 
-NO_PLAN = ("No plan running.\n\n"
-           "p  the 6-week programme, as in the trial: a baseline week with your usual habits and a "
-           "morning answer each day, then the routine every night for 6 weeks.\n\n"
-           f"t  test it for yourself: after the baseline week, {MIN_PAIRS} pairs of weeks, one with the "
-           "routine and one as usual, the order in each pair chosen by a coin. " + CHOICE_NOTE)
+NO_PLAN = N_("No plan running.\n\n"
+             "p  the 6-week programme, as in the trial: a baseline week with your usual habits and a "
+             "morning answer each day, then the routine every night for 6 weeks.\n\n"
+             "t  test it for yourself: after the baseline week, {pairs} pairs of weeks, one with the "
+             "routine and one as usual, the order in each pair chosen by a coin. {note}")
+
+
+def no_plan_text() -> str:
+    return _(NO_PLAN).format(pairs=MIN_PAIRS, note=_(CHOICE_NOTE))
 
 
 class ConfirmEndPlan(ChoiceDialog[bool]):
-    QUESTION = "End your plan?\nEvery night so far stays in your history."
-    ANSWERS = (Answer("End it", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    QUESTION = N_("End your plan?\nEvery night so far stays in your history.")
+    ANSWERS = (Answer(N_("End it"), "y", True, "error"), Answer(N_("Keep it"), "n", False, "primary"))
     FOCUS_INDEX = 1  # the safe answer
 
 
@@ -33,14 +39,14 @@ class PlanScreen(CoachScreen[None]):
         Binding("x", "end", "End the plan"),
         Binding("escape,q", "close", "Back"),
     ]
-    HELP_TITLE = "your plan"
-    HELP_INTRO = ("A plan answers whether the routine helps you: a week as usual, then weeks with the routine, "
-                  "and your cramps compared, with 'can't tell yet' until there are enough nights.")
-    KEY_HELP = {"start('programme')": "start the 6-week programme: a week as usual, then the routine every night",
-                "start('test')": "test it for yourself: weeks with and without the routine, in an order chosen "
-                                 "by coin; you can end it at any time",
-                "end": "end the plan (asks first); what was recorded is kept",
-                "close": "back to your history"}
+    HELP_TITLE = N_("your plan")
+    HELP_INTRO = N_("A plan answers whether the routine helps you: a week as usual, then weeks with the routine, "
+                    "and your cramps compared, with 'can't tell yet' until there are enough nights.")
+    KEY_HELP = {"start('programme')": N_("start the 6-week programme: a week as usual, then the routine every night"),
+                "start('test')": N_("test it for yourself: weeks with and without the routine, in an order chosen "
+                                    "by coin; you can end it at any time"),
+                "end": N_("end the plan (asks first); what was recorded is kept"),
+                "close": N_("back to your history")}
 
     @property
     def history(self) -> HistoryStore:
@@ -51,13 +57,13 @@ class PlanScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="plan", classes="page"):
-            yield Static("Is it helping me?", id="plan-title", classes="page-title")
+            yield Static(_("Is it helping me?"), id="plan-title", classes="page-title")
             yield Static(self._text(), id="plan-text", markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     def _text(self) -> str:
         plan = self.history.current_plan()
-        return NO_PLAN if plan is None else plan_text(self.history, plan, self.app.now())
+        return no_plan_text() if plan is None else plan_text(self.history, plan, self.app.now())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         running = self.history.current_plan() is not None

@@ -7,26 +7,29 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coach.history.store import HistoryStore
+from coach.i18n import N_, _
+from coach.local_format import day_date, time_of_day, weekday
 from coach.reminders.outcomes import tonight_outcomes
 from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.screens.dialog import Answer, ChoiceDialog
+from coach.tui.widgets.translated_footer import TranslatedFooter
 
 
 class ConfirmRemove(ChoiceDialog[bool]):
-    QUESTION = "Remove this reminder?"
-    ANSWERS = (Answer("Remove", "y", True, "error"), Answer("Keep it", "n", False, "primary"))
+    QUESTION = N_("Remove this reminder?")
+    ANSWERS = (Answer(N_("Remove"), "y", True, "error"), Answer(N_("Keep it"), "n", False, "primary"))
     FOCUS_INDEX = 1
 
     def __init__(self, reminder_id: int, described: str):
         super().__init__()
-        self.QUESTION = f"Remove reminder {reminder_id} ({described})?"
+        self.question = _("Remove reminder {number} ({described})?").format(number=reminder_id, described=described)
 
 
 class RemindersScreen(CoachScreen[None]):
@@ -66,12 +69,12 @@ class RemindersScreen(CoachScreen[None]):
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("escape", "close", "Back"),
     ]
-    HELP_TITLE = "reminders"
-    HELP_INTRO = ("A reminder is a desktop notice at bedtime, and stays quiet on a night you already "
-                  "did your routine. Tab moves between the list and the boxes to add one.")
-    KEY_HELP = {"remove": "remove the highlighted reminder (asks first)",
-            "toggle_pause": "pause all reminders, or turn them back on",
-            "close": "back to the start screen"}
+    HELP_TITLE = N_("reminders")
+    HELP_INTRO = N_("A reminder is a desktop notice at bedtime, and stays quiet on a night you already "
+                    "did your routine. Tab moves between the list and the boxes to add one.")
+    KEY_HELP = {"remove": N_("remove the highlighted reminder (asks first)"),
+                "toggle_pause": N_("pause all reminders, or turn them back on"),
+                "close": N_("back to the start screen")}
 
     def __init__(self, history: HistoryStore) -> None:
         super().__init__()
@@ -79,10 +82,10 @@ class RemindersScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reminders"):
-            yield Static("Bedtime reminders", id="reminders-title")
+            yield Static(_("Bedtime reminders"), id="reminders-title")
             yield Static(id="reminders-status", markup=False)
             yield OptionList(id="reminder-list")
-            yield Label("Add a reminder: time (21:30 or 9pm), days (daily, weekdays, sat,sun), routine")
+            yield Label(_("Add a reminder: time (21:30 or 9pm), days (daily, weekdays, sat,sun), routine"))
             with Horizontal(id="reminder-add"):
                 yield Input(placeholder="21:30", id="reminder-time", max_length=8)
                 yield Input(value="daily", id="reminder-days", max_length=40)
@@ -90,9 +93,9 @@ class RemindersScreen(CoachScreen[None]):
                 yield Select([(routine.title, name) for name, routine in routines.items()],
                              value="evening" if "evening" in routines else next(iter(routines)),
                              allow_blank=False, id="reminder-routine")
-                yield Button("Add", id="reminder-add-button", variant="primary")
+                yield Button(_("Add"), id="reminder-add-button", variant="primary")
             yield Static(id="reminder-error", markup=False)
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()
@@ -116,19 +119,20 @@ class RemindersScreen(CoachScreen[None]):
             options.highlighted = min(previous, len(reminders) - 1)
         lines = []
         if self.store.paused:
-            lines.append("Paused: press p to turn reminders back on.")
+            lines.append(_("Paused: press p to turn reminders back on."))
         elif reminders:
             soonest = min(next_due(r, now) for r in reminders)
-            lines.append(f"Next reminder: {soonest.strftime('%a %d %b at %H:%M')}.")
+            lines.append(_("Next reminder: {date} at {time}.").format(date=day_date(soonest),
+                                                                      time=time_of_day(soonest)))
         else:
-            lines.append("No reminders yet.")
+            lines.append(_("No reminders yet."))
         missed = self.store.missed_since(now - timedelta(days=7))
         if missed:
-            lines.append("Missed (the computer was off or asleep): "
-                         + ", ".join(when.strftime("%a %H:%M") for _, when in missed))
+            lines.append(_("Missed (the computer was off or asleep): {times}").format(
+                times=", ".join(f"{weekday(when)} {time_of_day(when)}" for _id, when in missed)))
         if reminders and installed() is None:
-            lines.append("They show while coach is open. For reminders with no terminal open, "
-                         "run: coach remind install")
+            lines.append(_("They show while coach is open. For reminders with no terminal open, "
+                           "run: coach remind install"))
         self.query_one("#reminders-status", Static).update("\n".join(lines))
 
     def _add(self) -> None:
@@ -142,7 +146,8 @@ class RemindersScreen(CoachScreen[None]):
         routine = str(self.query_one("#reminder-routine", Select).value)
         twin = same_as(self.store.all(), at, days, routine)
         if twin is not None:
-            error.update(f"Reminder {twin.id} is already set for that time, those days and that routine.")
+            error.update(_("Reminder {number} is already set for that time, those days and that routine.").format(
+                number=twin.id))
             return
         self.store.add(at, days, routine)
         error.update("")

@@ -22,6 +22,7 @@ from coach.engine.guidance import Guidance, guidance_at
 from coach.engine.session import Ended, Event, Session, State
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
+from coach.i18n import N_, _
 from coach.model import Routine, Side
 from coach.routines.pregnancy import is_pregnancy_variant
 from coach.safety import GET_HELP_TITLE
@@ -46,15 +47,21 @@ def countdown_text(seconds: int) -> str:
 def next_text(session: Session) -> str:
     upcoming, current = session.next_phase, session.phase
     if upcoming is None:
-        return "Next: that is all for tonight"
+        return _("Next: that is all for tonight")
     if upcoming.kind is PhaseKind.SWITCH:
-        return f"Next: switch to the {upcoming.side.value} leg"
+        return _(SWITCH_TO.get(upcoming.side.value, SWITCH_TO["chosen"]))
     if upcoming.step_index == current.step_index and upcoming.kind is PhaseKind.TIMED:
         # The exercise on screen, after its get-ready: its length says it is this one, not another.
-        return f"Next: {upcoming.exercise.name} · {upcoming.duration}s"
+        return _("Next: {exercise} · {seconds}s").format(exercise=upcoming.exercise.name, seconds=upcoming.duration)
     if upcoming.step_index == current.step_index:
-        return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
-    return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
+        return _("Next: {exercise} · {seconds}s").format(exercise=phase_label(upcoming), seconds=upcoming.duration)
+    return _("Next: {exercise} ({position})").format(exercise=upcoming.exercise.name,
+                                                    position=upcoming.exercise.position.label)
+
+
+# Whole sentences: in other languages "left" agrees with "leg" and the sentence is built differently.
+SWITCH_TO = {"left": N_("Next: switch to the left leg"), "right": N_("Next: switch to the right leg"),
+             "both": N_("Next: switch to both legs"), "chosen": N_("Next: switch to the cramped leg")}
 
 
 def phase_classes(phase: Phase, paused: bool) -> str:
@@ -173,6 +180,12 @@ class RunScreen(CoachScreen[None]):
     #instructions.-get-help {
         margin: 0 2;
     }
+    /* One line: a long phase word in another language ends in "…" rather than taking a second
+       row from the red flags below at 60x20. */
+    #phase {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     #red-flags {
         height: auto;
         margin: 0 2;
@@ -204,18 +217,18 @@ class RunScreen(CoachScreen[None]):
         Binding("q,escape", "request_stop", "Stop", key_display="q"),
         Binding("question_mark,f1", "app.help", "Help", show=False),  # no room on the key line
     ]
-    HELP_TITLE = "following a routine"
-    HELP_INTRO = ("coach counts each hold and rest for you and sounds a soft cue at every change, "
-                  "so you need not look. Nothing you do here is lost: a stopped routine is kept.")
+    HELP_TITLE = N_("following a routine")
+    HELP_INTRO = N_("coach counts each hold and rest for you and sounds a soft cue at every change, "
+                    "so you need not look. Nothing you do here is lost: a stopped routine is kept.")
     KEY_HELP = {
-        "session('pause')": "pause the countdown, or go on after a pause",
-        "session('resume')": "go on after a pause",
-        "session('skip')": "skip to the next hold, rest or step",
-        "session('skip_exercise')": "skip the rest of this exercise",
-        "session('back')": "go back: start this part again, or the one before",
-        "toggle_sound": "sound, round in turn: voice and tones, tones only, bell, silent (kept for next time)",
-        "request_stop": "stop the routine (asks first; what you did is kept)",
-        "app.help": "this help",
+        "session('pause')": N_("pause the countdown, or go on after a pause"),
+        "session('resume')": N_("go on after a pause"),
+        "session('skip')": N_("skip to the next hold, rest or step"),
+        "session('skip_exercise')": N_("skip the rest of this exercise"),
+        "session('back')": N_("go back: start this part again, or the one before"),
+        "toggle_sound": N_("sound, round in turn: voice and tones, tones only, bell, silent (kept for next time)"),
+        "request_stop": N_("stop the routine (asks first; what you did is kept)"),
+        "app.help": N_("this help"),
     }
 
     def __init__(self, session: Session, routine: Routine, side: Side | None = None):
@@ -248,7 +261,7 @@ class RunScreen(CoachScreen[None]):
         with Backdrop(id="below"):
             with Horizontal(id="guide"):
                 with VerticalScroll(id="instructions", classes="-get-help" if guidance.get_help else ""):
-                    yield GuidanceLines("Take care", id="cautions")
+                    yield GuidanceLines(N_("Take care"), id="cautions")
                     yield Static(id="steps", markup=False)
                     yield Static(id="note", markup=False)
                 yield ExercisePicture(id="picture", classes="-gives-way" if picture_gives_way(guidance) else "")
@@ -361,12 +374,13 @@ class RunScreen(CoachScreen[None]):
         steps_total = len(self.routine.steps)
         paused = self.session.state is State.PAUSED
         steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
-        self._write("#exercise", f"{exercise.name} · {exercise.position.value}")
-        self._write("#step-count", f"exercise {phase.step_index + 1} of {steps_total}")
+        self._write("#exercise", f"{exercise.name} · {exercise.position.label}")
+        self._write("#step-count", _("exercise {number} of {total}").format(number=phase.step_index + 1,
+                                                                             total=steps_total))
         self._write("#side", phase.side.label)
-        self._write("#phase", "PAUSED · space to go on" if paused else phase_label(phase).upper())
+        self._write("#phase", _("PAUSED · space to go on") if paused else phase_label(phase).upper())
         self._write("#steps", steps)
-        self._write("#note", f"Note: {phase.note}" if phase.note else "")
+        self._write("#note", _("Note: {note}").format(note=phase.note) if phase.note else "")
         self._write("#next", next_text(self.session))
         self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the widgets they style, not the screen or a container: a class change
@@ -419,7 +433,7 @@ class RunScreen(CoachScreen[None]):
         """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
         self.app.cycle_cue_mode()
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
-        self.notify(f"Sound: {self.app.cue_mode_label}", timeout=2)
+        self.notify(_("Sound: {mode}").format(mode=self.app.cue_mode_label), timeout=2)
 
     def action_request_stop(self) -> None:
         self.request_stop()

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from coach.i18n import N_, _
 from coach.safety import safety_page
 from coach.settings import load_settings
 from coach.tui.coach_screen import CoachScreen
@@ -29,9 +30,9 @@ class SafetyScreen(CoachScreen[None]):
     }
     """
     BINDINGS = [Binding("enter,escape,q", "close", "Continue")]
-    HELP_TITLE = "safety"
-    HELP_INTRO = "When to stop, and when to see a doctor. ↑ and ↓ scroll."
-    KEY_HELP = {"close": "close this page and carry on"}
+    HELP_TITLE = N_("safety")
+    HELP_INTRO = N_("When to stop, and when to see a doctor. ↑ and ↓ scroll.")
+    KEY_HELP = {"close": N_("close this page and carry on")}
 
     def __init__(self, first_run: bool = False):
         super().__init__()
@@ -39,10 +40,10 @@ class SafetyScreen(CoachScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
-            heading = "Before you start: safety" if self.first_run else "Safety"
+            heading = _("Before you start: safety") if self.first_run else _("Safety")
             yield Static(heading, id="safety-title")
             yield Static(safety_page(load_settings().settings.pregnant), id="safety-text", markup=False)
-            yield Static("Press Enter to continue. Press s on the start screen to see this again.",
+            yield Static(_("Press Enter to continue. Press s on the start screen to see this again."),
                          id="safety-hint")
         yield KeyHints()
 

@@ -1,4 +1,8 @@
-"""Settings: every one of them, with what it means; saved to settings.toml when you press Save."""
+"""Settings: every one of them, with what it means; saved to settings.toml when you press Save.
+
+The language is chosen from a list of coach's languages, each by its own name, and is used at
+once: this screen is drawn again in it, and every other screen as soon as it is shown again.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,42 @@ from typing import Any, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
+from coach.i18n import LANGUAGES, N_, _, choose_language, current_language, use_language
 from coach.settings import CHECKS, COUNTDOWN_SIZES, CUE_MODES, settings_path
 from coach.settings_text import CUE_MODE_LABELS, DESCRIPTIONS, SettingError, parse_value, show_value
 from coach.tui.coach_screen import CoachScreen
+from coach.tui.widgets.translated_footer import TranslatedFooter
 
 NOT_SAID = "not said"
-# Settings with a few fixed answers get a list to choose from; the rest are typed.
-CHOICES: dict[str, list[tuple[str, str]]] = {
-    "cues": [(CUE_MODE_LABELS[mode], mode) for mode in CUE_MODES],
-    "ticks": [("yes", "yes"), ("no", "no")],
-    "countdown_size": [(size, size) for size in COUNTDOWN_SIZES],
-    "pregnant": [("yes", "yes"), ("no", "no"), (NOT_SAID, NOT_SAID)],
-}
+AS_THE_SYSTEM = N_("as the system")
+# The settings' names as shown (the file's keys stay as they are).
+NAMES = {"cues": N_("cues"), "voice_rate": N_("voice rate"), "volume": N_("volume"), "ticks": N_("ticks"),
+         "countdown_size": N_("countdown size"), "pregnant": N_("pregnant"), "language": N_("language")}
+# Chosen from a list here, not typed as a code: said so in the screen's own words.
+LANGUAGE_ABOUT = N_("the language coach speaks and shows, used at once; as the system: the system's language")
+ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), NOT_SAID: N_("not said"), "auto": N_("auto"),
+                "small": N_("small"), "large": N_("large")}
+
+
+def choices(key: str, value: Any) -> list[tuple[str, str]] | None:
+    """The answers offered for a setting with a few fixed ones, as (shown, value); None: typed."""
+    if key == "cues":
+        return [(_(CUE_MODE_LABELS[mode]), mode) for mode in CUE_MODES]
+    if key == "ticks":
+        return [(_(ANSWER_WORDS[answer]), answer) for answer in ("yes", "no")]
+    if key == "countdown_size":
+        return [(_(ANSWER_WORDS.get(size, size)), size) for size in COUNTDOWN_SIZES]
+    if key == "pregnant":
+        return [(_(ANSWER_WORDS[answer]), answer) for answer in ("yes", "no", NOT_SAID)]
+    if key == "language":
+        # Each language by its own name, so a person finds theirs whatever the screen speaks now.
+        offered = [(_(AS_THE_SYSTEM), NOT_SAID), *((name, code) for code, name in LANGUAGES.items())]
+        if value is not None and value not in LANGUAGES:  # a code typed into the file: kept, not lost
+            offered.append((value, value))
+        return offered
+    return None
 
 
 class SettingsScreen(CoachScreen[None]):
@@ -35,33 +61,36 @@ class SettingsScreen(CoachScreen[None]):
     SettingsScreen #settings-file { color: $text-muted; }
     """
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "close", "Back")]
-    HELP_TITLE = "settings"
-    HELP_INTRO = ("How coach sounds and looks, and what it knows about you. Move between the settings with "
-                  "Tab; each one says what it means. Nothing is kept until you save.")
-    KEY_HELP = {"save": "check the settings and keep them for next time",
-                "close": "back, without saving what you changed"}
+    HELP_TITLE = N_("settings")
+    HELP_INTRO = N_("How coach sounds and looks, and what it knows about you. Move between the settings with "
+                    "Tab; each one says what it means. Nothing is kept until you save.")
+    KEY_HELP = {"save": N_("check the settings and keep them for next time"),
+                "close": N_("back, without saving what you changed")}
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
         with VerticalScroll(id="settings"):
-            yield Static("Settings", id="settings-title")
+            yield Static(_("Settings"), id="settings-title")
             for key in CHECKS:
-                shown = show_value(key, getattr(settings, key))
+                saved = getattr(settings, key)
+                shown = show_value(key, saved)
+                offered = choices(key, saved)
                 with Horizontal(classes="setting"):
-                    yield Label(key.replace("_", " "), classes="setting-name")
-                    if key in CHOICES:
-                        yield Select(CHOICES[key], value=getattr(settings, key) if key == "cues" else shown,
-                                     allow_blank=False, id=f"setting-{key}")
+                    yield Label(_(NAMES[key]) if key in NAMES else key.replace("_", " "), classes="setting-name")
+                    if offered is not None:
+                        value = saved if key in ("cues", "language") and saved is not None else shown
+                        yield Select(offered, value=value, allow_blank=False, id=f"setting-{key}")
                     else:
                         yield Input(value="" if shown == NOT_SAID else shown, id=f"setting-{key}",
-                                    placeholder=NOT_SAID)
-                    yield Static(DESCRIPTIONS[key], classes="setting-about", markup=False)
+                                    placeholder=_(NOT_SAID))
+                    about = LANGUAGE_ABOUT if key == "language" else DESCRIPTIONS[key]
+                    yield Static(_(about), classes="setting-about", markup=False)
             yield Static(id="settings-error", markup=False)
             with Horizontal(classes="setting"):
-                yield Button("Save", id="settings-save", variant="primary")
-                yield Button("Back", id="settings-back")
-            yield Static(f"Saved in {settings_path()}", id="settings-file", markup=False)
-        yield Footer()
+                yield Button(_("Save"), id="settings-save", variant="primary")
+                yield Button(_("Back"), id="settings-back")
+            yield Static(_("Saved in {path}").format(path=settings_path()), id="settings-file", markup=False)
+        yield TranslatedFooter()
 
     def typed(self, key: str) -> str:
         widget = self.query_one(f"#setting-{key}")
@@ -79,7 +108,7 @@ class SettingsScreen(CoachScreen[None]):
                 changed[key] = value
         return changed
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         error = self.query_one("#settings-error", Static)
         try:
             changed = self.changes()
@@ -88,23 +117,29 @@ class SettingsScreen(CoachScreen[None]):
             return
         error.update("")
         if not changed:
-            self.notify("Nothing changed", timeout=2)
+            self.notify(_("Nothing changed"), timeout=2)
             return
         mode = changed.pop("cues", None)
         if changed and not self.app.save_settings(changed):
             return
         if mode is not None:
             self.app.set_cue_mode(mode)
-        self.notify("Settings saved", timeout=3)
+        if "language" in changed:
+            language = choose_language(None, changed["language"])
+            if language != current_language():
+                use_language(language)
+                await self.redraw_in_language()  # the screens beneath follow when shown again
+                self.query_one("#setting-language", Select).focus()
+        self.notify(_("Settings saved"), timeout=3)
 
     def action_close(self) -> None:
         self.app.pop_screen()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "settings-save":
-            self.action_save()
+            await self.action_save()
         elif event.button.id == "settings-back":
             self.action_close()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        await self.action_save()

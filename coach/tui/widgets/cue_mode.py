@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from coach.i18n import _
+
 
 class CueModeLabel(Static):
     DEFAULT_CSS = """
@@ -16,6 +18,6 @@ class CueModeLabel(Static):
     """
 
     def show(self, label: str) -> None:
-        text = f"sound: {label} (m)"
+        text = _("sound: {mode} (m)").format(mode=label)
         if self.content != text:
             self.update(text)

@@ -12,6 +12,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from coach.i18n import _
 from coach.model import Exercise, Side
 from coach.pictures.braille import Art, render
 from coach.pictures.pose import Pose, TextPicture
@@ -28,12 +29,14 @@ def key_text(pose: Pose, side: Side | None) -> str:
     if not stretched_names(pose):
         return ""
     if side is Side.BOTH or pose.stretched == "both":
-        return "▬ both legs"
-    if side in (Side.LEFT, Side.RIGHT):
-        return f"▬ your {side.value} leg"
+        return _("▬ both legs")
+    if side is Side.LEFT:
+        return _("▬ your left leg")
+    if side is Side.RIGHT:
+        return _("▬ your right leg")
     if side is None:
-        return "▬ the leg it works"
-    return "▬ the cramped leg"
+        return _("▬ the leg it works")
+    return _("▬ the cramped leg")
 
 
 class ExercisePicture(Widget):

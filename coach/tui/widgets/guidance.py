@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from coach.i18n import _
+
 
 class GuidanceLines(Static):
-    """A titled list of short lines; hidden while empty. Redrawn only when the words change."""
+    """A titled list of short lines; hidden while empty. Redrawn only when the words change.
+
+    The title is kept in English (marked with N_()) and translated when the lines are shown."""
 
     def __init__(self, title: str, *, id: str | None = None):
         super().__init__(markup=False, id=id)
@@ -23,4 +27,5 @@ class GuidanceLines(Static):
             return
         self._lines = lines
         self.display = bool(lines)
-        self.update(f"{self.title}:\n" + "\n".join(f"• {line}" for line in lines) if lines else "")
+        self.update(f"{_(self.title)}:\n" + "\n".join(f"• {line}" for line in lines)
+                    if lines else "")

@@ -20,16 +20,23 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.widget import Widget
 
-from coach.i18n import _
+from coach.i18n import N_, _
 
 GAP = "   "
+# Keys shown as a word rather than a symbol: the word is said in the person's language.
+KEY_WORDS = {"space": N_("space")}
+
+
+def key_label(key: str) -> str:
+    """A key as printed on the key line: '→', 'q', and 'space' in the person's language."""
+    return _(KEY_WORDS[key]) if key in KEY_WORDS else key
 
 
 def key_pairs(bindings: Sequence[BindingType]) -> list[Text]:
     pairs = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.show:
-            key = binding.key_display or binding.key.split(",")[0]
+            key = key_label(binding.key_display or binding.key.split(",")[0])
             pairs.append(Text.assemble((key, "bold"), " ", _(binding.description)))
     return pairs
 

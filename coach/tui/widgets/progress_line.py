@@ -14,12 +14,14 @@ import math
 from rich.text import Text
 from textual.widget import Widget
 
+from coach.i18n import _
+
 
 def time_left_words(seconds_left: float) -> str:
     """Minutes left as a person rounds them: 5:10 is "about 5 min", 5:40 "about 6 min"."""
     if seconds_left < 60:
-        return "under a minute left"
-    return f"about {math.floor(seconds_left / 60 + 0.5)} min left"
+        return _("under a minute left")
+    return _("about {minutes} min left").format(minutes=math.floor(seconds_left / 60 + 0.5))
 
 
 class ProgressLine(Widget):

@@ -1,15 +1,22 @@
 """The leg being worked (LEFT LEG, RIGHT LEG...): in block letters when the window has room.
 
 It is read from across the room as much as the countdown. The words are still the widget's
-content, so everything that reads or compares the label sees plain text.
+content, so everything that reads or compares the label sees plain text. In another language
+the words may be longer (PIERNA IZQUIERDA) or in letters the block font lacks: then a smaller
+scale, or plain bold text, so the label never pushes the words beside it out of the line.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.tui.widgets import block_font
+
+# Columns left on the line for the phase beside the label ("HOLD", "ПРИГОТОВЬТЕСЬ"...).
+ROOM_BESIDE = 16
 
 
 class SideLabel(Static):
@@ -22,8 +29,32 @@ class SideLabel(Static):
             self.scale = scale
             self.refresh(layout=True)
 
+    def room(self) -> int | None:
+        """Columns the block letters may take: the line, less what must stay beside them."""
+        parent = self.parent
+        if not isinstance(parent, Widget) or not parent.size.width:
+            return None
+        taken = ROOM_BESIDE + self.styles.gutter.width
+        for sibling in parent.children:
+            if sibling is not self and isinstance(sibling, Static) and sibling.styles.width is not None \
+                    and sibling.styles.width.is_auto:
+                taken += cell_len(str(sibling.content)) + sibling.styles.gutter.width
+        return int(parent.size.width - taken)
+
+    def drawn_scale(self) -> int:
+        """The block font's scale the label is drawn at now; 0 for plain text."""
+        text = str(self.content)
+        if not self.scale or not block_font.can_draw(text):
+            return 0
+        room = self.room()
+        for scale in range(self.scale, 0, -1):
+            if room is None or block_font.width_at(text, scale) <= room:
+                return scale
+        return 0
+
     def render(self) -> Text | str:
         text = str(self.content)
-        if self.scale and block_font.can_draw(text):
-            return Text("\n".join(block_font.draw(text, self.scale)))
+        scale = self.drawn_scale()
+        if scale:
+            return Text("\n".join(block_font.draw(text, scale)))
         return text

@@ -101,7 +101,7 @@ def read_library(layers: Sequence[Sequence[Path]], language: str | None = None) 
     shipped_exercises: dict[str, Exercise] = {}
     for number, layer in enumerate(documents):
         for document in layer:
-            if document.root is not None and is_exercise_library(document):
+            if document.root is not None and is_exercise_library(document) and not is_translation_file(document):
                 defined = read_exercises(document)
                 library.exercises.update(defined)
                 drawn_by_files.difference_update(defined)

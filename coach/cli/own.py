@@ -14,6 +14,8 @@ from pathlib import Path
 from coach import locations
 from coach.cli.errors import UserError
 from coach.files import create_private, write_private
+from coach.i18n import ENGLISH, _, current_language
+from coach.model import Routine
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
@@ -73,11 +75,12 @@ def command_new(arguments: argparse.Namespace) -> int:
         hint = suggestion(arguments.base, library.routines) or "run 'coach list' to see them"
         raise OwnUserError(f"there is no routine called '{arguments.base}' to copy — {hint}")
     base = library.routines[arguments.base]
-    title = f"{base.title} (mine)" if name != base.name else base.title
+    # The library holds coach's routines in the person's language, so the copy is in it too.
+    title = _("{title} (mine)").format(title=base.title) if name != base.name else base.title
     routine = replace(base, name=name, title=title)
     path = locations.user_routines_dir() / f"{name}.yaml"
     try:
-        create_private(path, routine_yaml(routine, f"Copied from '{base.name}'."))
+        create_private(path, routine_yaml(routine, _("Copied from '{name}'.").format(name=base.name)))
     except FileExistsError:
         raise OwnUserError(f"{path} already exists — choose another name, or edit that file") from None
     except OSError as error:
@@ -86,6 +89,15 @@ def command_new(arguments: argparse.Namespace) -> int:
     print(f"Wrote {path}")
     print(f"Change it with: coach edit {name}")
     return 0
+
+
+def _shipped_copy(shipped: Routine) -> str:
+    """coach's own file as it is, with its comments; in another language, the routine as the person
+    reads it, so their copy does not turn English."""
+    assert shipped.origin is not None
+    if current_language() == ENGLISH:
+        return shipped.origin.read_text(encoding="utf-8")
+    return routine_yaml(shipped, _("Copied from coach's '{name}'.").format(name=shipped.name))
 
 
 def editor_command() -> list[str]:
@@ -112,7 +124,7 @@ def command_edit(arguments: argparse.Namespace) -> int:
             raise OwnUserError(f"there is no routine called '{name}' — {hint}")
         path = locations.user_routines_dir() / f"{name}.yaml"
         try:
-            create_private(path, shipped.origin.read_text(encoding="utf-8"))
+            create_private(path, _shipped_copy(shipped))
         except FileExistsError:
             raise OwnUserError(f"{path} already exists and holds another routine — rename that file, "
                                f"then run coach edit {name} again") from None

@@ -70,10 +70,10 @@ def read_translation(document: Document, exercises: Mapping[str, Exercise],
     reader = NodeReader(document)
     if document.root is None:
         return None
-    top = reader.fields(document.root, TOP_KEYS, ["language"], _("a translation file"))
+    top = reader.fields(document.root, TOP_KEYS, ["language"], "a translation file")
     if top is None or "language" not in top:
         return None
-    language = reader.name(top["language"], _("the language"))
+    language = reader.name(top["language"], "the language")
     if language is None:
         return None
     translation = Translation(language)
@@ -102,54 +102,55 @@ def read_translation(document: Document, exercises: Mapping[str, Exercise],
                 reader.problem(key, _("no picture has the word '{word}'").format(word=word),
                                suggestion(word, known) or _("use a word shown beside a picture"))
                 continue
-            label = reader.text(value, _("the word for '{word}'").format(word=word))
+            label = reader.text(value, f"the word for '{word}'")
             if label is not None:
                 translation.labels[word] = label
     return translation
 
 
 def _exercise_text(reader: NodeReader, body: yaml.Node, english: Exercise) -> ExerciseText | None:
-    what = _("the translation of exercise '{id}'").format(id=english.id)
+    what = f"the translation of exercise '{english.id}'"
     before = len(reader.document.problems)
     value = reader.fields(body, EXERCISE_KEYS, (), what)
     if value is None:
         return None
-    name = reader.text(value["name"], _("its name")) if "name" in value else None
-    steps = _same_count(reader, value.get("steps"), english.steps, _("steps"))
-    cautions = _same_count(reader, value.get("cautions"), english.cautions, _("cautions"))
+    name = reader.text(value["name"], "its name") if "name" in value else None
+    steps = _same_count(reader, value.get("steps"), english.steps, "steps")
+    cautions = _same_count(reader, value.get("cautions"), english.cautions, "cautions")
     caption = None
     if "caption" in value:
         if not (isinstance(english.picture, Pose) and english.picture.caption):
             reader.problem(value["caption"], _("exercise '{id}' has no picture caption to translate")
                            .format(id=english.id), _("remove the 'caption' line"))
         else:
-            caption = reader.text(value["caption"], _("its caption"))
+            caption = reader.text(value["caption"], "its caption")
     if len(reader.document.problems) > before:
         return None
     return ExerciseText(name=name, steps=steps, cautions=cautions, caption=caption)
 
 
 def _same_count(reader: NodeReader, node: yaml.Node | None, english: tuple[str, ...],
-                what: str) -> tuple[str, ...] | None:
+                key: str) -> tuple[str, ...] | None:
     if node is None:
         return None
-    texts = reader.text_list(node, what)
+    texts = reader.text_list(node, key)
     if texts is not None and len(texts) != len(english):
-        reader.problem(node, _("{what}: {count} here, {english} in English").format(
-            what=what, count=len(texts), english=len(english)),
+        # `key` is the file's own word (steps, cautions): it stays as written, in every language.
+        reader.problem(node, _("'{key}' has {count} lines here and {english} in English").format(
+            key=key, count=len(texts), english=len(english)),
             _("translate each English line as one line, in the same order"))
         return None
     return texts
 
 
 def _routine_text(reader: NodeReader, body: yaml.Node, english: Routine) -> RoutineText | None:
-    what = _("the translation of routine '{name}'").format(name=english.name)
+    what = f"the translation of routine '{english.name}'"
     before = len(reader.document.problems)
     value = reader.fields(body, ROUTINE_KEYS, (), what)
     if value is None:
         return None
-    title = reader.text(value["title"], _("its title")) if "title" in value else None
-    description = reader.text(value["description"], _("its description"), multiline=True) \
+    title = reader.text(value["title"], "its title") if "title" in value else None
+    description = reader.text(value["description"], "its description", multiline=True) \
         if "description" in value else None
     notes: dict[str, str] = {}
     with_notes = {step.exercise.id for step in english.steps if step.note}
@@ -160,7 +161,7 @@ def _routine_text(reader: NodeReader, body: yaml.Node, english: Routine) -> Rout
                 name=english.name, id=exercise_id),
                 suggestion(exercise_id, with_notes) or _("use the id of a step that has a note"))
             continue
-        note = reader.text(note_node, _("the note"))
+        note = reader.text(note_node, "the note")
         if note is not None:
             notes[exercise_id] = note
     if len(reader.document.problems) > before:

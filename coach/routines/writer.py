@@ -1,4 +1,8 @@
-"""Writing a routine as the kind of YAML a person would write by hand, comments included."""
+"""Writing a routine as the kind of YAML a person would write by hand, comments included.
+
+The comments and texts are in the person's language (keys and ids stay as coach reads them), and
+text in any script is written plain when YAML reads it back the same.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ import json
 import re
 
 from coach.durations import format_duration
+from coach.i18n import _
 from coach.model import Holds, Routine, RoutineStep, Sides, Timed
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.()'/-]*[A-Za-z0-9.)]$")
+# Letters and digits of any script ([^\W_]), so "Вечерняя растяжка" needs no quotes either.
+_PLAIN = re.compile(r"^[^\W\d_](?:[^\W_]|[ ,.()'/-])*(?:[^\W_]|[.)])$")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 
@@ -44,9 +50,9 @@ def _step_lines(step: RoutineStep) -> list[str]:
 
 def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
     lines = [
-        f"# {routine.title}: your own routine for coach.",
-        "# Change it in any text editor; 'coach validate' checks it, and 'coach help routines'",
-        "# lists every key. Times are written like 45s, 1m30s or 2m.",
+        "# " + _("{title}: your own routine for coach.").format(title=routine.title),
+        "# " + _("Change it in any text editor; 'coach validate' checks it, and 'coach help routines'"),
+        "# " + _("lists every key. Times are written like 45s, 1m30s or 2m."),
     ]
     if origin_note:
         lines.append(f"# {origin_note}")
@@ -57,8 +63,9 @@ def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
     if routine.description:
         lines.append(f"description: {scalar(routine.description)}")
     lines += [
-        f"get_ready: {format_duration(routine.get_ready) if routine.get_ready else 0}   # before the first step",
-        f"switch_legs: {format_duration(routine.switch_legs)}   # pause to change legs",
+        f"get_ready: {format_duration(routine.get_ready) if routine.get_ready else 0}   # "
+        + _("before the first step"),
+        f"switch_legs: {format_duration(routine.switch_legs)}   # " + _("pause to change legs"),
         "steps:",
     ]
     for step in routine.steps:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__, locations
-from coach.i18n import ENGLISH
 from coach.files import write_private
+from coach.i18n import ENGLISH
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
 from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_from_data, text_picture_from
 from coach.routines.library import Library

@@ -114,7 +114,7 @@ def _exercise_text(reader: NodeReader, body: yaml.Node, english: Exercise) -> Ex
     value = reader.fields(body, EXERCISE_KEYS, (), what)
     if value is None:
         return None
-    name = reader.text(value["name"], "its name") if "name" in value else None
+    name = reader.text(value["name"], f"the name of exercise '{english.id}'") if "name" in value else None
     steps = _same_count(reader, value.get("steps"), english.steps, "steps")
     cautions = _same_count(reader, value.get("cautions"), english.cautions, "cautions")
     caption = None
@@ -123,7 +123,7 @@ def _exercise_text(reader: NodeReader, body: yaml.Node, english: Exercise) -> Ex
             reader.problem(value["caption"], _("exercise '{id}' has no picture caption to translate")
                            .format(id=english.id), _("remove the 'caption' line"))
         else:
-            caption = reader.text(value["caption"], "its caption")
+            caption = reader.text(value["caption"], f"the caption of exercise '{english.id}'")
     if len(reader.document.problems) > before:
         return None
     return ExerciseText(name=name, steps=steps, cautions=cautions, caption=caption)
@@ -149,8 +149,9 @@ def _routine_text(reader: NodeReader, body: yaml.Node, english: Routine) -> Rout
     value = reader.fields(body, ROUTINE_KEYS, (), what)
     if value is None:
         return None
-    title = reader.text(value["title"], "its title") if "title" in value else None
-    description = reader.text(value["description"], "its description", multiline=True) \
+    title = reader.text(value["title"], f"the title of routine '{english.name}'") if "title" in value else None
+    description = reader.text(value["description"], f"the description of routine '{english.name}'",
+                                  multiline=True) \
         if "description" in value else None
     notes: dict[str, str] = {}
     with_notes = {step.exercise.id for step in english.steps if step.note}
@@ -161,7 +162,7 @@ def _routine_text(reader: NodeReader, body: yaml.Node, english: Routine) -> Rout
                 name=english.name, id=exercise_id),
                 suggestion(exercise_id, with_notes) or _("use the id of a step that has a note"))
             continue
-        note = reader.text(note_node, "the note")
+        note = reader.text(note_node, f"the note for '{exercise_id}'")
         if note is not None:
             notes[exercise_id] = note
     if len(reader.document.problems) > before:

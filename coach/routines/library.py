@@ -131,8 +131,8 @@ def read_library(layers: Sequence[Sequence[Path]], language: str | None = None) 
                 shipped_routines[routine.name] = routine
     if documents:
         library.first_aid = _first_aid(documents[0], shipped_exercises)
-    _check_translations(library, [document for layer in documents for document in layer
-                                  if document.root is not None and is_translation_file(document)],
+    _check_translations([document for layer in documents for document in layer
+                         if document.root is not None and is_translation_file(document)],
                         shipped_exercises, shipped_routines)
     translated = translation_path(layers[0], language) if layers else None
     if translated is not None:
@@ -142,7 +142,7 @@ def read_library(layers: Sequence[Sequence[Path]], language: str | None = None) 
     return library
 
 
-def _check_translations(library: Library, documents: Sequence[Document], exercises: dict[str, Exercise],
+def _check_translations(documents: Sequence[Document], exercises: dict[str, Exercise],
                         routines: dict[str, Routine]) -> None:
     """Translation files named among the layers (`coach validate FILE`) are checked, not applied."""
     from coach.routines.translations import read_translation

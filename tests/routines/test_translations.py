@@ -135,6 +135,23 @@ def test_a_persons_own_files_keep_their_words_in_any_language(coach_home: Path) 
     assert ours.routines["quick"].title == "Быстрая растяжка из исследования"
 
 
+def test_a_persons_own_picture_of_coachs_exercise_keeps_its_words(coach_home: Path) -> None:
+    folder = locations.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "poses.yaml").write_text(
+        "poses:\n  wall-calf-stretch:\n    caption: My way of doing it.\n    head: [11.6, 15]\n"
+        "    neck: [10.5, 13.7]\n    hip: [7.4, 9]\n    legs:\n"
+        "      near: [[5.5, 4.9], [3.6, 0.9], [3.1, 0], [5.4, 0]]\n    props:\n      - wall: {x: 14}\n",
+        encoding="utf-8")
+    use_language("ru")
+    exercise = load_library().exercises["wall-calf-stretch"]
+    assert exercise.name == "Растяжка икры у стены"
+    assert isinstance(exercise.picture, Pose) and exercise.picture.caption == "My way of doing it."
+    assert [prop.caption for prop in exercise.picture.props] == ["wall"]
+    shipped_picture = load_library().exercises["soleus-stretch"].picture
+    assert isinstance(shipped_picture, Pose) and "стена" in [prop.caption for prop in shipped_picture.props]
+
+
 def broken_translation(folder: Path) -> Path:
     """A Russian file with four mistakes a translator makes; returns its path."""
     path = folder / "translations" / "ru.yaml"

@@ -2,11 +2,11 @@
 
 One file per language, `translations/LANG.yaml` beside the shipped routine files, so a translator
 works in one file. It holds, by exercise id, the name, steps, cautions and picture caption; by
-routine name, the title, description and step notes (by exercise id); and the words written beside
-the shipped pictures. Ids, doses, positions and sources are never in it: they stay the English
-files'. Anything missing stays English. Every entry is checked against the English texts it
-translates (same number of steps and cautions, known ids), so a broken entry is reported with its
-line and left English rather than shown half-done.
+routine name, the title, description and step notes (by exercise id); the words written beside
+the shipped pictures; and the sources' titles. Ids, doses and positions are never in it: they stay
+the English files'. Anything missing stays English. Every entry is checked against the English
+texts it translates (same number of steps and cautions, known ids), so a broken entry is reported
+with its line and left English rather than shown half-done.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from coach.pictures.pose import Pose
 from coach.routines.nodes import NodeReader, suggestion
 from coach.routines.yamlsource import Document
 
-TOP_KEYS = ("language", "exercises", "routines", "labels")
+TOP_KEYS = ("language", "exercises", "routines", "labels", "sources")
 EXERCISE_KEYS = ("name", "steps", "cautions", "caption")
 ROUTINE_KEYS = ("title", "description", "notes")
 
@@ -48,6 +48,7 @@ class Translation:
     exercises: dict[str, ExerciseText] = field(default_factory=dict)
     routines: dict[str, RoutineText] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # a picture's English word -> this language's
+    sources: dict[str, str] = field(default_factory=dict)  # a source's English title -> this language's
 
 
 def is_translation_file(document: Document) -> bool:
@@ -105,6 +106,16 @@ def read_translation(document: Document, exercises: Mapping[str, Exercise],
             label = reader.text(value, f"the word for '{word}'")
             if label is not None:
                 translation.labels[word] = label
+    if "sources" in top:
+        titles = {title for exercise in exercises.values() for title in exercise.sources}
+        for title, (key, value) in (reader.mapping(top["sources"], "'sources'") or {}).items():
+            if title not in titles:
+                reader.problem(key, _("no exercise names the source '{title}'").format(title=title),
+                               suggestion(title, titles) or _("use a title from the exercises' sources"))
+                continue
+            translated = reader.text(value, f"the title for '{title}'")
+            if translated is not None:
+                translation.sources[title] = translated
     return translation
 
 
@@ -180,7 +191,8 @@ def translate_exercise(exercise: Exercise, translation: Translation, picture_too
                       if prop.caption in translation.labels else prop for prop in picture.props)
         picture = replace(picture, caption=text.caption or picture.caption, props=props)
     return replace(exercise, name=text.name or exercise.name, steps=text.steps or exercise.steps,
-                   cautions=text.cautions or exercise.cautions, picture=picture)
+                   cautions=text.cautions or exercise.cautions, picture=picture,
+                   sources=tuple(translation.sources.get(title, title) for title in exercise.sources))
 
 
 def translate_routine(routine: Routine, translation: Translation, exercises: Mapping[int, Exercise]) -> Routine:

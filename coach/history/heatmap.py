@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach import local_format
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.weekly import month_labels
 
 DONE, PARTIAL, NONE, FUTURE = "██", "▒▒", "··", "  "
 CRAMP = "×"
 UNANSWERED = "?"
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+A_MONDAY = date(2024, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,20 @@ def nights_grid(sessions: Sequence[SessionRecord | NightRecord], cramps: Sequenc
 
 def grid_text(grid: list[list[Night | None]], first_monday: date | None = None) -> list[str]:
     """The grid, with month names and each week's Monday above it when `first_monday` is given."""
-    rows = [f"{WEEKDAYS[weekday]} " + " ".join(night.cell if night else FUTURE for night in row)
+    rows = [f"{weekday_label(weekday)} " + " ".join(night.cell if night else FUTURE for night in row)
             for weekday, row in enumerate(grid)]
     if first_monday is None or not grid:
         return rows
     mondays = [first_monday + timedelta(weeks=week) for week in range(len(grid[0]))]
     days = "    " + " ".join(monday.strftime("%d") for monday in mondays)
     return ["    " + month_labels(mondays), days, *rows]
+
+
+def weekday_label(weekday: int) -> str:
+    """'Mon', 'Di', 'пн ', 'mié': the day's short name in three columns (Monday is 0), the grid's
+    rows line up in every language."""
+    name = local_format.weekday(A_MONDAY + timedelta(days=weekday)).rstrip(".")
+    return name[:3].ljust(3)
 
 
 def first_monday(last: date, weeks: int = 12) -> date:

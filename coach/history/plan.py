@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach import local_format
 from coach.history.trial_stats import (
     RateRatio,
     WeekPair,
@@ -24,6 +25,7 @@ from coach.history.trial_stats import (
     randomisation_p_value,
     rate_ratio,
 )
+from coach.i18n import N_, _
 from coach.words import count_of
 
 BASELINE, ROUTINE, USUAL = "B", "R", "U"
@@ -33,10 +35,10 @@ MIN_PAIRS = 3
 # Before a verdict: enough answered nights on each side, and enough cramps to say anything.
 MIN_NIGHTS_EACH = 5
 MIN_CRAMPS_TOTAL = 4
-TRIAL_REFERENCE = ("In the trial this follows (Hallegraeff 2012, 80 adults over 55, 6 weeks), nightly "
+TRIAL_REFERENCE = N_("In the trial this follows (Hallegraeff 2012, 80 adults over 55, 6 weeks), nightly "
                    "stretching went with 1.2 fewer cramps a night and 1.3 points lower severity "
                    "than no stretching. The evidence overall is of low certainty.")
-CHOICE_NOTE = ("A usual week means stretching only if you normally would. Leaving the routine out "
+CHOICE_NOTE = N_("A usual week means stretching only if you normally would. Leaving the routine out "
                "for a week is your choice, and you can end the plan at any time.")
 
 
@@ -67,16 +69,19 @@ def tonight_text(weeks: str, first_night: date, tonight: date) -> str:
     """Where the person is in the plan, said each evening."""
     week = (tonight - first_night).days // 7 + 1
     day = (tonight - first_night).days % 7 + 1
-    where = f"Week {week} of {len(weeks)}, night {day} of 7"
     letter = week_kind(weeks, first_night, tonight)
     if letter is None:
-        return ("Your plan has finished: its result is below." if tonight > first_night
-                else f"Your plan starts on the night of {first_night.strftime('%a %d %b')}.")
+        return (_("Your plan has finished: its result is below.") if tonight > first_night
+                else _("Your plan starts on the night of {date}.").format(date=local_format.day_date(first_night)))
     if letter == BASELINE:
-        return f"{where}: a baseline night. Keep your usual habits and answer each morning."
-    if letter == ROUTINE:
-        return f"{where}: a routine night. Do your bedtime stretches tonight."
-    return f"{where}: a usual night. Do what you would normally do; stretching is up to you."
+        text = _("Week {week} of {weeks}, night {night} of 7: a baseline night. Keep your usual habits and "
+                 "answer each morning.")
+    elif letter == ROUTINE:
+        text = _("Week {week} of {weeks}, night {night} of 7: a routine night. Do your bedtime stretches tonight.")
+    else:
+        text = _("Week {week} of {weeks}, night {night} of 7: a usual night. Do what you would normally do; "
+                 "stretching is up to you.")
+    return text.format(week=week, weeks=len(weeks), night=day)
 
 
 @dataclass(frozen=True)
@@ -165,36 +170,52 @@ def result_lines(comparison: Comparison) -> list[str]:
     a, b = comparison.with_routine, comparison.without_routine
     lines = []
     if comparison.observational:
-        lines.append("Observational: you chose which nights had the routine, so other things (how you "
-                     "felt that day) may explain any difference.")
-    for name, group in (("With the routine", a), ("Without", b)):
-        if group.nights:
-            severity = f", mean severity {group.mean_severity:.1f}/10" if group.mean_severity is not None else ""
-            lines.append(f"{name}: {group.per_night:.2f} cramps a night over "
-                         f"{count_of(group.nights, 'answered night', 'answered nights')} "
-                         f"({count_of(group.cramps, 'cramp', 'cramps')}{severity}).")
+        lines.append(_("Observational: you chose which nights had the routine, so other things (how you "
+                       "felt that day) may explain any difference."))
+    for name, group in ((_("With the routine"), a), (_("Without"), b)):
+        if group.per_night is None:
+            lines.append(_("{name}: no answered nights yet.").format(name=name))
+            continue
+        filled = {"name": name, "rate": local_format.decimal(group.per_night, 2),
+                  "nights": count_of(group.nights, "answered night", "answered nights"),
+                  "cramps": count_of(group.cramps, "cramp", "cramps")}
+        if group.mean_severity is None:
+            lines.append(_("{name}: {rate} cramps a night over {nights} ({cramps}).").format(**filled))
         else:
-            lines.append(f"{name}: no answered nights yet.")
+            lines.append(_("{name}: {rate} cramps a night over {nights} ({cramps}, mean severity {severity}/10)."
+                           ).format(severity=local_format.decimal(group.mean_severity, 1), **filled))
     if not comparison.can_tell:
-        lines.append(f"Can't tell yet: coach needs at least {MIN_NIGHTS_EACH} answered nights each way and "
-                     f"{MIN_CRAMPS_TOTAL} cramps in all before saying anything.")
+        lines.append(_("Can't tell yet: coach needs at least {nights} each way and {cramps} in all before saying "
+                       "anything.").format(nights=count_of(MIN_NIGHTS_EACH, "answered night", "answered nights"),
+                                           cramps=count_of(MIN_CRAMPS_TOTAL, "cramp", "cramps")))
         return lines
     ratio = comparison.ratio
     assert ratio is not None
-    high = "no upper limit" if ratio.high == float("inf") else f"{ratio.high:.2f}"
-    estimate = "—" if ratio.estimate is None else f"{ratio.estimate:.2f}"
-    lines.append(f"Rate ratio (with ÷ without): {estimate}, 95% interval {ratio.low:.2f} to {high}.")
+    high = _("no upper limit") if ratio.high == float("inf") else local_format.decimal(ratio.high, 2)
+    estimate = "—" if ratio.estimate is None else local_format.decimal(ratio.estimate, 2)
+    # The per cent signs are in the values: a "%" in a text would read as a printf placeholder to gettext.
+    lines.append(_("Rate ratio (with ÷ without): {estimate}, {level} interval {low} to {high}.").format(
+        estimate=estimate, level="95%", low=local_format.decimal(ratio.low, 2), high=high))
     if ratio.high < 1:
-        lines.append(f"Fewer cramps with the routine: between {100 * (1 - ratio.high):.0f}% and "
-                     f"{100 * (1 - ratio.low):.0f}% fewer a night.")
+        lines.append(_("Fewer cramps with the routine: between {least} and {most} fewer a night.").format(
+            least=f"{100 * (1 - ratio.high):.0f}%", most=f"{100 * (1 - ratio.low):.0f}%"))
     elif ratio.low > 1:
-        lines.append("More cramps on routine nights than without. Worth talking over with a doctor.")
+        lines.append(_("More cramps on routine nights than without. Worth talking over with a doctor."))
     else:
-        lines.append("Can't tell yet: the numbers fit fewer, the same or more cramps with the routine.")
+        lines.append(_("Can't tell yet: the numbers fit fewer, the same or more cramps with the routine."))
     if comparison.probability_lower is not None:
-        lines.append(f"Chance the routine lowers your rate (Gamma–Poisson): {comparison.probability_lower:.0%}.")
+        lines.append(_("Chance the routine lowers your rate (Gamma–Poisson): {percent}%.").format(
+            percent=f"{100 * comparison.probability_lower:.0f}"))
     if comparison.severity_difference is not None:
-        lines.append(f"Severity with the routine is {comparison.severity_difference:+.1f} points on average.")
+        lines.append(_("Severity with the routine is {difference} points on average.").format(
+            difference=signed_decimal(comparison.severity_difference)))
     if comparison.p_value is not None:
-        lines.append(f"Randomisation test over your coin-ordered weeks: p = {comparison.p_value:.2f}.")
+        lines.append(_("Randomisation test over your coin-ordered weeks: p = {p}.").format(
+            p=local_format.decimal(comparison.p_value, 2)))
     return lines
+
+
+def signed_decimal(value: float, places: int = 1) -> str:
+    """'+0.5', '-1.2' ('+0,5' in German, Spanish and Russian): a difference, with its sign."""
+    plus = "+" if f"{value:+.{places}f}".startswith("+") else ""
+    return plus + local_format.decimal(value, places)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from coach.engine.session import Ended, Event, Session, State, StepEnded, StepStatus
 from coach.history.store import HistoryStore
+from coach.i18n import _
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
 # Done all the way through: a hold left after a second, then skipped, is not a night of stretching.
@@ -42,7 +43,7 @@ class Recorder:
                 self._unsubscribe()
         except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
             if self.failure is None:
-                self.failure = f"History could not be saved: {error}. The routine goes on."
+                self.failure = _("History could not be saved: {problem}. The routine goes on.").format(problem=error)
                 if self.report is not None:
                     self.report(self.failure)
 

@@ -15,20 +15,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from coach import local_format
 from coach.history.cramp_entry import LONG_CRAMP_MINUTES
 from coach.history.nights import last_complete_night
 from coach.history.plan import TRIAL_REFERENCE, Comparison, result_lines
 from coach.history.stats import streaks
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
+from coach.history.views import minutes_text
 from coach.history.weekly import Week, trend_text, weeks_ending
+from coach.i18n import N_, _, current_language, pgettext
 from coach.safety import tier_lines
-from coach.words import count_of, leg_words
+from coach.words import count_of, count_words, leg_words, plural
 
 MAX_NOTES = 12  # one page: the most recent notes, and how many more there are
-SYMPTOMS = (("numbness", "Numbness"), ("swelling", "Swelling of a leg"), ("weakness", "Weakness"),
-            ("calf_pain_walking", "Calf pain when walking"), ("restless_legs", "An urge to move the legs"))
-TIMES_OF_NIGHT = (("before midnight", 12, 24), ("midnight to 3 am", 0, 3), ("3 am to 6 am", 3, 6),
-                  ("after 6 am", 6, 12))
+SYMPTOMS = (("numbness", N_("Numbness")), ("swelling", N_("Swelling of a leg")), ("weakness", N_("Weakness")),
+            ("calf_pain_walking", N_("Calf pain when walking")), ("restless_legs", N_("An urge to move the legs")))
+TIMES_OF_NIGHT = ((N_("before midnight"), 12, 24), (N_("midnight to 3 am"), 0, 3), (N_("3 am to 6 am"), 3, 6),
+                  (N_("after 6 am"), 6, 12))
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,13 @@ class Report:
     footer: str
 
 
-def _minutes(value: float) -> str:
-    return f"{value:g} min"
+def _yes_no(answer: bool) -> str:
+    return _("yes") if answer else _("no")
+
+
+def _moment(at: datetime) -> str:
+    """'03 Nov 02:40': a cramp's date and time."""
+    return f"{local_format.day_month(at)} {local_format.time_of_day(at)}"
 
 
 def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[CrampRecord], answered: set[date],
@@ -85,72 +93,104 @@ def build_report(sessions: Sequence[SessionRecord | NightRecord], cramps: list[C
     table_weeks = weeks_ending(last, weeks, heard, [c.night for c in in_period], done_in_period)
     sections = []
 
-    stretching = [f"Routine completed on {len(done_in_period)} of {count_of(nights, 'night', 'nights')} "
-                  "since coach was first used"
-                  + (f" ({100 * len(done_in_period) / nights:.0f}%)." if nights else ".")]
-    stretching.append(f"Longest run of nights in a row: {streaks(done, now)[1]}.")
-    sections.append(Section("Stretching", stretching))
+    stretching = [(plural(nights, "Routine completed on {done} of {count} night since coach was first used "
+                                  "({percent}%).",
+                          "Routine completed on {done} of {count} nights since coach was first used ({percent}%).")
+                   if nights else _("Routine completed on {done} of {count} nights since coach was first used.")
+                   ).format(done=len(done_in_period), count=nights,
+                            percent=f"{100 * len(done_in_period) / nights:.0f}" if nights else "")]
+    stretching.append(_("Longest run of nights in a row: {nights}.").format(nights=streaks(done, now)[1]))
+    sections.append(Section(_("Stretching"), stretching))
 
-    lines = [f"{count_of(len(in_period), 'cramp', 'cramps')} on {len({c.night for c in in_period})} of "
-             f"{count_of(len(heard), 'answered night', 'answered nights')}.",
+    lines = [_("{cramps} on {nights} of {answered}.").format(
+                 cramps=count_of(len(in_period), "cramp", "cramps"), nights=len({c.night for c in in_period}),
+                 answered=count_of(len(heard), "answered night", "answered nights")),
              trend_text(table_weeks)]
     if in_period:
         severities = [c.severity for c in in_period]
-        lines.append(f"Severity (1–10): median {statistics.median(severities):g}, worst {max(severities)}.")
+        lines.append(_("Severity (1–10): median {median}, worst {worst}.").format(
+            median=_short_number(statistics.median(severities)), worst=max(severities)))
         durations = [c.minutes for c in in_period if c.minutes is not None]
         if durations:
-            lines.append(f"Duration: median {_minutes(statistics.median(durations))} "
-                         f"({len(durations)} of {len(in_period)} timed).")
+            lines.append(_("Duration: median {median} ({timed} of {cramps} timed).").format(
+                median=minutes_text(statistics.median(durations)), timed=len(durations), cramps=len(in_period)))
         long = [c for c in in_period if c.minutes is not None and c.minutes > LONG_CRAMP_MINUTES]
         if long:
-            lines.append(f"⚠ {count_of(len(long), 'cramp', 'cramps')} over 10 minutes: " + "; ".join(
-                f"{c.at.strftime('%d %b %H:%M')} {_minutes(c.minutes or 0)} ({leg_words(c.leg, c.place)}, "
-                f"severity {c.severity})" for c in long) + ".")
+            each = [_("{moment} {minutes} ({leg}, severity {severity})").format(
+                        moment=_moment(c.at), minutes=minutes_text(c.minutes or 0), leg=leg_words(c.leg, c.place),
+                        severity=c.severity) for c in long]
+            lines.append("⚠ " + plural(len(long), "{count} cramp over 10 minutes: {cramps}.",
+                                       "{count} cramps over 10 minutes: {cramps}.").format(
+                count=len(long), cramps="; ".join(each)))
         hours = Counter(next(name for name, low, high in TIMES_OF_NIGHT if low <= c.at.hour < high) for c in in_period)
         legs = Counter(c.leg for c in in_period)
-        places = Counter(c.place or "not said" for c in in_period)
+        places = Counter(c.place for c in in_period)
         woken = {c.night for c in in_period if c.woke}
-        lines.append("Time of night: " + ", ".join(f"{name} {hours[name]}" for name, _, _ in TIMES_OF_NIGHT)
-                     + f". Nights woken by a cramp: {len(woken)}.")
-        lines.append(f"Leg: left {legs['left']}, right {legs['right']}, both {legs['both']}. Where: "
-                     + ", ".join(f"{place} {count}" for place, count in places.most_common()) + ".")
-    sections.append(Section("Cramps", lines))
-    table = [["week from", "answered", "cramps", "per answered night", "routine"]]
-    table += [[w.start.strftime("%d %b"), f"{w.answered}/7", str(w.cramps),
-               "–" if w.per_night is None else f"{w.per_night:.2f}", f"{w.routine_nights}/7"] for w in table_weeks]
-    sections.append(Section("Week by week", [], table))
+        lines.append(_("Time of night: {times}. Nights woken by a cramp: {woken}.").format(
+            times=", ".join(f"{_(name)} {hours[name]}" for name, _low, _high in TIMES_OF_NIGHT), woken=len(woken)))
+        lines.append(_("Leg: left {left}, right {right}, both {both}. Where: {places}.").format(
+            left=legs["left"], right=legs["right"], both=legs["both"],
+            places=", ".join(f"{_place_words(place)} {count}" for place, count in places.most_common())))
+    sections.append(Section(_("Cramps"), lines))
+    table = [[pgettext("report table", "week from"), pgettext("report table", "answered"),
+              pgettext("report table", "cramps"), pgettext("report table", "per answered night"),
+              pgettext("report table", "routine")]]
+    table += [[local_format.day_month(w.start), f"{w.answered}/7", str(w.cramps),
+               "–" if w.per_night is None else local_format.decimal(w.per_night, 2), f"{w.routine_nights}/7"]
+              for w in table_weeks]
+    sections.append(Section(_("Week by week"), [], table))
 
     noted = [c for c in in_period if c.note]
     if noted:
-        notes = [f"{c.at.strftime('%d %b')}: {c.note}" for c in noted[-MAX_NOTES:]]
+        notes = [f"{local_format.day_month(c.at)}: {c.note}" for c in noted[-MAX_NOTES:]]
         if len(noted) > MAX_NOTES:
-            earlier = count_of(len(noted) - MAX_NOTES, "earlier note", "earlier notes")
-            notes.append(f"… and {earlier}, in 'coach history'.")
-        sections.append(Section("The person's notes", notes))
+            notes.append(count_words(len(noted) - MAX_NOTES, "… and {count} earlier note, in 'coach history'.",
+                                     "… and {count} earlier notes, in 'coach history'."))
+        sections.append(Section(_("The person's notes"), notes))
 
-    listed = [f"Medicines they take: {', '.join(details.medicines)}." if details.medicines
-              else "Medicines: none listed."]
-    said = [f"{label}: {'yes' if details.symptoms[key] else 'no'}"
+    listed = [_("Medicines they take: {medicines}.").format(medicines=", ".join(details.medicines))
+              if details.medicines else _("Medicines: none listed.")]
+    said = [_("{symptom}: {answer}").format(symptom=_(label), answer=_yes_no(details.symptoms[key]))
             for key, label in SYMPTOMS if key in details.symptoms]
     if details.pregnant is not None:
-        said.append(f"Pregnant: {'yes' if details.pregnant else 'no'}")
-    listed.append(("Symptoms they chose to answer: " + "; ".join(said) + ".") if said
-                  else "Symptoms: none answered.")
-    sections.append(Section("Listed by the person", listed))
+        said.append(_("Pregnant: {answer}").format(answer=_yes_no(details.pregnant)))
+    listed.append(_("Symptoms they chose to answer: {symptoms}.").format(symptoms="; ".join(said)) if said
+                  else _("Symptoms: none answered."))
+    sections.append(Section(_("Listed by the person"), listed))
 
     if plan is not None:
         name, comparison = plan
-        sections.append(Section(f"Personal trial: {name}", [*result_lines(comparison), TRIAL_REFERENCE]))
+        sections.append(Section(_("Personal trial: {name}").format(name=name),
+                                [*result_lines(comparison), _(TRIAL_REFERENCE)]))
     elif observational is not None:
-        sections.append(Section("With and without the routine", result_lines(observational)))
+        sections.append(Section(_("With and without the routine"), result_lines(observational)))
 
-    sections.append(Section("When coach tells the person to get help", tier_lines("")))
+    sections.append(Section(_("When coach tells the person to get help"), tier_lines("")))
 
-    intro = (f"Nights of {start.strftime('%d %b %Y')} to {last.strftime('%d %b %Y')}: {len(heard)} of {nights} "
-             "nights answered (nights without an answer are left out, not counted as cramp-free). "
-             "Recorded with coach, a bedtime stretching coach; cramps are as the person logged them.")
-    return Report(f"Night leg cramps: {weeks}-week summary", intro, table_weeks, sections,
-                  "A record kept by the person, not a medical assessment.")
+    # English says "nights" for any count; other languages take the form for `nights`.
+    intro = plural(nights, "Nights of {start} to {last}: {answered} of {count} nights answered (nights without an "
+                           "answer are left out, not counted as cramp-free). Recorded with coach, a bedtime "
+                           "stretching coach; cramps are as the person logged them.",
+                   "Nights of {start} to {last}: {answered} of {count} nights answered (nights without an answer "
+                   "are left out, not counted as cramp-free). Recorded with coach, a bedtime stretching coach; "
+                   "cramps are as the person logged them.").format(
+        start=local_format.date_year(start), last=local_format.date_year(last), answered=len(heard), count=nights)
+    return Report(_("Night leg cramps: {weeks}-week summary").format(weeks=weeks), intro, table_weeks, sections,
+                  _("A record kept by the person, not a medical assessment."))
+
+
+def _short_number(value: float) -> str:
+    """'5', '5.5' ('5,5' in German, Spanish and Russian): a median, as precise as it needs."""
+    text = f"{value:g}"
+    return text if current_language() == "en" else text.replace(".", ",")
+
+
+def _place_words(place: str | None) -> str:
+    """Where on the leg, as the report's count of places names it."""
+    if place is None:
+        return _("not said")
+    words = {"calf": pgettext("place", "calf"), "foot": pgettext("place", "foot"), "thigh": pgettext("place", "thigh")}
+    return words.get(place, place)
 
 
 def report_markdown(report: Report) -> str:
@@ -177,17 +217,20 @@ def chart_svg(weeks: list[Week]) -> str:
     rates = [w.per_night for w in weeks if w.per_night is not None]
     ceiling = max(1.0, *rates) if rates else 1.0
     slot = width / max(1, len(weeks))
+    label = html.escape(_("Cramps per answered night and routine nights, week by week"))
+    x_axis = html.escape(_("week starting (? = no answered nights)"))
+    left_axis, right_axis = html.escape(_("cramps per answered night")), html.escape(_("routine nights (of 7)"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
-             f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" aria-label="Cramps per answered night '
-             'and routine nights, week by week" font-family="sans-serif" font-size="10">',
+             f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" aria-label="{label}" '
+             'font-family="sans-serif" font-size="10">',
              f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + height}" stroke="#333"/>',
              f'<line x1="{left}" y1="{top + height}" x2="{left + width}" y2="{top + height}" stroke="#333"/>',
              f'<line x1="{left + width}" y1="{top}" x2="{left + width}" y2="{top + height}" stroke="#333"/>']
     for tick in range(5):
         value = ceiling * tick / 4
         y = top + height - height * tick / 4
-        parts.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end">{value:.2f}</text>')
-        parts.append(f'<text x="{left + width + 4}" y="{y + 3:.1f}">{7 * tick / 4:g}</text>')
+        parts.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end">{local_format.decimal(value, 2)}</text>')
+        parts.append(f'<text x="{left + width + 4}" y="{y + 3:.1f}">{_short_number(7 * tick / 4)}</text>')
     for index, week in enumerate(weeks):
         x = left + slot * index
         if week.per_night is None:
@@ -200,13 +243,14 @@ def chart_svg(weeks: list[Week]) -> str:
         dot = top + height - height * week.routine_nights / 7
         parts.append(f'<circle cx="{x + slot / 2:.1f}" cy="{dot:.1f}" r="3" fill="{ROUTINE_COLOUR}"/>')
         parts.append(f'<text x="{x + slot / 2:.1f}" y="{top + height + 12}" text-anchor="middle">'
-                     f'{week.start.strftime("%d %b")}</text>')
-    parts += [f'<text x="{left + width / 2}" y="{CHART_HEIGHT - 6}" text-anchor="middle">week starting '
-              '(? = no answered nights)</text>',
+                     f'{html.escape(local_format.day_month(week.start))}</text>')
+    parts += [f'<text x="{left + width / 2}" y="{CHART_HEIGHT - 6}" text-anchor="middle">'
+              f'{x_axis}</text>',
               f'<text transform="translate(12 {top + height / 2}) rotate(-90)" text-anchor="middle" '
-              f'fill="{CRAMP_COLOUR}">cramps per answered night</text>',
+              f'fill="{CRAMP_COLOUR}">{left_axis}</text>',
               f'<text transform="translate({CHART_WIDTH - 8} {top + height / 2}) rotate(90)" '
-              f'text-anchor="middle" fill="{ROUTINE_COLOUR}">routine nights (of 7)</text>', "</svg>"]
+              f'text-anchor="middle" fill="{ROUTINE_COLOUR}">{right_axis}</text>',
+              "</svg>"]
     return "".join(parts)
 
 
@@ -245,6 +289,6 @@ def report_html(report: Report) -> str:
     if len(report.sections) > 2:
         body.append("</div>")
     body.append(f"<footer>{escape(report.footer)}</footer>")
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
             f"<title>{escape(report.title)}</title><style>{_STYLE}</style></head><body>"
             + "\n".join(body) + "</body></html>\n")

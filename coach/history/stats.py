@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from coach.history.nights import MORNING_STARTS, last_complete_night, night_of
 from coach.history.plan import Comparison, Condition, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
-from coach.words import count_of, plural
+from coach.i18n import _
+from coach.words import count_of, count_words
 
 MIN_NIGHTS_TO_COMPARE = 7
 
@@ -33,12 +34,15 @@ class Stats:
 
     @property
     def answered_line(self) -> str:
-        line = (f"Nights answered: {self.answered_nights} of {self.span_nights} since you started; "
-                "nights with no answer are left out.")
+        line = _("Nights answered: {answered} of {span} since you started; nights with no answer are left out."
+                 ).format(answered=self.answered_nights, span=self.span_nights)
         waiting = self.unanswered_routine_nights
         if waiting:
-            line += (f" {count_of(waiting, 'night', 'nights')} with a routine done {plural(waiting, 'has', 'have')}"
-                     " no answer yet: say whether there were cramps with 'coach checkin' (or log them).")
+            line += " " + count_words(
+                waiting, "{count} night with a routine done has no answer yet: say whether there were cramps "
+                         "with 'coach checkin' (or log them).",
+                "{count} nights with a routine done have no answer yet: say whether there were cramps "
+                "with 'coach checkin' (or log them).")
         return line
 
     @property
@@ -46,10 +50,10 @@ class Stats:
         small = min(self.with_routine.nights, self.without_routine.nights)
         if small >= MIN_NIGHTS_TO_COMPARE:
             return None
-        return (f"Too few answered nights to compare yet "
-                f"({count_of(self.with_routine.nights, 'answered night', 'answered nights')} after a routine, "
-                f"{self.without_routine.nights} without). coach compares once each has "
-                f"{MIN_NIGHTS_TO_COMPARE}; until then these numbers say little.")
+        return _("Too few answered nights to compare yet ({with_routine} after a routine, {without} without). "
+                 "coach compares once each has {minimum}; until then these numbers say little.").format(
+            with_routine=count_of(self.with_routine.nights, "answered night", "answered nights"),
+            without=self.without_routine.nights, minimum=MIN_NIGHTS_TO_COMPARE)
 
 
 def completed_nights(sessions: Iterable[SessionRecord | NightRecord]) -> set[date]:

@@ -22,6 +22,7 @@ from coach import locations
 from coach.files import private_dir
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
+from coach.i18n import _
 from coach.printable import visible
 
 Row = TypeVar("Row", bound=tuple[Any, ...])
@@ -122,7 +123,7 @@ INTERRUPTED_AFTER_HOURS = 12
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The id of the row an INSERT just made (SQLite always has one; say so clearly if not)."""
     if cursor.lastrowid is None:
-        raise HistoryError("the history did not return the id of the new row — try again")
+        raise HistoryError(_("the history did not return the id of the new row — try again"))
     return cursor.lastrowid
 
 
@@ -139,14 +140,15 @@ def explain(error: sqlite3.Error, path: Path) -> str:
     text = str(error)
     code = getattr(error, "sqlite_errorname", "") or ""
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
-        return (f"cannot save to {path}: the file or its folder is read-only — make them writable "
-                f"(chmod u+w {path}) or set COACH_HOME to another folder")
+        return _("cannot save to {path}: the file or its folder is read-only — make them writable "
+                 "(chmod u+w {path}) or set COACH_HOME to another folder").format(path=path)
     if code == "SQLITE_FULL" or "disk is full" in text or (
             (code.startswith("SQLITE_IOERR") or "disk I/O error" in text) and _nearly_full(path)):
-        return f"cannot save to {path}: the disk is full — free some space, then try again"
+        return _("cannot save to {path}: the disk is full — free some space, then try again").format(path=path)
     if code.startswith("SQLITE_BUSY") or "locked" in text:
-        return f"{path} is busy: another coach is writing to it — try again in a moment"
-    return f"cannot use {path}: {text} — check the file and its folder are yours and writable, then try again"
+        return _("{path} is busy: another coach is writing to it — try again in a moment").format(path=path)
+    return _("cannot use {path}: {problem} — check the file and its folder are yours and writable, then try again"
+             ).format(path=path, problem=text)
 
 
 def _nearly_full(path: Path) -> bool:
@@ -239,8 +241,9 @@ class HistoryStore:
             if not self.path.exists():
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as error:
-            raise HistoryError(f"cannot create {self.path}: {error.strerror} — check that folder "
-                               f"is yours and writable, or set COACH_HOME to another folder") from error
+            raise HistoryError(_("cannot create {path}: {problem} — check that folder is yours and writable, or set "
+                                 "COACH_HOME to another folder").format(path=self.path, problem=error.strerror)
+                               ) from error
         with _one_opener_at_a_time(self.path):  # and one mover-aside: never two backups of one file
             try:
                 return self._connect_and_migrate()
@@ -248,8 +251,8 @@ class HistoryStore:
                 raise HistoryError(explain(error, self.path)) from error
             except sqlite3.DatabaseError as error:  # "not a database", "malformed": the file is damaged
                 backup = self._move_aside()
-                self.notices.append(f"Your history file could not be read ({error}). It was kept as "
-                                    f"{backup} and a new one was started.")
+                self.notices.append(_("Your history file could not be read ({problem}). It was kept as {backup} "
+                                      "and a new one was started.").format(problem=error, backup=backup))
                 return self._connect_and_migrate()
 
     def _connect_and_migrate(self) -> sqlite3.Connection:
@@ -278,8 +281,8 @@ class HistoryStore:
     def _refuse_newer(self, connection: sqlite3.Connection) -> int:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise HistoryError(f"{self.path} was written by a newer coach (schema {version}) — "
-                               "update coach; your history is left untouched")
+            raise HistoryError(_("{path} was written by a newer coach (schema {version}) — update coach; your "
+                                 "history is left untouched").format(path=self.path, version=version))
         return version
 
     def _move_aside(self) -> Path:
@@ -441,7 +444,8 @@ class HistoryStore:
             try:
                 records.append(make(row))
             except (ValueError, TypeError, OverflowError) as error:
-                note = f"a damaged entry in the {table} of {self.path} was skipped ({visible(str(error))})"
+                note = _("a damaged entry in the {table} of {path} was skipped ({problem})").format(
+                    table=table, path=self.path, problem=visible(str(error)))
                 if note not in self.damaged:
                     self.damaged.append(note)
         return records

@@ -14,6 +14,7 @@ from typing import Any
 from coach.history.cramp_entry import CrampEntry, CrampValueError, checked
 from coach.history.nights import night_of
 from coach.history.store import HistoryStore, now_local
+from coach.i18n import _, pgettext
 
 FORMAT = "coach-history"
 VERSION = 1
@@ -64,13 +65,13 @@ def export_history(store: HistoryStore) -> dict[str, Any]:
 
 def _moment(value: Any, where: str) -> datetime:
     if not isinstance(value, str):
-        raise TransferError(f"{where}: expected a date and time")
+        raise TransferError(_("{where}: expected a date and time").format(where=where))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise TransferError(f"{where}: '{value}' is not a date and time") from None
+        raise TransferError(_("{where}: '{value}' is not a date and time").format(where=where, value=value)) from None
     if moment.tzinfo is None:
-        raise TransferError(f"{where}: '{value}' has no time zone")
+        raise TransferError(_("{where}: '{value}' has no time zone").format(where=where, value=value))
     return moment
 
 
@@ -78,13 +79,15 @@ def _day(value: Any, where: str) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise TransferError(f"{where}: '{value}' is not a date") from None
+        raise TransferError(_("{where}: '{value}' is not a date").format(where=where, value=value)) from None
 
 
 def _number(value: Any, where: str, whole: bool = False) -> Any:
     kinds = (int,) if whole else (int, float)
     if isinstance(value, bool) or not isinstance(value, kinds) or value < 0:
-        raise TransferError(f"{where}: expected a {'whole ' if whole else ''}number, not {value!r}")
+        wanted = (_("{where}: expected a whole number, not {value}") if whole
+                  else _("{where}: expected a number, not {value}"))
+        raise TransferError(wanted.format(where=where, value=repr(value)))
     return value
 
 
@@ -92,36 +95,37 @@ def _text(value: Any, where: str, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str) or not value:
-        raise TransferError(f"{where}: expected text, not {value!r}")
+        raise TransferError(_("{where}: expected text, not {value}").format(where=where, value=repr(value)))
     return value
 
 
 def _list(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items = document.get(key, [])
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise TransferError(f"'{key}' is not a list of entries")
+        raise TransferError(_("'{key}' is not a list of entries").format(key=key))
     return items
 
 
 def read_export(document: Any) -> dict[str, list[tuple[Any, ...]]]:
     """Check every item; the rows to insert, or TransferError naming the first problem."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise TransferError("this is not a coach history export (it has no \"format\": \"coach-history\")")
+        raise TransferError(_("this is not a coach history export (it has no \"format\": \"coach-history\")"))
     if document.get("version") != VERSION:
-        raise TransferError(f"this export is version {document.get('version')!r}; this coach reads version "
-                            f"{VERSION} — update coach on this computer")
+        raise TransferError(_("this export is version {found}; this coach reads version {version} — update coach "
+                              "on this computer").format(found=repr(document.get("version")), version=VERSION))
     rows: dict[str, list[tuple[Any, ...]]] = {"sessions": [], "cramps": [], "checkins": [], "plans": []}
     for number, item in enumerate(_list(document, "routines"), start=1):
-        where = f"routine {number}"
+        where = pgettext("export item", "routine {number}").format(number=number)
         started = _moment(item.get("started_at"), f"{where} started_at")
         ended = None if item.get("ended_at") is None else _moment(item["ended_at"], f"{where} ended_at")
         if item.get("status") not in SESSION_STATUSES:
-            raise TransferError(f"{where}: status {item.get('status')!r} is not one of {', '.join(SESSION_STATUSES)}")
+            raise TransferError(_("{where}: status {status} is not one of {statuses}").format(
+                where=where, status=repr(item.get("status")), statuses=", ".join(SESSION_STATUSES)))
         steps = []
         for step_number, step in enumerate(item.get("steps") or [], start=1):
-            at = f"{where} step {step_number}"
+            at = pgettext("export item", "{where} step {number}").format(where=where, number=step_number)
             if not isinstance(step, dict):
-                raise TransferError(f"{at}: not an entry")
+                raise TransferError(_("{where}: not an entry").format(where=at))
             steps.append((_number(step.get("step_index"), f"{at} step_index", whole=True),
                           _text(step.get("exercise"), f"{at} exercise"), _text(step.get("side"), f"{at} side"),
                           _number(step.get("planned_seconds"), f"{at} planned_seconds", whole=True),
@@ -132,25 +136,27 @@ def read_export(document: Any) -> dict[str, list[tuple[Any, ...]]]:
                                  "interrupted" if item["status"] == "running" else item["status"],
                                  _number(item.get("planned_seconds"), f"{where} planned_seconds", whole=True), steps))
     for number, item in enumerate(_list(document, "cramps"), start=1):
-        where = f"cramp {number}"
+        where = pgettext("export item", "cramp {number}").format(number=number)
         try:
             entry = checked(CrampEntry(_moment(item.get("at"), f"{where} at"), item.get("leg", ""),
                                        item.get("severity", 0), item.get("minutes"), item.get("note"),
                                        item.get("place"), item.get("woke")))
         except (CrampValueError, TypeError, AttributeError) as error:
-            raise TransferError(f"{where}: {error}") from None
+            raise TransferError(f"{where}: {error}") from None  # the error is in the person's language
         logged = _moment(item.get("logged_at") or item.get("at"), f"{where} logged_at")
         rows["cramps"].append((entry, logged))
     for number, item in enumerate(_list(document, "checkins"), start=1):
-        rows["checkins"].append((_day(item.get("night"), f"check-in {number} night"),
-                                 _moment(item.get("answered_at"), f"check-in {number} answered_at")))
+        where = pgettext("export item", "check-in {number}").format(number=number)
+        rows["checkins"].append((_day(item.get("night"), f"{where} night"),
+                                 _moment(item.get("answered_at"), f"{where} answered_at")))
     for number, item in enumerate(_list(document, "plans"), start=1):
-        where = f"plan {number}"
+        where = pgettext("export item", "plan {number}").format(number=number)
         if item.get("kind") not in PLAN_KINDS:
-            raise TransferError(f"{where}: kind {item.get('kind')!r} is not programme or test")
+            raise TransferError(_("{where}: kind {kind} is not programme or test").format(
+                where=where, kind=repr(item.get("kind"))))
         weeks = _text(item.get("weeks"), f"{where} weeks") or ""
         if set(weeks) - set("BRU"):
-            raise TransferError(f"{where}: weeks '{weeks}' may only hold B, R and U")
+            raise TransferError(_("{where}: weeks '{weeks}' may only hold B, R and U").format(where=where, weeks=weeks))
         rows["plans"].append((item["kind"], _day(item.get("first_night"), f"{where} first_night"), weeks,
                               _moment(item.get("created_at"), f"{where} created_at"),
                               None if item.get("ended_at") is None else _moment(item["ended_at"], f"{where} ended_at")))

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from coach.words import count_of
+from coach import local_format
+from coach.i18n import _
+from coach.words import count_of, count_words, plural
 
 
 @dataclass(frozen=True)
@@ -41,16 +43,19 @@ def trend_text(weeks: list[Week]) -> str:
     """First half against second half, in cramps per answered night, or why it cannot be said."""
     half = len(weeks) // 2
     if half == 0:
-        return "Too short a period to show a trend."
+        return _("Too short a period to show a trend.")
     early, late = weeks[:half], weeks[-half:]
     early_nights, late_nights = sum(w.answered for w in early), sum(w.answered for w in late)
     if not early_nights or not late_nights:
-        return "No trend yet: too few answered nights in one half of the period."
+        return _("No trend yet: too few answered nights in one half of the period.")
     early_rate = sum(w.cramps for w in early) / early_nights
     late_rate = sum(w.cramps for w in late) / late_nights
-    word = "fewer" if late_rate < early_rate else "more" if late_rate > early_rate else "the same"
-    return (f"Trend: {early_rate:.2f} cramps per answered night in the first {count_of(half, 'week', 'weeks')}, "
-            f"{late_rate:.2f} in the last {half} ({word}).")
+    word = _("fewer") if late_rate < early_rate else _("more") if late_rate > early_rate else _("the same")
+    return plural(half, "Trend: {early} cramps per answered night in the first {count} week, "
+                  "{late} in the last {count} ({word}).",
+                  "Trend: {early} cramps per answered night in the first {count} weeks, "
+                  "{late} in the last {count} ({word}).").format(
+        count=half, early=local_format.decimal(early_rate, 2), late=local_format.decimal(late_rate, 2), word=word)
 
 
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -64,10 +69,10 @@ def chart_lines(weeks: list[Week], height: int = 5) -> list[str]:
     rates = [w.per_night for w in weeks if w.per_night is not None]
     ceiling = max(1.0, *rates) if rates else 1.0
     label_width = 5
-    lines = ["cramps per answered night"]
+    lines = [_("cramps per answered night")]
     for row in range(height, 0, -1):
         top = ceiling * row / height
-        label = f"{top:.1f}" if row in (height, (height + 1) // 2) else ""
+        label = local_format.decimal(top, 1) if row in (height, (height + 1) // 2) else ""
         cells = []
         for week in weeks:
             if week.per_night is None:
@@ -79,8 +84,8 @@ def chart_lines(weeks: list[Week], height: int = 5) -> list[str]:
         lines.append(f"{label:>{label_width}}┤" + " ".join(cells))
     lines.append(f"{'0':>{label_width}}└" + "─" * (3 * len(weeks) - 1))
     lines.append(" " * label_width + " " + " ".join(f"{w.routine_nights:>2}" for w in weeks)
-                 + "  routine nights (of 7)")
-    lines.append(" " * label_width + " " + " ".join(w.start.strftime("%d") for w in weeks) + "  week starting")
+                 + "  " + _("routine nights (of 7)"))
+    lines.append(" " * label_width + " " + " ".join(w.start.strftime("%d") for w in weeks) + "  " + _("week starting"))
     lines.append(" " * (label_width + 1) + month_labels([w.start for w in weeks]))
     return lines
 
@@ -99,7 +104,7 @@ def month_labels(starts: list[date]) -> str:
             month = start
         else:
             continue
-        text = text.ljust(3 * index) + month.strftime("%b")
+        text = text.ljust(3 * index) + local_format.month(month)
     return text.rstrip()
 
 
@@ -115,16 +120,18 @@ def summary_lines(weeks: list[Week], first_night: date | None = None, last_night
     nights = [w.start + timedelta(days=n) for w in weeks for n in range(7)]
     could_answer = sum(1 for night in nights if (first_night is None or night >= first_night)
                        and (last_night is None or night <= last_night))
-    period = f"these {count_of(len(weeks), 'week', 'weeks')}"
-    first = (f"{answered} of {count_of(could_answer, 'night', 'nights')} answered in {period}." if could_answer
-             else f"No nights to answer yet in {period}.")
+    period = count_words(len(weeks), "in these {count} week", "in these {count} weeks")
+    first = (plural(could_answer, "{answered} of {count} night answered {period}.",
+                         "{answered} of {count} nights answered {period}.").format(
+                count=could_answer, answered=answered, period=period)
+             if could_answer else _("No nights to answer yet {period}.").format(period=period))
     lines = [first, trend_text(weeks)]
     latest = weeks[-1]
+    start = local_format.day_month(latest.start)
     if latest.per_night is not None:
-        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): "
-                     f"{count_of(latest.cramps, 'cramp', 'cramps')} "
-                     f"over {count_of(latest.answered, 'answered night', 'answered nights')}, "
-                     f"routine on {latest.routine_nights} of 7.")
+        lines.append(_("Latest week (from {start}): {cramps} over {nights}, routine on {routine} of 7.").format(
+            start=start, cramps=count_of(latest.cramps, "cramp", "cramps"),
+            nights=count_of(latest.answered, "answered night", "answered nights"), routine=latest.routine_nights))
     else:
-        lines.append(f"Latest week (from {latest.start.strftime('%d %b')}): no nights answered yet.")
+        lines.append(_("Latest week (from {start}): no nights answered yet.").format(start=start))
     return lines

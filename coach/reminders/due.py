@@ -7,16 +7,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.history.nights import night_of
+from coach.i18n import N_, _
 from coach.reminders.notify import Delivery
 from coach.reminders.schedule import GRACE, Reminder, latest_due
 from coach.reminders.store import SNOOZE_ID, ReminderStore, log_key
 
 Send = Callable[[str, str], Delivery]
-TITLE = "Time for your bedtime stretches"
+TITLE = N_("Time for your bedtime stretches")
 # A reminder for this "routine" is the morning check-in, not a bedtime routine.
 MORNING = "morning-checkin"
-MORNING_TITLE = "How was last night?"
-MORNING_BODY = ("Any cramps last night? Answer with: coach checkin --none, or log each one with: "
+MORNING_TITLE = N_("How was last night?")
+MORNING_BODY = N_("Any cramps last night? Answer with: coach checkin --none, or log each one with: "
                 "coach cramp (or open coach).")
 
 
@@ -32,10 +33,12 @@ def message(routine: str, routines: Mapping[str, tuple[str, int]], scheduled_for
             now: datetime) -> str:
     title, seconds = routines.get(routine, (routine, 0))
     minutes = max(1, round(seconds / 60))
-    text = f"{title} takes about {minutes} min. Start it with: coach run {routine}"
-    if (now - scheduled_for).total_seconds() > 300:
-        text += f" (this reminder was for {scheduled_for.strftime('%H:%M')})"
-    return text
+    if (now - scheduled_for).total_seconds() > 300:  # late: say which time it was meant for
+        text = _("{title} takes about {minutes} min. Start it with: coach run {routine} (this reminder was for "
+                 "{time})")
+    else:
+        text = _("{title} takes about {minutes} min. Start it with: coach run {routine}")
+    return text.format(title=title, minutes=minutes, routine=routine, time=scheduled_for.strftime("%H:%M"))
 
 
 def scheduled_time(reminder: Reminder, now: datetime) -> datetime | None:
@@ -74,7 +77,7 @@ def run_due(store: ReminderStore, routines: Mapping[str, tuple[str, int]], send:
             # The night just gone: answered already means nothing to ask.
             asked = night_of(due - timedelta(hours=12))
             answered = {asked} if store.history.is_answered(asked) else set()
-            results += _handle(store, reminder.id, due, now, answered, send, MORNING_BODY,
+            results += _handle(store, reminder.id, due, now, answered, send, _(MORNING_BODY),
                                asked_night=asked, title=MORNING_TITLE)
             continue
         body = message(reminder.routine, routines, due, now)
@@ -106,7 +109,7 @@ def _handle(store: ReminderStore, reminder_id: int, due: datetime, now: datetime
         return []
     if outcome != "notified":
         return [Result(reminder_id, due, outcome)]
-    delivery = send(title, body)
+    delivery = send(_(title), body)
     outcome = "notified" if delivery.ok else "failed"
     store.confirm(reminder_id, due, outcome, delivery.via)
     return [Result(reminder_id, due, outcome, delivery)]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from coach import locations
 from coach.files import PRIVATE_FILE, private_dir
+from coach.i18n import _
 from coach.printable import visible
 
 APP_NAME = "coach"
@@ -54,9 +55,9 @@ def via_plyer(title: str, body: str, timeout: float) -> Delivery:
                 warnings.simplefilter("ignore")
                 backend = linux_backend.instance()
             if type(backend).__name__ != "NotifyDbus":
-                return Delivery(False, "desktop (plyer)", "plyer has no D-Bus backend here")
+                return Delivery(False, "desktop (plyer)", _("plyer has no D-Bus backend here"))
         except Exception as error:  # plyer raises NotImplementedError and more when it has no way
-            return Delivery(False, "desktop (plyer)", f"plyer cannot notify here: {error}")
+            return Delivery(False, "desktop (plyer)", _("plyer cannot notify here: {problem}").format(problem=error))
     outcome: list[Delivery] = []
 
     def send() -> None:
@@ -73,13 +74,13 @@ def via_plyer(title: str, body: str, timeout: float) -> Delivery:
     worker = threading.Thread(target=send, daemon=True, name="coach-notify")
     worker.start()
     worker.join(timeout)
-    return outcome[0] if outcome else Delivery(False, "desktop (plyer)", f"no answer within {timeout:g} s")
+    return outcome[0] if outcome else Delivery(False, "desktop (plyer)", _no_answer(timeout))
 
 
 def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
     program = shutil.which("notify-send")
     if program is None:
-        return Delivery(False, "desktop (notify-send)", "notify-send is not installed")
+        return Delivery(False, "desktop (notify-send)", _("notify-send is not installed"))
     try:
         # A group of its own: on a timeout, whatever it started (a wrapper script's children, a
         # D-Bus helper) is killed with it, not left running for cron to pile up.
@@ -90,14 +91,15 @@ def via_notify_send(title: str, body: str, timeout: float) -> Delivery:
     except OSError as error:
         return Delivery(False, "desktop (notify-send)", str(error))
     try:
-        _, errors = process.communicate(timeout=timeout)
+        _output, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        return Delivery(False, "desktop (notify-send)", f"no answer within {timeout:g} s")
+        return Delivery(False, "desktop (notify-send)", _no_answer(timeout))
     if process.returncode != 0:
-        reason = errors.strip().splitlines()[-1] if errors.strip() else f"exit code {process.returncode}"
+        reason = (errors.strip().splitlines()[-1] if errors.strip()
+                  else _("exit code {code}").format(code=process.returncode))
         return Delivery(False, "desktop (notify-send)", reason)
     return Delivery(True, "desktop (notify-send)")
 
@@ -107,7 +109,7 @@ def via_terminal(title: str, body: str) -> Delivery:
         with open("/dev/tty", "w") as tty:  # the person's terminal, even when output is redirected
             tty.write(f"\a{visible(title)}: {visible(body)}\n")
     except OSError as error:
-        return Delivery(False, "terminal", f"no terminal: {error.strerror}")
+        return Delivery(False, "terminal", _("no terminal: {problem}").format(problem=error.strerror))
     return Delivery(True, "terminal")
 
 
@@ -140,4 +142,8 @@ def deliver(title: str, body: str, timeout: float = TIMEOUT_SECONDS,
             return Delivery(True, "terminal", "; ".join(reasons))
         reasons.append(f"terminal: {result.detail}")
     path = log_line(title, body, reasons)
-    return Delivery(False, "log", f"{'; '.join(reasons)} (written to {path})")
+    return Delivery(False, "log", _("{reasons} (written to {path})").format(reasons="; ".join(reasons), path=path))
+
+
+def _no_answer(timeout: float) -> str:
+    return _("no answer within {seconds} s").format(seconds=f"{timeout:g}")

@@ -11,9 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from coach import local_format
+from coach.i18n import ENGLISH, _, current_language
+
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
 EVERY_DAY = frozenset(range(7))
+A_MONDAY = date(2024, 1, 1)
 GRACE = timedelta(hours=3)
 _TIME = re.compile(r"^([0-9]{1,2})(?:[:.h]([0-9]{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 DAY_WORDS = {"daily": "mon-sun", "everyday": "mon-sun", "all": "mon-sun", "weekdays": "mon-fri",
@@ -34,23 +38,25 @@ class Reminder:
 
     @property
     def days_text(self) -> str:
-        return format_days(self.days)
+        """The days as a person reads them: 'every day', 'mon,tue' ('jeden Tag', 'пн,вт')."""
+        return days_words(self.days)
 
 
 def parse_time(text: str) -> time:
     """'21:30', '9pm', '9:30 pm', '21.30'; a bare '9' is refused, being either 9:00 or 21:00."""
     match = _TIME.match(text.strip().lower())
     if match is None:
-        raise ScheduleError(f"'{text}' is not a time of day — write it like 21:30 or 9pm")
+        raise ScheduleError(_("'{text}' is not a time of day — write it like 21:30 or 9pm").format(text=text))
     hour, minute, half = int(match[1]), int(match[2] or 0), (match[3] or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
-            raise ScheduleError(f"'{text}' is not a time of day — with am or pm the hour is 1 to 12, like 9pm")
+            raise ScheduleError(_("'{text}' is not a time of day — with am or pm the hour is 1 to 12, like 9pm"
+                                  ).format(text=text))
         hour = hour % 12 + (12 if half == "pm" else 0)
     elif match[2] is None:
-        raise ScheduleError(f"'{text}' needs minutes or am/pm — write it like 21:00 or 9pm")
+        raise ScheduleError(_("'{text}' needs minutes or am/pm — write it like 21:00 or 9pm").format(text=text))
     if hour > 23 or minute > 59:
-        raise ScheduleError(f"'{text}' is not a time of day — write it like 21:30 or 9pm")
+        raise ScheduleError(_("'{text}' is not a time of day — write it like 21:30 or 9pm").format(text=text))
     return time(hour, minute)
 
 
@@ -64,7 +70,7 @@ def parse_days(text: str) -> frozenset[int]:
     for part in raw.split(","):
         ends = part.split("-")
         if len(ends) > 2:
-            raise ScheduleError(f"'{part}' is not a day or a range of days — write it like mon-fri")
+            raise ScheduleError(_("'{part}' is not a day or a range of days — write it like mon-fri").format(part=part))
         first, last = _day(ends[0], text), _day(ends[-1], text)
         day = first
         days.add(day)
@@ -83,13 +89,30 @@ def _day(name: str, text: str) -> int:
     for index, full in enumerate(FULL_DAY_NAMES):
         if len(name) >= 3 and full.startswith(name):
             return index
-    raise ScheduleError(f"'{text}' is not a list of days — use names like mon-fri or sat,sun")
+    own = [_own_day_name(day).lower() for day in range(7)]  # 'mo', 'lun', 'пн': as the list shows them
+    if name in own:
+        return own.index(name)
+    raise ScheduleError(_("'{text}' is not a list of days — use names like mon-fri or sat,sun").format(text=text))
 
 
 def format_days(days: frozenset[int]) -> str:
+    """The days as the reminder store keeps them ('every day', 'mon,tue'): the same in every language."""
     if days == EVERY_DAY:
         return "every day"
     return ",".join(DAY_NAMES[day] for day in sorted(days))
+
+
+def days_words(days: frozenset[int]) -> str:
+    """The days in the person's language: 'every day', 'mon,wed' ('jeden Tag', 'Mo,Mi', 'пн,ср')."""
+    if days == EVERY_DAY:
+        return _("every day")
+    return ",".join(_own_day_name(day) for day in sorted(days))
+
+
+def _own_day_name(day: int) -> str:
+    if current_language() == ENGLISH:
+        return DAY_NAMES[day]
+    return local_format.weekday(A_MONDAY + timedelta(days=day)).rstrip(".")
 
 
 def local_moment(day: date, at: time) -> datetime:
@@ -126,4 +149,4 @@ def next_due(reminder: Reminder, now: datetime) -> datetime:
             moment = local_moment(day, reminder.at)
             if moment > now:
                 return moment
-    raise ScheduleError("a reminder needs at least one day")
+    raise ScheduleError(_("a reminder needs at least one day"))

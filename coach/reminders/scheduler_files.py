@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 
+from coach.i18n import _, pgettext
 from coach.reminders.schedule import DAY_NAMES, EVERY_DAY, Reminder
 
 UNIT_NAME = "coach-reminders"
@@ -37,8 +38,8 @@ class UnusablePath(ValueError):
 def check_command(command: list[str]) -> list[str]:
     for part in command:
         if any(character in part for character in "\n\r\0"):
-            raise UnusablePath(f"the path {part!r} has a line break in it, which a scheduler entry cannot "
-                               "hold — install coach in a folder without one")
+            raise UnusablePath(_("the path {path} has a line break in it, which a scheduler entry cannot hold — "
+                                 "install coach in a folder without one").format(path=repr(part)))
     return command
 
 
@@ -53,8 +54,9 @@ def systemd_service(command: list[str]) -> str:
     # systemd refuses these in the program's own name, quoted or not (and keeps $$ as it is there).
     refused = sorted({character for character in program if character in SYSTEMD_REFUSES})
     if refused:
-        raise UnusablePath(f"systemd cannot run a program whose path has {' or '.join(refused)} in it "
-                           f"({program}) — install coach in a folder without them")
+        either = " {} ".format(pgettext("list", "or")).join(refused)
+        raise UnusablePath(_("systemd cannot run a program whose path has {characters} in it ({program}) — "
+                             "install coach in a folder without them").format(characters=either, program=program))
     line = " ".join(_systemd_word(word) for word in command)
     return (f"[Unit]\nDescription=coach bedtime reminders: send one if it is due\n\n"
             f"[Service]\nType=oneshot\nExecStart={line} remind due\n")

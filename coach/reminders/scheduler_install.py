@@ -17,6 +17,7 @@ from typing import Any
 
 from coach import locations
 from coach.files import write_private
+from coach.i18n import N_, _
 from coach.reminders.schedule import Reminder
 from coach.reminders.scheduler_files import (
     LAUNCH_LABEL,
@@ -34,7 +35,7 @@ from coach.reminders.scheduler_files import (
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-NO_SCHEDULER = ("this computer has neither systemd nor cron, so nothing can wake coach at bedtime. "
+NO_SCHEDULER = N_("this computer has neither systemd nor cron, so nothing can wake coach at bedtime. "
                 "Install cron (Debian or Ubuntu: sudo apt install cron; Fedora: sudo dnf install cronie; "
                 "Arch: sudo pacman -S cronie) and run 'coach remind install' again. Until then, reminders "
                 "show while coach is open")
@@ -42,6 +43,10 @@ NO_SCHEDULER = ("this computer has neither systemd nor cron, so nothing can wake
 
 class InstallError(Exception):
     pass
+
+
+class NoScheduler(InstallError):
+    """Nothing on this computer can run coach at a set time: the message says what to install."""
 
 
 def state_file() -> Path:
@@ -81,21 +86,24 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
     try:
         write_private(path, text, encoding=encoding)
     except OSError as error:
-        raise InstallError(f"cannot write {path}: {error.strerror or error}") from None
+        raise InstallError(_("cannot write {path}: {problem}").format(path=path, problem=error.strerror or error)
+                           ) from None
 
 
 def _run(run: Run, command: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
         result = run(list(command), input=stdin, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise InstallError(f"'{command[0]}' could not run: {error}") from None
+        raise InstallError(_("'{program}' could not run: {problem}").format(program=command[0], problem=error)
+                           ) from None
     return result
 
 
 def _checked(run: Run, command: Sequence[str], stdin: str | None = None) -> None:
     result = _run(run, command, stdin)
     if result.returncode != 0:
-        raise InstallError(f"'{' '.join(command)}' failed: {result.stderr.strip() or result.returncode}")
+        raise InstallError(_("'{command}' failed: {problem}").format(command=" ".join(command),
+                                                                    problem=result.stderr.strip() or result.returncode))
 
 
 def _crontab(run: Run) -> list[str]:
@@ -103,7 +111,8 @@ def _crontab(run: Run) -> list[str]:
     if result.returncode != 0:
         if "no crontab" in result.stderr.lower():
             return []
-        raise InstallError(f"'crontab -l' failed: {result.stderr.strip()}")
+        raise InstallError(_("'{command}' failed: {problem}").format(command="crontab -l",
+                                                                    problem=result.stderr.strip()))
     return str(result.stdout).splitlines()
 
 
@@ -128,37 +137,39 @@ def install(reminders: list[Reminder], kind: str | None = None, run: Run = subpr
             record["files"].append(str(path))
         _checked(run, ["systemctl", "--user", "daemon-reload"])
         _checked(run, ["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"])
-        done = f"a systemd user timer ({folder / UNIT_NAME}.timer)"
+        done = _("Reminders will now fire with no terminal open, through a systemd user timer ({path}).").format(
+            path=f"{folder / UNIT_NAME}.timer")
     elif kind == "cron":
         if shutil.which("crontab") is None:
-            raise InstallError(NO_SCHEDULER)
+            raise NoScheduler(_(NO_SCHEDULER))
         lines = cron_lines(reminders, command)
         _checked(run, ["crontab", "-"], "\n".join(_crontab(run) + lines) + "\n")
         record["cron_lines"] = lines
-        done = "your crontab (crontab -l shows it)"
+        done = _("Reminders will now fire with no terminal open, through your crontab (crontab -l shows it).")
     elif kind == "launchd":
         folder = agent_dir or Path.home() / "Library" / "LaunchAgents"
         path = folder / f"{LAUNCH_LABEL}.plist"
         _write(path, launch_agent(reminders, command))
         record["files"].append(str(path))
         _checked(run, ["launchctl", "load", "-w", str(path)])
-        done = f"a LaunchAgent ({path})"
+        done = _("Reminders will now fire with no terminal open, through a LaunchAgent ({path}).").format(path=path)
     elif kind == "windows":
         path = locations.data_dir() / f"{TASK_NAME}.xml"
         _write(path, windows_task(reminders, command), encoding="utf-16")
         record["files"].append(str(path))
         _checked(run, ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(path), "/F"])
-        done = f"a scheduled task ({TASK_NAME})"
+        done = _("Reminders will now fire with no terminal open, through a scheduled task ({task}).").format(
+            task=TASK_NAME)
     else:
-        raise InstallError(f"unknown scheduler '{kind}'")
+        raise InstallError(_("unknown scheduler '{kind}'").format(kind=kind))
     _write(state_file(), json.dumps(record, indent=2))
-    return f"Reminders will now fire with no terminal open, through {done}."
+    return done
 
 
 def uninstall(run: Run = subprocess.run) -> str:
     record = installed()
     if not record:
-        return "Nothing to remove: reminders were not installed."
+        return _("Nothing to remove: reminders were not installed.")
     kind = record["kind"]
     if kind == "systemd":
         _run(run, ["systemctl", "--user", "disable", "--now", f"{UNIT_NAME}.timer"])
@@ -175,7 +186,7 @@ def uninstall(run: Run = subprocess.run) -> str:
     if kind == "systemd":
         _run(run, ["systemctl", "--user", "daemon-reload"])
     state_file().unlink(missing_ok=True)
-    return "Removed what 'coach remind install' had added; nothing else was touched."
+    return _("Removed what 'coach remind install' had added; nothing else was touched.")
 
 
 def refresh_if_installed(reminders: list[Reminder], run: Run = subprocess.run) -> str | None:

@@ -16,6 +16,7 @@ import pytest
 from coach.history.plan import plan_comparison, programme_weeks
 from coach.history.report import CRAMP_COLOUR, DoctorDetails, build_report, report_html
 from coach.history.store import CrampRecord, SessionRecord
+from coach.i18n import use_language
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (apt-get install chromium)")
@@ -106,3 +107,30 @@ def test_the_report_prints_on_one_page_with_the_chart_drawn(tmp_path):
     red = bytes.fromhex(CRAMP_COLOUR[1:])
     bar_pixels = sum(1 for row in rows for x in range(width) if row[x * step:x * step + 3] == red)
     assert bar_pixels > 500, "the chart's bars were not drawn"
+
+
+@pytest.mark.parametrize(("language", "title"), [("ru", "Ночные судороги в ногах"), ("de", "Nächtliche Wadenkrämpfe")])
+def test_the_report_in_another_language_still_prints_on_one_page_with_its_chart(tmp_path, language, title):
+    """Russian and German sentences run longer than English ones: the page must still fit, and the
+    browser must read it as that language (lang, title, month names on the chart's axis)."""
+    use_language(language)
+    page = tmp_path / "report.html"
+    page.write_text(six_weeks_with_a_plan(), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    pages = re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())
+    assert len(pages) == 1, f"the {language} report prints on {len(pages)} pages"
+
+    dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    assert f'<html lang="{language}">' in dom and f"<title>{title}" in dom
+    november = {"ru": "нояб.", "de": "Nov."}[language]
+    assert re.search(rf"<text [^>]*>\d+\.? {re.escape(november)}</text>", dom), "the chart's dates are not localised"
+
+    shot = tmp_path / "report.png"
+    chromium(tmp_path, "--window-size=800,1100", "--hide-scrollbars", f"--screenshot={shot}", page.as_uri())
+    width, step, rows = png_pixels(shot)
+    red = bytes.fromhex(CRAMP_COLOUR[1:])
+    assert sum(1 for row in rows for x in range(width) if row[x * step:x * step + 3] == red) > 500

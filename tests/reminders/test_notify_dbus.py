@@ -13,8 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import local
 
+from coach.history.store import HistoryStore
+from coach.i18n import use_language
+from coach.reminders.due import run_due
 from coach.reminders.notify import deliver
+from coach.reminders.schedule import EVERY_DAY, parse_time
+from coach.reminders.store import ReminderStore
 
 from system_programs import needs
 
@@ -132,3 +138,19 @@ def test_a_bus_restarted_between_two_reminders_still_gets_the_second(bus, monkey
     bus.start()  # a new daemon at the same address, as after logging out and in
     assert deliver("second", "two", terminal=False).ok
     assert [n["summary"] for n in bus.received()] == ["first", "second"]
+
+
+def test_a_russian_reminder_arrives_in_russian(bus, monkeypatch, tmp_path):
+    """The whole way: the due reminder, in the person's language, to a real notification server."""
+    bus.start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+    use_language("ru")
+    store = ReminderStore(HistoryStore(tmp_path / "h.sqlite3"))
+    store.add(parse_time("21:30"), EVERY_DAY, "evening")
+    store._db.execute("UPDATE reminders SET created_at = ?", (local(2026, 1, 1).isoformat(),))
+    results = run_due(store, {"evening": ("Вечерняя растяжка", 590)},
+                      lambda title, body: deliver(title, body, terminal=False), local(2026, 11, 22, 21, 31))
+    assert [r.outcome for r in results] == ["notified"]
+    assert bus.received() == [{"app": "coach", "summary": "Пора сделать растяжку перед сном",
+                               "body": "Вечерняя растяжка — около 10 мин. Запустите: coach run evening",
+                               "timeout": 30000}]

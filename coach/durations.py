@@ -4,35 +4,38 @@ from __future__ import annotations
 
 import re
 
+from coach.i18n import N_, _
+
 # ASCII digits only: other scripts' digits (١٠, full-width １０) are refused with a message.
 _UNITS = re.compile(r"^(?:(?P<h>[0-9]+)h)?(?:(?P<m>[0-9]+)m)?(?:(?P<s>[0-9]+)s?)?$")
 _CLOCK = re.compile(r"^(?P<m>[0-9]+):(?P<s>[0-5][0-9])$")
 # No length of time coach uses needs more digits; int() of thousands of them would raise.
 _MAX_DIGITS = 6
 
-EXAMPLES = "45, 45s, 1m30s or 2m"
+EXAMPLES = N_("45, 45s, 1m30s or 2m")  # shown as _(EXAMPLES); the units stay m and s: files are shared
 
 
 class DurationError(ValueError):
-    """The text is not a length of time coach understands."""
+    """The text is not a length of time coach understands; the message says why, in the person's
+    language, as the end of a sentence about the value ("'-5s' is negative")."""
 
 
 def parse_duration(text: str | int) -> int:
     """Whole seconds in ``text``; raises DurationError for anything else, including zero."""
     raw = str(text).strip().lower().replace(" ", "")
     if raw.startswith("-"):
-        raise DurationError("is negative")
+        raise DurationError(_("is negative"))
     if any(character.isdigit() and not character.isascii() for character in raw):
-        raise DurationError("uses digits other than 0-9")
+        raise DurationError(_("uses digits other than 0-9"))
     match = _CLOCK.match(raw) or _UNITS.match(raw)
     if not raw or not match or not any(match.groupdict().values()):
-        raise DurationError("is not a length of time")
+        raise DurationError(_("is not a length of time"))
     if any(len(value or "") > _MAX_DIGITS for value in match.groupdict().values()):
-        raise DurationError("is far too long")
+        raise DurationError(_("is far too long"))
     parts = {key: int(value or 0) for key, value in match.groupdict().items()}
     seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
     if seconds == 0:
-        raise DurationError("is zero")
+        raise DurationError(_("is zero"))
     return seconds
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from coach.i18n import N_, _, pgettext
 from coach.pictures.pose import Picture
 
 
@@ -14,6 +15,16 @@ class Position(Enum):
     SITTING = "sitting"
     LYING = "lying"  # in bed, on the side or any comfortable way
     LYING_ON_BACK = "lying-on-back"  # flat on the back: left out of the pregnancy routines
+
+    @property
+    def label(self) -> str:
+        """How the position is said to a person ('standing', 'stehend'); `value` is the file's word."""
+        return {
+            Position.STANDING: pgettext("position", "standing"),
+            Position.SITTING: pgettext("position", "sitting"),
+            Position.LYING: pgettext("position", "lying"),
+            Position.LYING_ON_BACK: pgettext("position", "lying-on-back"),
+        }[self]
 
 
 class Sides(Enum):
@@ -36,12 +47,27 @@ class Side(Enum):
 
     @property
     def label(self) -> str:
-        return {
-            Side.LEFT: "LEFT LEG",
-            Side.RIGHT: "RIGHT LEG",
-            Side.BOTH: "BOTH LEGS",
-            Side.CHOSEN: "THE CRAMPED LEG",
-        }[self]
+        """The big label on the run screen: 'LEFT LEG', 'LINKES BEIN'."""
+        return _(SIDE_LABELS[self])
+
+    @property
+    def words(self) -> str:
+        """The leg in a sentence or a table: 'left leg', 'linkes Bein' (German keeps its capital)."""
+        return _(SIDE_WORDS[self])
+
+
+SIDE_LABELS = {
+    Side.LEFT: N_("LEFT LEG"),
+    Side.RIGHT: N_("RIGHT LEG"),
+    Side.BOTH: N_("BOTH LEGS"),
+    Side.CHOSEN: N_("THE CRAMPED LEG"),
+}
+SIDE_WORDS = {
+    Side.LEFT: N_("left leg"),
+    Side.RIGHT: N_("right leg"),
+    Side.BOTH: N_("both legs"),
+    Side.CHOSEN: N_("the cramped leg"),
+}
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,23 @@
 When to get help comes in three tiers, from "call now" to "book a visit". Every place that shows
 them (safety page, cramp first aid, leg check, cramp diary, doctor's report, README, plain mode)
 takes the words from here; a test checks that the README says exactly the same.
+
+The texts are kept in English, marked with `N_()`, and translated where they are shown: the
+functions here return them in the person's language. In other languages the help named is that
+country's own (112, the European emergency number, where the country is not known).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Tier:
+    """One level of getting help; its texts are the English ones, translated by `line()`."""
+
     heading: str
     reasons: tuple[str, ...]
     where: str = ""  # where to go, on the full list; short boxes leave it out to fit small screens
@@ -21,40 +29,44 @@ class Tier:
 
         With all the reasons this is the full line and says where to go; with some of them it
         is the short form for a box on the run screen."""
-        heading = f"{self.heading} ({self.where})" if reasons is None and self.where else self.heading
-        return f"{heading}: {'; '.join(reasons if reasons is not None else self.reasons)}."
+        if reasons is None and self.where:
+            heading = _("{heading} ({where})").format(heading=_(self.heading), where=_(self.where))
+        else:
+            heading = _(self.heading)
+        said = "; ".join(_(reason) for reason in (reasons if reasons is not None else self.reasons))
+        return _("{heading}: {reasons}.").format(heading=heading, reasons=said)
 
 
 # Sources: NHS "DVT" and "Leg cramps", NHS inform "Leg cramps", Mayo Clinic "Night leg cramps",
 # NHS "Pre-eclampsia", HSE "Leg cramps in pregnancy", AAFP 2012 (Allen & Kirby).
-CHEST_PAIN = "chest pain, breathlessness or coughing blood"
-SWOLLEN_CALF = "a calf that is swollen, red, warm or tender"
-LONG_CRAMP = "a cramp over 10 minutes that does not ease with stretching"
-PREGNANT_WARNING = ("pregnant with sudden swelling of the face, hands or feet, a bad headache, "
-                    "vision problems or pain just below the ribs")
-TOXIN_OR_WOUND = "a cramp after contact with a toxin such as lead, or after a dirty wound"
-KEEP_WAKING = "cramps that keep waking you"
-NEW_MEDICINE = "cramps that started after a new medicine (never stop a medicine yourself)"
-NERVES = "numbness, weakness or muscles getting smaller"
-WALKING_PAIN = "calf pain when walking that eases with rest"
-INJURY = "pain after an injury, or a \"snap\" in the calf"
+CHEST_PAIN = N_("chest pain, breathlessness or coughing blood")
+SWOLLEN_CALF = N_("a calf that is swollen, red, warm or tender")
+LONG_CRAMP = N_("a cramp over 10 minutes that does not ease with stretching")
+PREGNANT_WARNING = N_("pregnant with sudden swelling of the face, hands or feet, a bad headache, "
+                      "vision problems or pain just below the ribs")
+TOXIN_OR_WOUND = N_("a cramp after contact with a toxin such as lead, or after a dirty wound")
+KEEP_WAKING = N_("cramps that keep waking you")
+NEW_MEDICINE = N_("cramps that started after a new medicine (never stop a medicine yourself)")
+NERVES = N_("numbness, weakness or muscles getting smaller")
+WALKING_PAIN = N_("calf pain when walking that eases with rest")
+INJURY = N_("pain after an injury, or a \"snap\" in the calf")
 
-EMERGENCY = Tier("Call emergency services now", (CHEST_PAIN,))
-URGENT = Tier("Get urgent advice today", (SWOLLEN_CALF, LONG_CRAMP, PREGNANT_WARNING, TOXIN_OR_WOUND),
-              where="an urgent GP appointment, NHS 111 or your local equivalent")
-BOOK_A_VISIT = Tier("Book a doctor's visit; you can keep stretching",
+EMERGENCY = Tier(N_("Call emergency services now"), (CHEST_PAIN,))
+URGENT = Tier(N_("Get urgent advice today"), (SWOLLEN_CALF, LONG_CRAMP, PREGNANT_WARNING, TOXIN_OR_WOUND),
+              where=N_("an urgent GP appointment, NHS 111 or your local equivalent"))
+BOOK_A_VISIT = Tier(N_("Book a doctor's visit; you can keep stretching"),
                     (KEEP_WAKING, NEW_MEDICINE, NERVES, WALKING_PAIN, INJURY))
 TIERS = (EMERGENCY, URGENT, BOOK_A_VISIT)
 
-EVIDENCE = (
+EVIDENCE = N_(
     "A Cochrane review (2021) found that calf and hamstring stretches every night before sleep "
     "may reduce how bad cramps are; the evidence is low certainty, and the effect on how often "
     "they come is less certain still. Stretching may help; it is not a cure."
 )
 
-NOT_ADVICE = "coach coaches gentle movements. It is not medical advice and never suggests medicines."
+NOT_ADVICE = N_("coach coaches gentle movements. It is not medical advice and never suggests medicines.")
 
-PREGNANCY_EVIDENCE = (
+PREGNANCY_EVIDENCE = N_(
     "The evidence does not cover pregnancy: the stretching trial and the Cochrane review left out "
     "pregnant people. Your routines have no lying flat on your back and only gentle stretches: "
     "straighten the knee and pull the toes up gently, no hard pulling. Ask your midwife or doctor "
@@ -62,7 +74,7 @@ PREGNANCY_EVIDENCE = (
 )
 PREGNANCY_RED_FLAGS = (PREGNANT_WARNING, SWOLLEN_CALF)
 
-GET_HELP_TITLE = "Stop and get help"
+GET_HELP_TITLE = N_("Stop and get help")
 
 
 def tier_lines(bullet: str = "• ") -> list[str]:
@@ -86,10 +98,10 @@ def before_stretching(pregnant: bool = False) -> list[str]:
 
 def safety_page(pregnant: bool | None = None) -> str:
     """The whole safety page as plain text (the full screen and plain mode show the same)."""
-    parts = ["When to get help:", "\n".join(tier_lines()), EVIDENCE]
+    parts = [_("When to get help:"), "\n".join(tier_lines()), _(EVIDENCE)]
     if pregnant:
-        parts += [PREGNANCY_EVIDENCE, URGENT.line(PREGNANCY_RED_FLAGS)]
-    parts.append(NOT_ADVICE)
+        parts += [_(PREGNANCY_EVIDENCE), URGENT.line(PREGNANCY_RED_FLAGS)]
+    parts.append(_(NOT_ADVICE))
     return "\n\n".join(parts)
 
 

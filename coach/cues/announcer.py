@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from coach.cues.players import Player
 from coach.cues.script import Cue, Sound
 from coach.cues.speech import SpeechEngine, Voice
+from coach.i18n import _
 
 POLL_SECONDS = 0.05  # how often the worker looks at running children; idle, it only waits
 TONE_TIMEOUT = 3.0  # every tone is shorter than 1.5 s
@@ -175,7 +176,7 @@ class Announcer:
             if isinstance(item, Cue):
                 self._start(item)
             self._watch()
-            for _ in range(taken):  # `idle` waits for this: taken off the queue is not yet handled
+            for _taken in range(taken):  # `idle` waits for this: taken off the queue is not yet handled
                 self._queue.task_done()
             if item == _CLOSE:
                 return
@@ -204,7 +205,7 @@ class Announcer:
                 else:
                     process = self._spawn(player.command(self._tone_file(sound)), {})
             except OSError as error:
-                self._drop_player(f"could not start ({error.strerror or error})")
+                self._drop_player(_("could not start ({error})").format(error=error.strerror or error))
                 continue
             self._note_start(player.name)
             self._tone = _Child(player.name, process, self._clock() + TONE_TIMEOUT)
@@ -214,7 +215,7 @@ class Announcer:
 
     def _say(self) -> None:
         assert self._words is not None
-        words, _ = self._words
+        words, _latest = self._words
         try:
             while self._engines:
                 engine = self._engines[0]
@@ -222,7 +223,7 @@ class Announcer:
                 try:
                     process = self._spawn(utterance.argv, utterance.env)
                 except OSError as error:
-                    self._drop_engine(f"could not start ({error.strerror or error})")
+                    self._drop_engine(_("could not start ({error})").format(error=error.strerror or error))
                     continue
                 self._note_start(engine.name)
                 now = self._clock()
@@ -268,12 +269,12 @@ class Announcer:
             if now < child.deadline:
                 return None
             child.stop()
-            return "stopped answering and was stopped"
+            return _("stopped answering and was stopped")
         if code != 0:
-            return f"failed (exit status {code})"
+            return _("failed (exit status {code})").format(code=code)
         if child.at_least and self._clock() < child.at_least:
             # espeak-ng without a sound device says nothing and still exits 0, at once.
-            return "ended at once without speaking (is a sound device there?)"
+            return _("ended at once without speaking (is a sound device there?)")
         return ""
 
     def _stop_all(self) -> None:
@@ -295,10 +296,20 @@ class Announcer:
 
     def _drop_player(self, problem: str) -> None:
         failed = self._players.pop(0).name
-        after = f"using {self._players[0].name} instead" if self._players else "using the terminal bell instead"
-        self._report(f"Sound: {failed} {problem}; {after}.")
+        if self._players:
+            said = _("Sound: {player} {problem}; using {other} instead.").format(
+                player=failed, problem=problem, other=self._players[0].name)
+        else:
+            said = _("Sound: {player} {problem}; using the terminal bell instead.").format(
+                player=failed, problem=problem)
+        self._report(said)
 
     def _drop_engine(self, problem: str) -> None:
         failed = self._engines.pop(0).name
-        after = f"using {self._engines[0].name} instead" if self._engines else "cues are tones only from now on"
-        self._report(f"Voice: {failed} {problem}; {after}.")
+        if self._engines:
+            said = _("Voice: {engine} {problem}; using {other} instead.").format(
+                engine=failed, problem=problem, other=self._engines[0].name)
+        else:
+            said = _("Voice: {engine} {problem}; cues are tones only from now on.").format(
+                engine=failed, problem=problem)
+        self._report(said)

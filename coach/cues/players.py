@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.cues.speech import Which
+from coach.i18n import N_, _
 
 PLAYER_NAMES = {"linux": ("pw-play", "paplay", "aplay"), "darwin": ("afplay",), "win32": ("winsound",)}
 INSTALL_HINT = {
-    "linux": "install a sound player (Debian/Ubuntu: sudo apt install pipewire-bin, pulseaudio-utils or alsa-utils)",
-    "darwin": "the 'afplay' command should come with macOS; check /usr/bin/afplay",
-    "win32": "Python's winsound module should come with Python on Windows",
+    "linux": N_("install a sound player "
+                "(Debian/Ubuntu: sudo apt install pipewire-bin, pulseaudio-utils or alsa-utils)"),
+    "darwin": N_("the 'afplay' command should come with macOS; check /usr/bin/afplay"),
+    "win32": N_("Python's winsound module should come with Python on Windows"),
 }
 
 
@@ -40,4 +42,4 @@ def find_players(which: Which = shutil.which, platform: str = sys.platform) -> l
 
 
 def install_hint(platform: str = sys.platform) -> str:
-    return INSTALL_HINT.get(platform, INSTALL_HINT["linux"])
+    return _(INSTALL_HINT.get(platform, INSTALL_HINT["linux"]))

@@ -14,6 +14,7 @@ from enum import Enum
 
 from coach.engine.guidance import most_important_caution
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.i18n import N_, _
 from coach.model import Exercise, Side
 
 
@@ -35,13 +36,19 @@ class Cue:
 
 
 WORDS_PER_SECOND = 2.5  # a calm voice at the default 150 words a minute
-FINISHED_WORDS = "Well done. That's tonight's routine."
-STOPPED_WORDS = "Stopped. What you did still counts."
+# Each cue is said in the person's language: the texts here are marked, and translated as said.
+FINISHED_WORDS = N_("Well done. That's tonight's routine.")
+STOPPED_WORDS = N_("Stopped. What you did still counts.")
 TICK_SECONDS = (3, 2, 1)
 
-SIDE_WORDS = {Side.LEFT: "Left leg.", Side.RIGHT: "Right leg.", Side.BOTH: "Both legs.",
-              Side.CHOSEN: "The cramped leg."}
-WORK_WORDS = {PhaseKind.HOLD: "Hold.", PhaseKind.REST: "Rest.", PhaseKind.TIMED: "Begin."}
+SIDE_WORDS = {Side.LEFT: N_("Left leg."), Side.RIGHT: N_("Right leg."), Side.BOTH: N_("Both legs."),
+              Side.CHOSEN: N_("The cramped leg.")}
+# Whole sentences per leg: in other languages the words around the exercise's name differ.
+NEXT_WORDS = {Side.LEFT: N_("Next: {exercise}, left leg."), Side.RIGHT: N_("Next: {exercise}, right leg."),
+              Side.BOTH: N_("Next: {exercise}, both legs."), Side.CHOSEN: N_("Next: {exercise}, the cramped leg.")}
+WORK_WORDS = {PhaseKind.HOLD: N_("Hold."), PhaseKind.REST: N_("Rest."), PhaseKind.TIMED: N_("Begin.")}
+RESUMED_WORDS = {PhaseKind.GET_READY: N_("Get ready."), PhaseKind.HOLD: N_("Hold."), PhaseKind.REST: N_("Rest."),
+                 PhaseKind.TIMED: N_("Go on."), PhaseKind.SWITCH: N_("Switch legs.")}
 SOUND_OF = {PhaseKind.GET_READY: Sound.READY, PhaseKind.HOLD: Sound.HOLD, PhaseKind.TIMED: Sound.HOLD,
             PhaseKind.REST: Sound.REST, PhaseKind.SWITCH: Sound.SWITCH}
 
@@ -94,20 +101,20 @@ class CueScript:
         exercise = phase.exercise
         words: list[str] = []
         if phase.kind is PhaseKind.GET_READY:
-            words.append(f"Next: {exercise.name}, {SIDE_WORDS[phase.side].lower()}")
+            words.append(_(NEXT_WORDS[phase.side]).format(exercise=exercise.name))
             self._working_on = None  # the effort that follows names the exercise again
         else:
             new_step = self._working_on != (phase.step_index, exercise.id)
             if phase.kind is PhaseKind.SWITCH:
-                words += ["Switch legs.", SIDE_WORDS[phase.side]]
+                words += [_("Switch legs."), _(SIDE_WORDS[phase.side])]
             else:
                 if new_step or self._working_side is not phase.side:
-                    words.append(SIDE_WORDS[phase.side])
+                    words.append(_(SIDE_WORDS[phase.side]))
                 if new_step:
                     words.append(sentence(exercise.name))
                 if is_last_hold(phase):
-                    words.append("Last one.")
-                words.append(WORK_WORDS[phase.kind])
+                    words.append(_("Last one."))
+                words.append(_(WORK_WORDS[phase.kind]))
             self._working_on = (phase.step_index, exercise.id)
             self._working_side = phase.side
         # The same caution the screen shows at this moment (one rule, in coach.engine.guidance).
@@ -120,13 +127,11 @@ class CueScript:
 
     def resumed(self, phase: Phase) -> Cue:
         """After a pause: where we are, briefly."""
-        kind = {PhaseKind.GET_READY: "Get ready.", PhaseKind.HOLD: "Hold.", PhaseKind.REST: "Rest.",
-                PhaseKind.TIMED: "Go on.", PhaseKind.SWITCH: "Switch legs."}[phase.kind]
-        return Cue(SOUND_OF[phase.kind], f"{SIDE_WORDS[phase.side]} {kind}")
+        return Cue(SOUND_OF[phase.kind], f"{_(SIDE_WORDS[phase.side])} {_(RESUMED_WORDS[phase.kind])}")
 
     @staticmethod
     def ended(finished: bool) -> Cue:
-        return Cue(Sound.END, FINISHED_WORDS if finished else STOPPED_WORDS)
+        return Cue(Sound.END, _(FINISHED_WORDS if finished else STOPPED_WORDS))
 
 
 def wants_ticks(phase: Phase) -> bool:

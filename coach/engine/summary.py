@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.engine.session import Session, State, StepOutcome, StepStatus
+from coach.i18n import _
 from coach.model import Side
 from coach.words import count_of
 
@@ -22,23 +23,24 @@ class Summary:
     @property
     def headline(self) -> str:
         if self.finished and not self.skipped and not self.partly:
-            return f"{self.title}: all done. Well done, and sleep well."
-        if self.finished and not self.done and not self.partly:
-            return f"{self.title}: every exercise was skipped, so tonight is not counted as done."
-        if self.finished and not self.done:
-            return (f"{self.title}: no exercise was done all the way through, "
-                    "so tonight is not counted as done.")
-        if self.finished:
-            return f"{self.title}: finished."
-        if not self.done and not self.partly:
-            return f"{self.title}: stopped before any exercise was done."
-        return f"{self.title}: stopped early. What you did is kept in your history."
+            headline = _("{title}: all done. Well done, and sleep well.")
+        elif self.finished and not self.done and not self.partly:
+            headline = _("{title}: every exercise was skipped, so tonight is not counted as done.")
+        elif self.finished and not self.done:
+            headline = _("{title}: no exercise was done all the way through, so tonight is not counted as done.")
+        elif self.finished:
+            headline = _("{title}: finished.")
+        elif not self.done and not self.partly:
+            headline = _("{title}: stopped before any exercise was done.")
+        else:
+            headline = _("{title}: stopped early. What you did is kept in your history.")
+        return headline.format(title=self.title)
 
 
 def _label(outcome: StepOutcome) -> str:
     if outcome.side in (Side.BOTH, Side.CHOSEN):
         return outcome.exercise_name
-    return f"{outcome.exercise_name} ({outcome.side.value} leg)"
+    return _("{exercise} ({leg})").format(exercise=outcome.exercise_name, leg=outcome.side.words)
 
 
 def summarise(session: Session) -> Summary:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
+from coach.i18n import pgettext
 from coach.model import Exercise, Holds, Routine, RoutineStep, Side, Sides, Timed
 
 
@@ -15,6 +16,17 @@ class PhaseKind(Enum):
     REST = "rest"
     TIMED = "now"
     SWITCH = "switch legs"
+
+    @property
+    def label(self) -> str:
+        """The phase as a timeline names it ('hold', 'Halten'); `value` stays English for files."""
+        return {
+            PhaseKind.GET_READY: pgettext("phase", "get ready"),
+            PhaseKind.HOLD: pgettext("phase", "hold"),
+            PhaseKind.REST: pgettext("phase", "rest"),
+            PhaseKind.TIMED: pgettext("phase", "now"),
+            PhaseKind.SWITCH: pgettext("phase", "switch legs"),
+        }[self]
 
     @property
     def is_work(self) -> bool:

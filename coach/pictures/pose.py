@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from coach.i18n import _, ngettext
+
 Point = tuple[float, float]
 
 LIMBS = ("near", "far")
@@ -120,7 +122,8 @@ def all_limb_points(pose: Pose) -> list[Point]:
 
 
 class PoseError(ValueError):
-    """A pose that cannot be drawn. `where` is the key path inside the pose ("legs", "near", 1)."""
+    """A pose that cannot be drawn. `where` is the key path inside the pose ("legs", "near", 1);
+    the message and the fix are in the person's language (`coach validate` shows them)."""
 
     def __init__(self, where: Sequence[str | int], message: str, fix: str, *, at_key: bool = False):
         super().__init__(message)
@@ -136,103 +139,121 @@ PROP_KEYS = ("x", "y", "width", "height", "points", "label", "label_at")
 
 def pose_from_data(data: object) -> Pose:
     """Read a pose from plain data (as YAML gives it); raise PoseError saying where and why."""
-    body = _mapping(data, (), "a pose", POSE_KEYS)
+    body = _mapping(data, (), POSE_KEYS, _("a pose should be a mapping of keys"), _("unknown key '{key}' in a pose"))
     for required in ("head", "neck", "hip", "legs"):
         if required not in body:
-            raise PoseError((), f"the pose has no '{required}'", f"add '{required}:' (see docs/routine-format.md)")
+            raise PoseError((), _("the pose has no '{key}'").format(key=required),
+                            _("add '{key}:' (see docs/routine-format.md)").format(key=required))
     stretched = body.get("stretched")
     if stretched is not None and stretched not in STRETCH_LEGS:
-        raise PoseError(("stretched",), f"'stretched' should be one of {', '.join(STRETCH_LEGS)}",
-                        "name the leg that is stretched: near (drawn in front), far, or both")
+        choices = ", ".join(STRETCH_LEGS)
+        raise PoseError(("stretched",), _("'stretched' should be one of {choices}").format(choices=choices),
+                        _("name the leg that is stretched: near (drawn in front), far, or both"))
     feel = _words(body.get("feel", []), ("feel",), STRETCH_AREAS)
     caption = body.get("caption", "")
     if not isinstance(caption, str):
-        raise PoseError(("caption",), "'caption' should be text", "write one short sentence")
+        raise PoseError(("caption",), _("'caption' should be text"), _("write one short sentence"))
     return Pose(
         head=_point(body["head"], ("head",)), neck=_point(body["neck"], ("neck",)),
         hip=_point(body["hip"], ("hip",)),
-        arms=_limbs(body.get("arms", {}), ("arms",), 2, "elbow and hand"),
-        legs=_limbs(body["legs"], ("legs",), 4, "knee, ankle, heel and toe"),
+        arms=_limbs(body.get("arms", {}), ("arms",), 2, _("elbow and hand")),
+        legs=_limbs(body["legs"], ("legs",), 4, _("knee, ankle, heel and toe")),
         stretched=stretched, areas=feel, props=_props(body.get("props", []), ("props",)),
         moves=_moves(body.get("moves", []), ("moves",)), caption=caption,
     )
 
 
-def _mapping(data: object, where: tuple[str | int, ...], what: str, allowed: Sequence[str]) -> dict[str, object]:
+def _mapping(data: object, where: tuple[str | int, ...], allowed: Sequence[str], not_mapping: str,
+             unknown: str) -> dict[str, object]:
+    """`data` as a mapping of the `allowed` keys; `unknown` says where a wrong `{key}` was found."""
     if not isinstance(data, Mapping):
-        raise PoseError(where, f"{what} should be a mapping of keys", "write it as 'key: value' lines")
+        raise PoseError(where, not_mapping, _("write it as 'key: value' lines"))
     for key in data:
         if key not in allowed:
-            raise PoseError((*where, str(key)), f"unknown key '{key}' in {what}",
-                            f"allowed keys: {', '.join(allowed)}", at_key=True)
+            raise PoseError((*where, str(key)), unknown.format(key=key),
+                            _("allowed keys: {keys}").format(keys=", ".join(allowed)), at_key=True)
     return {str(k): v for k, v in data.items()}
 
 
 def _number(value: object, where: tuple[str | int, ...]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PoseError(where, f"'{value}' is not a number", "write a number such as 4 or 2.5")
+        raise PoseError(where, _("'{value}' is not a number").format(value=value), _("write a number such as 4 or 2.5"))
     if not -LIMIT <= value <= LIMIT:
-        raise PoseError(where, f"{value} is too far out", f"keep coordinates between -{LIMIT:g} and {LIMIT:g}")
+        raise PoseError(where, _("{value} is too far out").format(value=value),
+                        _("keep coordinates between -{limit} and {limit}").format(limit=f"{LIMIT:g}"))
     return float(value)
 
 
 def _point(value: object, where: tuple[str | int, ...]) -> Point:
     if not isinstance(value, Sequence) or isinstance(value, str) or len(value) != 2:
-        raise PoseError(where, "a point should be two numbers", "write it as [x, y], such as [4, 9.5]")
+        raise PoseError(where, _("a point should be two numbers"), _("write it as [x, y], such as [4, 9.5]"))
     return _number(value[0], (*where, 0)), _number(value[1], (*where, 1))
 
 
 def _points(value: object, where: tuple[str | int, ...], count: int | None, what: str) -> tuple[Point, ...]:
+    """`what` names the points, already in the person's language ("knee, ankle, heel and toe")."""
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise PoseError(where, f"{what} should be a list of points", "write it as [[x, y], [x, y], ...]")
+        raise PoseError(where, _("{what} should be a list of points").format(what=what),
+                        _("write it as [[x, y], [x, y], ...]"))
     if count is not None and len(value) != count:
-        raise PoseError(where, f"expected {count} points ({what}), found {len(value)}",
-                        f"give the {what} as {count} [x, y] points")
+        raise PoseError(where, ngettext("expected {count} point ({what}), found {found}",
+                                        "expected {count} points ({what}), found {found}", count).format(
+                                            count=count, what=what, found=len(value)),
+                        ngettext("give the {what} as {count} [x, y] point", "give the {what} as {count} [x, y] points",
+                                 count).format(what=what, count=count))
     if count is None and len(value) < 2:
-        raise PoseError(where, f"{what} needs at least two points", "add another [x, y] point")
+        raise PoseError(where, _("{what} needs at least two points").format(what=what), _("add another [x, y] point"))
     return tuple(_point(item, (*where, index)) for index, item in enumerate(value))
 
 
 def _limbs(value: object, where: tuple[str | int, ...], count: int, what: str) -> dict[str, Limb]:
-    limbs = _mapping(value, where, f"'{where[-1]}'", LIMBS)
+    limbs = _mapping(value, where, LIMBS, _("'{name}' should be a mapping of keys").format(name=where[-1]),
+                     _("unknown key '{key}' in '{name}'").replace("{name}", str(where[-1])))
     return {name: Limb(_points(points, (*where, name), count, what)) for name, points in limbs.items()}
 
 
 def _words(value: object, where: tuple[str | int, ...], allowed: Sequence[str]) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, Sequence):
-        raise PoseError(where, "expected a word or a list of words", f"use any of: {', '.join(allowed)}")
+        raise PoseError(where, _("expected a word or a list of words"),
+                        _("use any of: {choices}").format(choices=", ".join(allowed)))
     for index, item in enumerate(items):
         if item not in allowed:
-            raise PoseError((*where, index), f"'{item}' is not one of {', '.join(allowed)}",
-                            f"use any of: {', '.join(allowed)}")
+            choices = ", ".join(allowed)
+            raise PoseError((*where, index), _("'{item}' is not one of {choices}").format(item=item, choices=choices),
+                            _("use any of: {choices}").format(choices=choices))
     return tuple(str(item) for item in items)
 
 
 def _props(value: object, where: tuple[str | int, ...]) -> tuple[Prop, ...]:
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise PoseError(where, "'props' should be a list", "write one '- kind: {...}' entry per prop")
+        raise PoseError(where, _("'props' should be a list"), _("write one '- kind: {...}' entry per prop"))
     props = []
     for index, item in enumerate(value):
         here = (*where, index)
         if isinstance(item, str):
             item = {item: {}}
-        entry = _mapping(item, here, "a prop", PROP_KINDS)
+        entry = _mapping(item, here, PROP_KINDS, _("a prop should be a mapping of keys"),
+                         _("unknown key '{key}' in a prop"))
         if len(entry) != 1:
-            raise PoseError(here, "a prop should be one kind with its settings", "write it as '- wall: {x: 12}'")
+            raise PoseError(here, _("a prop should be one kind with its settings"), _("write it as '- wall: {x: 12}'"))
         kind, settings = next(iter(entry.items()))
-        fields = _mapping(settings or {}, (*here, kind), f"the {kind}", PROP_KEYS)
+        fields = _mapping(settings or {}, (*here, kind), PROP_KEYS,
+                          _("the {kind} should be a mapping of keys").format(kind=kind),
+                          _("unknown key '{key}' in the {kind}").replace("{kind}", kind))
         numbers = {key: _number(fields[key], (*here, kind, key))
                    for key in ("x", "y", "width", "height") if key in fields}
-        points = _points(fields["points"], (*here, kind, "points"), None, "the towel") if "points" in fields else ()
+        points = (_points(fields["points"], (*here, kind, "points"), None, _("the towel"))
+                  if "points" in fields else ())
         if kind == "towel" and not points:
-            raise PoseError((*here, kind), "a towel needs 'points'", "give the line it makes: [[x, y], [x, y]]")
+            raise PoseError((*here, kind), _("a towel needs 'points'"), _("give the line it makes: [[x, y], [x, y]]"))
         boxed = kind not in ("floor", "wall", "towel")
         if boxed and not (numbers.get("width") and numbers.get("height")):
-            raise PoseError((*here, kind), f"the {kind} needs a width and a height", "add 'width:' and 'height:'")
+            raise PoseError((*here, kind), _("the {kind} needs a width and a height").format(kind=kind),
+                            _("add 'width:' and 'height:'"))
         label = fields.get("label")
         if label is not None and not isinstance(label, str):
-            raise PoseError((*here, kind, "label"), "a label should be a word or two", "write it as text")
+            raise PoseError((*here, kind, "label"), _("a label should be a word or two"), _("write it as text"))
         label_at = _point(fields["label_at"], (*here, kind, "label_at")) if "label_at" in fields else None
         props.append(Prop(kind=kind, points=points, label=label, label_at=label_at, **numbers))
     return tuple(props)
@@ -240,10 +261,10 @@ def _props(value: object, where: tuple[str | int, ...]) -> tuple[Prop, ...]:
 
 def _moves(value: object, where: tuple[str | int, ...]) -> tuple[Move, ...]:
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise PoseError(where, "'moves' should be a list of arrows", "write each as [[x, y], [x, y], [x, y]]")
+        raise PoseError(where, _("'moves' should be a list of arrows"), _("write each as [[x, y], [x, y], [x, y]]"))
     moves = []
     for index, item in enumerate(value):
-        start, bend, end = _points(item, (*where, index), 3, "arrow start, bend and end")
+        start, bend, end = _points(item, (*where, index), 3, _("arrow start, bend and end"))
         moves.append(Move((start, bend, end)))
     return tuple(moves)
 
@@ -261,15 +282,20 @@ TEXT_PICTURE_SIZE = (40, 12)  # columns, rows: small enough for the run screen o
 
 def text_picture_from(data: object) -> TextPicture:
     if not isinstance(data, str) or not data.strip():
-        raise PoseError((), "'picture' should be a few lines of text",
-                        "write it after 'picture: |' as indented lines")
+        raise PoseError((), _("'picture' should be a few lines of text"),
+                        _("write it after 'picture: |' as indented lines"))
     lines = data.rstrip("\n").split("\n")
     columns, rows = TEXT_PICTURE_SIZE
     if len(lines) > rows:
-        raise PoseError((), f"the picture has {len(lines)} lines; at most {rows} fit", "make it smaller")
+        raise PoseError((), ngettext("the picture has {lines} line; at most {rows} fit",
+                                     "the picture has {lines} lines; at most {rows} fit", len(lines)).format(
+                                         lines=len(lines), rows=rows), _("make it smaller"))
     widest = max(len(line) for line in lines)
     if widest > columns:
-        raise PoseError((), f"a picture line is {widest} characters wide; at most {columns} fit", "make it narrower")
+        raise PoseError((), ngettext("a picture line is {width} character wide; at most {columns} fit",
+                                     "a picture line is {width} characters wide; at most {columns} fit", widest).format(
+                                         width=widest, columns=columns), _("make it narrower"))
     if any(not character.isprintable() for line in lines for character in line):
-        raise PoseError((), "the picture has a control character (such as a tab)", "use spaces and plain characters")
+        raise PoseError((), _("the picture has a control character (such as a tab)"),
+                        _("use spaces and plain characters"))
     return TextPicture(tuple(lines))

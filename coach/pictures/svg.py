@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from coach.i18n import _
 from coach.pictures.pose import Point, Pose, bounds
 from coach.pictures.shapes import Circle, Label, Layer, Stroke, label_for, shapes
 
@@ -85,20 +86,24 @@ def _key(pose: Pose, room: float) -> list[str]:
     """Words for the colours, each in its colour, wrapped to the picture's width."""
     words = []
     if pose.stretched:
-        legs = "both legs" if pose.stretched == "both" else "the leg"
-        words.append(("#c2410c", f"▬ {legs} this is for" if not pose.areas else f"▬ {legs} being worked", True))
+        both = pose.stretched == "both"
+        if pose.areas:
+            stretched = _("both legs being worked") if both else _("the leg being worked")
+        else:
+            stretched = _("both legs this is for") if both else _("the leg this is for")
+        words.append(("#c2410c", f"▬ {stretched}", True))
     if pose.areas:
-        words.append(("#ea7a2a", "▬ where you feel it", False))
+        words.append(("#ea7a2a", "▬ " + _("where you feel it"), False))
     if any(shape.layer is Layer.FAR for shape in shapes(pose) if isinstance(shape, Stroke)):
-        words.append(("#8a939d", "▬ the other side", False))
+        words.append(("#8a939d", "▬ " + _("the other side"), False))
     if pose.moves:
-        words.append(("#1d4ed8", "⇢ move this way", False))
+        words.append(("#1d4ed8", "⇢ " + _("move this way"), False))
     lines: list[str] = []
     used = room + 1
     for colour, text, bold in words:
         width = len(text) * 8.2 + 24
         weight = ' font-weight="bold"' if bold else ""
-        span = f'<tspan fill="{colour}"{weight}>{text}</tspan>'
+        span = f'<tspan fill="{colour}"{weight}>{escape(text)}</tspan>'
         if used + width > room:
             lines.append(span)
             used = width

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from coach.i18n import N_, _
+
 # Characters that reorder the text around them: shown, they make a line say something else.
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -33,13 +35,13 @@ def first_unprintable(text: str, allow_newline: bool = False) -> str | None:
 
 def describe(character: str) -> str:
     """'U+001B (an escape character)', for messages that say what was found."""
-    name = {"\x1b": "an escape character", "\a": "a bell", "\r": "a carriage return",
-            "\t": "a tab", "\n": "a line break", "\b": "a backspace"}.get(character)
+    name = {"\x1b": N_("an escape character"), "\a": N_("a bell"), "\r": N_("a carriage return"),
+            "\t": N_("a tab"), "\n": N_("a line break"), "\b": N_("a backspace")}.get(character)
     if name is None and character in _BIDI_CONTROLS:
-        name = "a text-direction control"
+        name = N_("a text-direction control")
     if name is None and unicodedata.category(character) == "Cs":
-        name = "a byte that is not UTF-8 text"
-    return f"U+{ord(character):04X} ({name or 'a control character'})"
+        name = N_("a byte that is not UTF-8 text")
+    return f"U+{ord(character):04X} ({_(name or N_('a control character'))})"
 
 
 def visible(text: str, allow_newline: bool = False) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from coach import locations
 from coach.files import write_private
+from coach.i18n import LANGUAGES, _, language_code
 
 FILE_NAME = "settings.toml"
 
@@ -36,11 +37,19 @@ class Settings:
 
 # name: (type, check) — check returns an error text or None.
 def _one_of(choices: tuple[str, ...]) -> Any:
-    return lambda value: None if value in choices else f"must be one of {', '.join(choices)}"
+    return lambda value: None if value in choices else _("must be one of {choices}").format(choices=", ".join(choices))
 
 
 def _between(low: int, high: int) -> Any:
-    return lambda value: None if low <= value <= high else f"must be between {low} and {high}"
+    return lambda value: None if low <= value <= high else _("must be between {low} and {high}").format(
+        low=low, high=high)
+
+
+def _a_language(value: str) -> str | None:
+    """One of the languages coach speaks, as a code ('ru', or 'ru_RU' as the system writes it)."""
+    if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", value) and language_code(value) in LANGUAGES:
+        return None
+    return _("must be one of the languages coach speaks: {languages}").format(languages=", ".join(sorted(LANGUAGES)))
 
 
 CHECKS: dict[str, tuple[type, Any]] = {
@@ -50,8 +59,7 @@ CHECKS: dict[str, tuple[type, Any]] = {
     "ticks": (bool, lambda value: None),
     "countdown_size": (str, _one_of(COUNTDOWN_SIZES)),
     "pregnant": (bool, lambda value: None),
-    "language": (str, lambda value: None if re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", value) else
-                 "must be a language code such as en, de, es or ru"),
+    "language": (str, _a_language),
 }
 
 
@@ -81,8 +89,8 @@ def parse_settings(text: str, path: Path) -> LoadedSettings:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         where = f"{path}:{match.group(1)}" if match else str(path)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        return LoadedSettings(Settings(), (f"{where}: {reason} — fix it or delete the file; "
-                                           "coach uses its defaults until then",))
+        return LoadedSettings(Settings(), (_("{where}: {reason} — fix it or delete the file; "
+                                             "coach uses its defaults until then").format(where=where, reason=reason),))
     values: dict[str, Any] = {}
     problems = []
     known = {f.name for f in fields(Settings)} - {"extra"}
@@ -94,11 +102,12 @@ def parse_settings(text: str, path: Path) -> LoadedSettings:
             continue
         kind, check = CHECKS[key]
         wrong_type = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
-        wrong = f"must be {'true or false' if kind is bool else 'a whole number' if kind is int else 'text'}" \
-            if wrong_type else check(value)
+        wrong = (_("must be true or false") if kind is bool else _("must be a whole number") if kind is int
+                 else _("must be text")) if wrong_type else check(value)
         if wrong:
-            problems.append(f"{path}:{_line_of(text, key)}: '{key}' {wrong} — coach uses its default "
-                            f"({getattr(Settings(), key)!r}) until you fix it")
+            problems.append(_("{where}: '{key}' {problem} — coach uses its default ({default}) until you fix it"
+                              ).format(where=f"{path}:{_line_of(text, key)}", key=key, problem=wrong,
+                                       default=repr(getattr(Settings(), key))))
         else:
             values[key] = value
     return LoadedSettings(Settings(**values, extra=extra), tuple(problems))
@@ -111,8 +120,9 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        return LoadedSettings(Settings(), (f"{path}: cannot read it ({reason}) — coach uses its defaults",))
+        reason = error.strerror if isinstance(error, OSError) else _("it is not UTF-8 text")
+        return LoadedSettings(Settings(), (_("{path}: cannot read it ({reason}) — coach uses its defaults").format(
+            path=path, reason=reason),))
     return parse_settings(text, path)
 
 
@@ -134,14 +144,14 @@ def save_settings(changes: dict[str, Any], path: Path | None = None) -> str | No
     except FileNotFoundError:
         document.add(tomlkit.comment("coach settings; `coach settings` explains each one."))
     except (OSError, UnicodeDecodeError) as error:
-        raise OSError(f"cannot read {path} to update it: {error}") from error
+        raise OSError(_("cannot read {path} to update it: {error}").format(path=path, error=error)) from error
     else:
         try:
             document = tomlkit.parse(old)
         except tomlkit.exceptions.ParseError:
             kept = path.with_name(f"{path.name}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
             write_private(kept, old)
-            note = f"your old settings file could not be read; it is kept as {kept}"
+            note = _("your old settings file could not be read; it is kept as {file}").format(file=kept)
     for key, value in changes.items():
         if value is None:
             document.pop(key, None)

@@ -12,24 +12,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations, safety
+from coach.cli.argparse_words import speak_the_persons_language
 from coach.cli.errors import UserError
 from coach.engine.timeline import build_timeline
-from coach.i18n import LANGUAGES, choose_language, use_language
+from coach.i18n import LANGUAGES, N_, _, choose_language, pgettext, use_language
 from coach.model import Routine, Side
 from coach.printable import visible
 from coach.routines.library import FIRST_AID_ROUTINE, Library, default_layers, load_library, shipped_library
 from coach.routines.pregnancy import first_aid_for, is_pregnancy_variant, routine_for
 from coach.settings import load_settings, save_settings
-from coach.words import count_of, plural
+from coach.words import count_of, count_words
 
 if TYPE_CHECKING:
     from coach.engine.session import Session
     from coach.history.store import HistoryStore
 
 CRAMP_ROUTINE = FIRST_AID_ROUTINE
-SAFETY_LINE = f"coach coaches stretches, not medicine. {safety.EMERGENCY.line()} {safety.URGENT.line()}"
-PREGNANCY_QUESTION = ("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
-                      "flat on your back): ")
+PREGNANCY_QUESTION = N_("Are you pregnant? (y)es or (n)o (coach then offers gentle routines with nothing "
+                        "flat on your back): ")
+
+
+def safety_line() -> str:
+    return _("coach coaches stretches, not medicine. {emergency} {urgent}").format(
+        emergency=safety.EMERGENCY.line(), urgent=safety.URGENT.line())
 
 
 # Commands that live in modules of their own. A module is imported only when one of its commands
@@ -83,54 +88,56 @@ def build_parser(groups: Sequence[str] | None = None) -> argparse.ArgumentParser
     """The whole parser, or with only the given command groups (see groups_needed)."""
     parser = argparse.ArgumentParser(
         prog="coach",
-        description="A calm bedtime stretching coach for night calf cramps. "
-                    "Run with no command to open the coach in your terminal.",
-        epilog=SAFETY_LINE,
+        description=_("A calm bedtime stretching coach for night calf cramps. "
+                      "Run with no command to open the coach in your terminal."),
+        epilog=safety_line(),
     )
-    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--lang", choices=sorted(LANGUAGES), metavar="LANGUAGE",
-                        help=f"the language coach speaks this time: {', '.join(sorted(LANGUAGES))} "
-                             "(default: the settings file's, else the system's)")
+                        help=_("the language coach speaks this time: {languages} "
+                               "(default: the settings file's, else the system's)").format(
+                            languages=", ".join(sorted(LANGUAGES))))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("list", help="list the routines with their total time",
-                        description="List every routine: its name, total time and title.")
-    show = commands.add_parser("show", help="show a routine step by step, every hold and rest",
-                               description="Show the whole timeline of a routine, with every "
-                                           "hold, rest and leg switch, then how to do each exercise.")
-    show.add_argument("name", help="the routine's name, as in 'coach list'")
+    commands.add_parser("list", help=_("list the routines with their total time"),
+                        description=_("List every routine: its name, total time and title."))
+    show = commands.add_parser("show", help=_("show a routine step by step, every hold and rest"),
+                               description=_("Show the whole timeline of a routine, with every "
+                                             "hold, rest and leg switch, then how to do each exercise."))
+    show.add_argument("name", help=_("the routine's name, as in 'coach list'"))
     show.add_argument("--side", choices=["left", "right", "both"],
-                      help="for routines that ask which leg (cramp-now): the leg to show")
+                      help=_("for routines that ask which leg (cramp-now): the leg to show"))
     show.add_argument("--cues", action="store_true",
-                      help="print what coach says and plays at each change: time, sound and words")
-    exercises = commands.add_parser("exercises", help="list the exercise library",
-                                    description="List every exercise, or show one in full.")
-    exercises.add_argument("id", nargs="?", help="an exercise id to show in full")
+                      help=_("print what coach says and plays at each change: time, sound and words"))
+    exercises = commands.add_parser("exercises", help=_("list the exercise library"),
+                                    description=_("List every exercise, or show one in full."))
+    exercises.add_argument("id", nargs="?", help=_("an exercise id to show in full"))
     exercises.add_argument("--side", choices=["left", "right"], default="left",
-                           help="draw the picture for this leg (default: left)")
+                           help=_("draw the picture for this leg (default: left)"))
     exercises.add_argument("--plain", action="store_true",
-                           help="words only, no picture (for screen readers)")
-    validate = commands.add_parser("validate", help="check routine files for mistakes",
-                                   description="Check routine and exercise files. With no files, "
-                                               "checks every file in your own routines folder. "
-                                               "Exits 1 if anything is wrong.")
+                           help=_("words only, no picture (for screen readers)"))
+    validate = commands.add_parser("validate", help=_("check routine files for mistakes"),
+                                   description=_("Check routine and exercise files. With no files, "
+                                                 "checks every file in your own routines folder. "
+                                                 "Exits 1 if anything is wrong."))
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
 
-    run = commands.add_parser("run", help="start a routine now",
-                              description="Start a routine straight away in the full-screen coach, "
-                                          "or with --plain as one line of text per change.")
-    run.add_argument("name", help="the routine's name, as in 'coach list'")
+    run = commands.add_parser("run", help=_("start a routine now"),
+                              description=_("Start a routine straight away in the full-screen coach, "
+                                            "or with --plain as one line of text per change."))
+    run.add_argument("name", help=_("the routine's name, as in 'coach list'"))
     _session_options(run)
-    sos = commands.add_parser("sos", help="a cramp right now: start first aid at once",
-                              description="Start the cramp-now first aid routine at once. "
-                                          "It asks only which leg.")
+    sos = commands.add_parser("sos", help=_("a cramp right now: start first aid at once"),
+                              description=_("Start the cramp-now first aid routine at once. "
+                                            "It asks only which leg."))
     _session_options(sos)
     for module in COMMAND_GROUPS if groups is None else groups:
         importlib.import_module(module).add_commands(commands)
-    guide = commands.add_parser("help", help="guides: 'coach help routines' explains the routine file format",
-                                description="Show a guide that comes with coach. 'routines': how a routine "
-                                            "or exercise file is written, for 'coach new' and 'coach edit'.")
-    guide.add_argument("topic", nargs="?", choices=sorted(GUIDES), help="the guide to show")
+    guide = commands.add_parser("help", help=_("guides: 'coach help routines' explains the routine file format"),
+                                description=_("Show a guide that comes with coach. 'routines': how a routine "
+                                              "or exercise file is written, for 'coach new' and 'coach edit'."))
+    guide.add_argument("topic", nargs="?", choices=sorted(GUIDES), help=_("the guide to show"))
     return parser
 
 
@@ -147,15 +154,16 @@ def command_help(arguments: argparse.Namespace) -> int:
 
 def _session_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--plain", action="store_true",
-                         help="no full-screen app: print one line per change (screen readers, SSH)")
-    command.add_argument("--quiet", action="store_true", help="no sound cue at each change")
+                         help=_("no full-screen app: print one line per change (screen readers, SSH)"))
+    command.add_argument("--quiet", action="store_true", help=_("no sound cue at each change"))
     command.add_argument("--side", choices=["left", "right", "both"],
-                         help="the cramped leg, for routines that ask (cramp-now)")
+                         help=_("the cramped leg, for routines that ask (cramp-now)"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = keep_negative_durations(sys.argv[1:] if argv is None else list(argv))
     use_language(choose_language(requested_language(argv), load_settings().settings.language))
+    speak_the_persons_language()
     arguments = build_parser(groups_needed(argv)).parse_args(argv)
     try:
         return run(arguments)
@@ -219,9 +227,10 @@ def _library_or_warn() -> Library:
     library = load_library()
     if library.problems:
         files = len({problem.path for problem in library.problems})
-        print(f"coach: {count_of(files, 'routine file has', 'routine files have')} mistakes and "
-              f"{plural(files, 'was', 'were')} left out; "
-              f"run 'coach validate' to see them", file=sys.stderr)
+        print("coach: " + count_words(files, "{count} routine file has mistakes and was left out; "
+                                             "run 'coach validate' to see them",
+                                      "{count} routine files have mistakes and were left out; "
+                                      "run 'coach validate' to see them"), file=sys.stderr)
     return library
 
 
@@ -230,13 +239,17 @@ def find_routine(library: Library, name: str, pregnant: bool | None = None) -> R
     if name in library.routines:
         routine = routine_for(library, name, pregnant)
         if routine.name != name:
-            print(f"coach: you said you are pregnant, so this is '{routine.name}': "
-                  "gentle stretches, nothing flat on your back", file=sys.stderr)
+            print("coach: " + pregnancy_version_note(routine.name), file=sys.stderr)
         return routine
     from coach.routines.nodes import suggestion
 
-    hint = suggestion(name, library.routines) or "run 'coach list' to see them"
-    raise UserError(f"there is no routine called '{name}' — {hint}")
+    hint = suggestion(name, library.routines) or _("run 'coach list' to see them")
+    raise UserError(_("there is no routine called '{name}' — {hint}").format(name=name, hint=hint))
+
+
+def pregnancy_version_note(name: str) -> str:
+    return _("you said you are pregnant, so this is '{name}': gentle stretches, nothing flat on your back"
+             ).format(name=name)
 
 
 def command_home(arguments: argparse.Namespace) -> int:
@@ -255,11 +268,10 @@ def command_sos(arguments: argparse.Namespace) -> int:
     pregnant = load_settings().settings.pregnant
     routine = first_aid_for(shipped_library(), pregnant)
     if routine is None:
-        raise UserError("coach's own cramp-now routine is missing; reinstall coach "
-                        "(pip install --force-reinstall coach)")
+        raise UserError(_("coach's own cramp-now routine is missing; reinstall coach "
+                          "(pip install --force-reinstall coach)"))
     if is_pregnancy_variant(routine):
-        print(f"coach: you said you are pregnant, so this is '{routine.name}': "
-              "gentle stretches, nothing flat on your back", file=sys.stderr)
+        print("coach: " + pregnancy_version_note(routine.name), file=sys.stderr)
     library = Library(routines={routine.name: routine}) if arguments.plain else _library_or_warn()
     return start_session(library, routine, arguments)
 
@@ -307,7 +319,7 @@ def _run_plain(routine: Routine, side: Side | None, quiet: bool, record: Callabl
     try:
         with terminal_keys() as keys:
             if keys is not None:
-                print("Keys: space pause · n skip · b back · q stop")
+                print(_("Keys: space pause · n skip · b back · q stop"))
             run_plain(build_timeline(routine, side), for_terminal(sys.stdout), bell=False, prepare=record, keys=keys,
                       cues=lambda session: CueDriver(session, announcer.announce, announcer.silence,
                                                      ticks=lambda: loaded.settings.ticks),
@@ -333,30 +345,35 @@ def first_use_in_plain_mode(during_a_cramp: bool) -> None:
     sys.stdout.flush()
     mark_safety_seen()
     if pregnant is None and not during_a_cramp and sys.stdin.isatty():
-        answer = input(wrap_text(PREGNANCY_QUESTION, shutil.get_terminal_size().columns - 1)).strip().lower()
-        if answer[:1] in ("y", "n"):
+        answer = input(wrap_text(_(PREGNANCY_QUESTION), shutil.get_terminal_size().columns - 1)).strip().lower()
+        # The first letters of the answers in the words of the question; English's always work too.
+        yes, no = {"y", pgettext("answer", "y").lower()}, {"n", pgettext("answer", "n").lower()}
+        if answer[:1] in yes | no:
             try:
-                save_settings({"pregnant": answer.startswith("y")})
+                save_settings({"pregnant": answer[:1] in yes})
             except OSError as error:
-                print(f"coach: could not save your answer: {error}", file=sys.stderr)
-            if answer.startswith("y"):
-                print("From the next routine on, coach offers the pregnancy versions.")
+                print("coach: " + _("could not save your answer: {error}").format(error=error), file=sys.stderr)
+            if answer[:1] in yes:
+                print(_("From the next routine on, coach offers the pregnancy versions."))
 
 
 def ask_side() -> Side:
     if not sys.stdin.isatty():
         return Side.CHOSEN
     while True:
-        answer = input("Which leg is cramping? (l)eft, (r)ight or (b)oth: ").strip().lower()
-        for side in (Side.LEFT, Side.RIGHT, Side.BOTH):
-            if answer and side.value.startswith(answer):
+        answer = input(_("Which leg is cramping? (l)eft, (r)ight or (b)oth: ")).strip().lower()
+        # The words of the question, in the person's language; English's always work too.
+        words = ((Side.LEFT, pgettext("leg answer", "left")), (Side.RIGHT, pgettext("leg answer", "right")),
+                 (Side.BOTH, pgettext("leg answer", "both")))
+        for side, word in words:
+            if answer and (side.value.startswith(answer) or word.lower().startswith(answer)):
                 return side
 
 
 def open_app(library: Library, **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError("the full-screen coach needs a terminal; use 'coach list', "
-                        "'coach show NAME' or 'coach run NAME --plain' instead")
+        raise UserError(_("the full-screen coach needs a terminal; use 'coach list', "
+                          "'coach show NAME' or 'coach run NAME --plain' instead"))
     store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
@@ -375,7 +392,7 @@ def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
     try:
         store = open_history(announce=False)
     except HistoryUserError as error:
-        return None, [f"History is off for now: {error}"]
+        return None, [_("History is off for now: {error}").format(error=error)]
     return store, list(store.notices)
 
 
@@ -414,8 +431,8 @@ def command_exercises(arguments: argparse.Namespace) -> int:
     if arguments.id not in library.exercises:
         from coach.routines.nodes import suggestion
 
-        hint = suggestion(arguments.id, library.exercises) or "run 'coach exercises' to list them"
-        raise UserError(f"there is no exercise called '{arguments.id}' — {hint}")
+        hint = suggestion(arguments.id, library.exercises) or _("run 'coach exercises' to list them")
+        raise UserError(_("there is no exercise called '{id}' — {hint}").format(id=arguments.id, hint=hint))
     exercise = library.exercises[arguments.id]
     if not arguments.plain:
         from coach.cli.pictures import picture_text
@@ -431,14 +448,14 @@ def command_validate(arguments: argparse.Namespace) -> int:
     layers = default_layers()
     checked = layers[-1]  # the person's own files
     if not arguments.files and not checked:
-        print(f"ok: you have no routine files of your own yet ({locations.user_routines_dir()}); "
-              "'coach new NAME' starts one")
+        print(_("ok: you have no routine files of your own yet ({folder}); "
+                "'coach new NAME' starts one").format(folder=locations.user_routines_dir()))
         return 0
     if arguments.files:
         # lexists: a link that loops or dangles is reported by the loader for what it is.
         missing = [str(path) for path in arguments.files if not os.path.lexists(path)]
         if missing:
-            raise UserError(f"no such file: {', '.join(missing)}")
+            raise UserError(_("no such file: {files}").format(files=", ".join(missing)))
         checked = list(arguments.files)
         # A file named here that also sits in the routines folder is read once, not reported twice.
         # realpath, not resolve(): a link that loops must reach the loader, which reports it.
@@ -451,8 +468,8 @@ def command_validate(arguments: argparse.Namespace) -> int:
         print(problem)
     if problems:
         files = len({problem.path for problem in problems})
-        print(f"{count_of(len(problems), 'problem', 'problems')} in {count_of(files, 'file', 'files')}",
-              file=sys.stderr)
+        print(_("{problems} in {files}").format(problems=count_of(len(problems), "problem", "problems"),
+                                                files=count_of(files, "file", "files")), file=sys.stderr)
         return 1
-    print(f"ok: {count_of(len(checked), 'file', 'files')} checked, no problems")
+    print(count_words(len(checked), "ok: {count} file checked, no problems", "ok: {count} files checked, no problems"))
     return 0

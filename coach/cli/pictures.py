@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from coach.i18n import _
 from coach.model import Exercise, Side
 from coach.pictures.braille import as_text, render
 from coach.pictures.pose import Pose, TextPicture
@@ -26,9 +27,16 @@ def picture_text(exercise: Exercise, side: Side, terminal: os.terminal_size, col
         return ""
     lines = [as_text(art, colour=colour)]
     if picture.stretched:
-        leg = "both legs" if picture.stretched == "both" else f"your {side.value} leg"
-        marked = "in red" if colour else "drawn thicker"
-        lines.append(f"The leg {marked} is {leg}. {picture.caption}".rstrip())
+        lines.append(f"{_stretched_leg_line(picture.stretched == 'both', side, colour)} {picture.caption}".rstrip())
     elif picture.caption:
         lines.append(picture.caption)
     return "\n".join(lines)
+
+
+def _stretched_leg_line(both: bool, side: Side, colour: bool) -> str:
+    """Which leg the picture marks, as a whole sentence (the words for 'left' agree with 'leg')."""
+    if both:
+        return _("The leg in red is both legs.") if colour else _("The leg drawn thicker is both legs.")
+    if side is Side.RIGHT:
+        return _("The leg in red is your right leg.") if colour else _("The leg drawn thicker is your right leg.")
+    return _("The leg in red is your left leg.") if colour else _("The leg drawn thicker is your left leg.")

@@ -19,20 +19,44 @@ from coach.engine.guidance import guidance_at
 from coach.engine.session import Ended, Event, Paused, PhaseStarted, Resumed, Session, State
 from coach.engine.summary import spoken_duration, summarise
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.i18n import _, pgettext
+from coach.model import Position, Side
 from coach.safety import GET_HELP_TITLE
+from coach.words import leg_words
+
+
+def phase_word(kind: PhaseKind) -> str:
+    """'Hold', 'Rest': what the phase is, at the start of its line."""
+    return {
+        PhaseKind.GET_READY: pgettext("phase", "Get ready"), PhaseKind.HOLD: pgettext("phase", "Hold"),
+        PhaseKind.REST: pgettext("phase", "Rest"), PhaseKind.TIMED: pgettext("phase", "Now"),
+        PhaseKind.SWITCH: pgettext("phase", "Switch legs"),
+    }[kind]
+
+
+def position_word(position: Position) -> str:
+    return {
+        Position.STANDING: pgettext("position", "Standing"), Position.SITTING: pgettext("position", "Sitting"),
+        Position.LYING: pgettext("position", "Lying"), Position.LYING_ON_BACK: pgettext("position", "Lying-on-back"),
+    }[position]
+
+
+def side_words(side: Side) -> str:
+    return _("the cramped leg") if side is Side.CHOSEN else leg_words(side.value)
 
 
 def phase_sentence(phase: Phase, first_of_step: bool) -> str:
-    kind = phase.kind.value.capitalize()
+    kind = phase_word(phase.kind)
     if phase.kind is PhaseKind.HOLD and phase.reps and phase.reps > 1:
-        kind += f" {phase.rep} of {phase.reps}"
-    leg = phase.side.label.lower()
-    text = f"[{format_clock(phase.offset)}] {kind}: {phase.exercise.name}, {leg}, {spoken_duration(phase.duration)}."
+        kind = _("Hold {rep} of {reps}").format(rep=phase.rep, reps=phase.reps)
+    text = _("[{clock}] {phase}: {exercise}, {leg}, {duration}.").format(
+        clock=format_clock(phase.offset), phase=kind, exercise=phase.exercise.name, leg=side_words(phase.side),
+        duration=spoken_duration(phase.duration))
     if first_of_step:
         steps = " ".join(f"{n}) {line}" for n, line in enumerate(phase.exercise.steps, start=1))
-        text += f" {phase.exercise.position.value.capitalize()}. {steps}"
+        text += " " + _("{position}. {steps}").format(position=position_word(phase.exercise.position), steps=steps)
         if phase.note:
-            text += f" Note: {phase.note}"
+            text += " " + _("Note: {note}").format(note=phase.note)
     return text
 
 
@@ -66,21 +90,24 @@ def run_plain(timeline: Timeline, out: TextIO, clock: Callable[[], float] = mono
             introduced.add(phase.step_index)
             guidance = guidance_at(timeline, phase.index, first_aid=first_aid, pregnant=pregnant)
             if first_of_step:
-                out.writelines(f"  Take care: {caution}\n" for caution in guidance.cautions)
+                out.writelines("  " + _("Take care: {caution}").format(caution=caution) + "\n"
+                               for caution in guidance.cautions)
             nonlocal help_shown
             if guidance.get_help and guidance.get_help != help_shown:
-                out.write(f"  {GET_HELP_TITLE}:\n")
+                out.write(f"  {_(GET_HELP_TITLE)}:\n")
                 out.writelines(f"  - {line}\n" for line in guidance.get_help)
             help_shown = guidance.get_help
         elif isinstance(event, Paused):
-            out.write("Paused. Press space to go on.\n")
+            out.write(_("Paused. Press space to go on.") + "\n")
         elif isinstance(event, Resumed):
-            out.write("Going on.\n")
+            out.write(_("Going on.") + "\n")
         elif isinstance(event, Ended):
             summary = summarise(session)
-            out.write(f"{summary.headline} {spoken_duration(summary.seconds)} of stretching.\n")
+            out.write(_("{headline} {duration} of stretching.").format(
+                headline=summary.headline, duration=spoken_duration(summary.seconds)) + "\n")
             if summary.skipped or summary.partly:
-                out.write(f"Skipped or cut short: {', '.join(summary.skipped + summary.partly)}.\n")
+                out.write(_("Skipped or cut short: {exercises}.").format(
+                    exercises=", ".join(summary.skipped + summary.partly)) + "\n")
         out.flush()
 
     session.subscribe(on_event)

@@ -14,10 +14,11 @@ from coach.cues.speech import install_hint as speech_hint
 from coach.cues.system import system_announcer
 from coach.durations import format_clock
 from coach.engine.timeline import Timeline
+from coach.i18n import N_, _, pgettext
 from coach.settings import load_settings, save_settings, settings_path
 from coach.settings_text import SettingError, parse_value, settings_lines
 
-VOICE_TEST_SENTENCE = "This is coach. Left leg. Wall calf stretch. Hold."
+VOICE_TEST_SENTENCE = N_("This is coach. Left leg. Wall calf stretch. Hold.")
 VOICE_TEST_SECONDS = 4.5  # everything, tones and the sentence, within 5 s
 
 
@@ -26,24 +27,36 @@ class SoundUserError(UserError):
 
 
 def add_commands(commands: Any) -> None:
-    settings = commands.add_parser("settings", help="show or change your settings (cues, voice, volume...)",
-                                   description="Show your settings, or change one: coach settings set cues tones")
+    settings = commands.add_parser("settings", help=_("show or change your settings (cues, voice, volume...)"),
+                                   description=_("Show your settings, or change one: coach settings set cues tones"))
     actions = settings.add_subparsers(dest="settings_command", metavar="ACTION")
-    change = actions.add_parser("set", help="change one setting, e.g. coach settings set volume 50")
-    change.add_argument("key", help="the setting's name, as listed by 'coach settings'")
-    change.add_argument("value", help="the new value; not-said clears pregnant or language")
-    voice = commands.add_parser("voice", help="check the voice and the tones",
-                                description="Play each tone and say one sentence, then say which speech "
-                                            "engine and sound player coach uses, or what to install.")
+    change = actions.add_parser("set", help=_("change one setting, e.g. coach settings set volume 50"))
+    change.add_argument("key", help=_("the setting's name, as listed by 'coach settings'"))
+    change.add_argument("value", help=_("the new value; not-said clears pregnant or language"))
+    voice = commands.add_parser("voice", help=_("check the voice and the tones"),
+                                description=_("Play each tone and say one sentence, then say which speech "
+                                              "engine and sound player coach uses, or what to install."))
     voice_actions = voice.add_subparsers(dest="voice_command", metavar="ACTION", required=True)
-    voice_actions.add_parser("test", help="play each tone, speak one sentence, name the engine and player")
+    voice_actions.add_parser("test", help=_("play each tone, speak one sentence, name the engine and player"))
+
+
+def sound_word(sound: Sound) -> str:
+    """A tone's name as a person reads it: 'ready', 'hold', 'switch'."""
+    return {
+        Sound.READY: pgettext("tone", "ready"), Sound.HOLD: pgettext("tone", "hold"),
+        Sound.REST: pgettext("tone", "rest"), Sound.SWITCH: pgettext("tone", "switch"),
+        Sound.TICK: pgettext("tone", "tick"), Sound.END: pgettext("tone", "end"),
+    }[sound]
 
 
 def cue_script_text(timeline: Timeline, ticks: bool) -> str:
-    lines = [f"{'AT':>5}  {'SOUND':<7}  WORDS"]
+    at, sound, words = pgettext("cue script", "AT"), pgettext("cue script", "SOUND"), pgettext("cue script", "WORDS")
+    # The sound column is as wide as its longest word in this language, as it is in English (7).
+    width = max(7, len(sound), *(len(sound_word(tone)) for tone in Sound))
+    lines = [f"{at:>5}  {sound:<{width}}  {words}"]
     for line in cue_script(timeline, ticks):
-        sound = line.cue.sound.value if line.cue.sound else "-"
-        lines.append(f"{format_clock(line.at):>5}  {sound:<7}  {line.cue.words}".rstrip())
+        tone = sound_word(line.cue.sound) if line.cue.sound else "-"
+        lines.append(f"{format_clock(line.at):>5}  {tone:<{width}}  {line.cue.words}".rstrip())
     return "\n".join(lines)
 
 
@@ -62,7 +75,7 @@ def command_settings(arguments: argparse.Namespace) -> int:
     width = max(len(key) for key, _, _ in settings_lines(loaded.settings))
     for key, shown, meaning in settings_lines(loaded.settings):
         print(f"{key:<{width}}  {shown:<10}  {meaning}")
-    print(f"\nFile: {settings_path()}  (change one with: coach settings set KEY VALUE)")
+    print("\n" + _("File: {path}  (change one with: coach settings set KEY VALUE)").format(path=settings_path()))
     return 0
 
 
@@ -77,16 +90,18 @@ def command_voice(arguments: argparse.Namespace) -> int:
     deadline = time.monotonic() + VOICE_TEST_SECONDS
     try:
         if player is not None:
-            print(f"Tones: playing each one with {player.name} ({player.path or 'built in'})")
+            print(_("Tones: playing each one with {player} ({path})").format(
+                player=player.name, path=player.path or _("built in")))
             for sound in (Sound.READY, Sound.HOLD, Sound.REST, Sound.SWITCH, Sound.TICK, Sound.END):
                 announcer.announce(Cue(sound, ""))
                 announcer.idle(timeout=max(0.1, min(1.6, deadline - time.monotonic() - 2.5)))
-                print(f"  {sound.value}")
+                print(f"  {sound_word(sound)}")
         if engine is not None:
-            print(f"Voice: saying one sentence with {engine.name} ({engine.path})")
-            announcer.announce(Cue(None, VOICE_TEST_SENTENCE))
+            print(_("Voice: saying one sentence with {engine} ({path})").format(engine=engine.name, path=engine.path))
+            announcer.announce(Cue(None, _(VOICE_TEST_SENTENCE)))
             if not announcer.idle(timeout=max(0.1, deadline - time.monotonic())):
-                reports.append(f"Voice: {engine.name} did not finish one sentence within 5 seconds.")
+                reports.append(_("Voice: {engine} did not finish one sentence within 5 seconds.").format(
+                    engine=engine.name))
                 engine = None
     finally:
         announcer.close()
@@ -95,15 +110,17 @@ def command_voice(arguments: argparse.Namespace) -> int:
     working_player = announcer.player if player is not None else None
     working_engine = announcer.engine if engine is not None else None
     if working_player is None:
-        print(f"No sound player works here: {player_hint()}. Until then coach uses the terminal bell."
-              if player is None else "The sound player did not work (see above): coach uses the terminal bell.")
+        print(_("No sound player works here: {hint}. Until then coach uses the terminal bell.").format(
+            hint=player_hint()) if player is None else
+            _("The sound player did not work (see above): coach uses the terminal bell."))
     if working_engine is None:
-        print(f"No speech engine works here: {speech_hint()}. Until then the cues are tones only."
-              if engine is None and not reports else
-              "The speech engine did not work (see above): the cues are tones only.")
+        print(_("No speech engine works here: {hint}. Until then the cues are tones only.").format(
+            hint=speech_hint()) if engine is None and not reports else
+            _("The speech engine did not work (see above): the cues are tones only."))
     if working_player is None or working_engine is None:
         return 1
-    print(f"ok: speech engine {working_engine.name}, sound player {working_player.name}")
+    print(_("ok: speech engine {engine}, sound player {player}").format(
+        engine=working_engine.name, player=working_player.name))
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach import locations
-from coach.i18n import ENGLISH, current_language
+from coach.i18n import ENGLISH, _, current_language
 from coach.model import Exercise, Routine
 from coach.problems import Problem
 
@@ -120,8 +120,10 @@ def read_library(layers: Sequence[Sequence[Path]], language: str | None = None) 
             if routine is None:
                 continue
             if routine.name in named_here:
-                document.add(*_name_position(document), f"the routine name '{routine.name}' is already used by "
-                             f"{named_here[routine.name]}", "give one of them another name")
+                document.add(*_name_position(document),
+                             _("the routine name '{name}' is already used by {file}").format(
+                                 name=routine.name, file=named_here[routine.name]),
+                             _("give one of them another name"))
                 continue
             named_here[routine.name] = document.path
             if routine.name in library.routines:
@@ -217,8 +219,9 @@ def _draw_exercises(library: Library, pose_files: Sequence[Document], drawn_by_f
         for exercise_id, (key, pose) in read_poses(document).items():
             exercise = library.exercises.get(exercise_id)
             if exercise is None:
-                hint = suggestion(exercise_id, library.exercises) or "use the id of an exercise"
-                document.add(*position(key), f"there is no exercise '{exercise_id}' for this pose", hint)
+                hint = suggestion(exercise_id, library.exercises) or _("use the id of an exercise")
+                document.add(*position(key), _("there is no exercise '{id}' for this pose").format(id=exercise_id),
+                             hint)
             elif exercise.picture is None or exercise_id in drawn_by_files:
                 library.exercises[exercise_id] = replace(exercise, picture=pose)
                 drawn_by_files.add(exercise_id)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from coach.i18n import _
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
 from coach.pictures.pose import Picture
 from coach.routines.nodes import NodeReader, suggestion
@@ -33,13 +34,13 @@ def read_exercises(document: Document) -> dict[str, Exercise]:
     reader = NodeReader(document)
     if document.root is None:
         return {}
-    top = reader.fields(document.root, ["exercises"], ["exercises"], "an exercise library file")
+    top = reader.fields(document.root, ["exercises"], ["exercises"], _("an exercise library file"))
     if top is None or "exercises" not in top:
         return {}
     entries = reader.mapping(top["exercises"], "'exercises'")
     found: dict[str, Exercise] = {}
     for exercise_id, (key, body) in (entries or {}).items():
-        if reader.name(key, "the exercise id") is None:
+        if reader.name(key, _("the exercise id")) is None:
             continue
         exercise = _read_exercise(reader, exercise_id, body)
         if exercise is not None:
@@ -48,14 +49,14 @@ def read_exercises(document: Document) -> dict[str, Exercise]:
 
 
 def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exercise | None:
-    what = f"exercise '{exercise_id}'"
+    what = _("exercise '{id}'").format(id=exercise_id)
     before = len(reader.document.problems)
     value = reader.fields(body, EXERCISE_KEYS, EXERCISE_REQUIRED, what)
     if value is None:
         return None
-    name = reader.text(value["name"], f"the name of {what}") if "name" in value else None
+    name = reader.text(value["name"], _("the name of {what}").format(what=what)) if "name" in value else None
     place = reader.choice(value["position"], Position, "position") if "position" in value else None
-    steps = reader.text_list(value["steps"], f"the steps of {what}") if "steps" in value else None
+    steps = reader.text_list(value["steps"], _("the steps of {what}").format(what=what)) if "steps" in value else None
     cautions = reader.text_list(value["cautions"], "cautions") if "cautions" in value else ()
     sources = reader.text_list(value["sources"], "sources") if "sources" in value else ()
     per_side = reader.flag(value["per_side"], "per_side") if "per_side" in value else False
@@ -75,18 +76,19 @@ def _read_exercise(reader: NodeReader, exercise_id: str, body: yaml.Node) -> Exe
 
 def _read_picture(reader: NodeReader, value: Mapping[str, yaml.Node], what: str) -> Picture | None:
     if "pose" in value and "picture" in value:
-        reader.problem(value["picture"], f"{what} has both 'pose' and 'picture'", "keep one of them")
+        reader.problem(value["picture"], _("{what} has both 'pose' and 'picture'").format(what=what),
+                       _("keep one of them"))
         return None
     if "pose" in value:
-        return read_pose(reader, value["pose"], f"the pose of {what}")
+        return read_pose(reader, value["pose"], _("the pose of {what}").format(what=what))
     if "picture" in value:
-        return read_text_picture(reader, value["picture"], f"the picture of {what}")
+        return read_text_picture(reader, value["picture"], _("the picture of {what}").format(what=what))
     return None
 
 
 def _read_dose(reader: NodeReader, node: yaml.Node, what: str) -> Dose | None:
     before = len(reader.document.problems)
-    value = reader.fields(node, DOSE_KEYS, (), f"the dose of {what}")
+    value = reader.fields(node, DOSE_KEYS, (), _("the dose of {what}").format(what=what))
     if value is None:
         return None
     dose = _dose_from(reader, value, None, node)
@@ -98,15 +100,15 @@ def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose
     """A dose from duration or hold/rest/reps, with what is missing taken from `default`."""
     holds_given = [key for key in ("hold", "rest", "reps") if key in value]
     if "duration" in value and holds_given:
-        reader.problem(value[holds_given[0]], "a step has both 'duration' and hold/rest/reps",
-                       "use 'duration' for a timed move, or hold/rest/reps for holds")
+        reader.problem(value[holds_given[0]], _("a step has both 'duration' and hold/rest/reps"),
+                       _("use 'duration' for a timed move, or hold/rest/reps for holds"))
         return None
     if "duration" in value:
         seconds = reader.duration(value["duration"], "duration")
         return None if seconds is None else Timed(seconds)
     if not holds_given:
         if default is None:
-            reader.problem(where, "no dose is given", "add 'duration: 30s', or hold/rest/reps")
+            reader.problem(where, _("no dose is given"), _("add 'duration: 30s', or hold/rest/reps"))
         return default
     base = default if isinstance(default, Holds) else None
     hold = reader.duration(value["hold"], "hold") if "hold" in value else getattr(base, "hold", None)
@@ -116,10 +118,10 @@ def _dose_from(reader: NodeReader, value: Mapping[str, yaml.Node], default: Dose
     else:
         rest = getattr(base, "rest", 0 if reps == 1 else None)
     if hold is None and "hold" not in value:
-        reader.problem(where, "there are reps or rest but no 'hold'", "add a 'hold:' time")
+        reader.problem(where, _("there are reps or rest but no 'hold'"), _("add a 'hold:' time"))
     if rest is None and "rest" not in value:
-        reader.problem(where, "there are several reps but no 'rest' between them",
-                       "add a 'rest:' time, such as 'rest: 10s'")
+        reader.problem(where, _("there are several reps but no 'rest' between them"),
+                       _("add a 'rest:' time, such as 'rest: 10s'"))
     if hold is None or rest is None or reps is None:
         return None
     return Holds(hold=hold, rest=rest, reps=reps)
@@ -129,13 +131,13 @@ def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routi
     reader = NodeReader(document)
     if not isinstance(document.root, yaml.MappingNode):
         if document.root is not None:
-            reader.mapping(document.root, "a routine file")  # reports what it is instead
+            reader.mapping(document.root, _("a routine file"))  # reports what it is instead
         return None
     before = len(document.problems)
-    value = reader.fields(document.root, ROUTINE_KEYS, ROUTINE_REQUIRED, "the routine")
+    value = reader.fields(document.root, ROUTINE_KEYS, ROUTINE_REQUIRED, _("the routine"))
     if value is None:
         return None
-    name = reader.name(value["name"], "the routine name") if "name" in value else None
+    name = reader.name(value["name"], _("the routine name")) if "name" in value else None
     title = reader.text(value["title"], "title") if "title" in value else None
     description = reader.text(value["description"], "description", multiline=True) if "description" in value else ""
     get_ready = reader.duration(value["get_ready"], "get_ready", allow_zero=True) if "get_ready" in value else 5
@@ -152,13 +154,14 @@ def read_routine(document: Document, exercises: Mapping[str, Exercise]) -> Routi
 def _read_steps(reader: NodeReader, node: yaml.Node,
                 exercises: Mapping[str, Exercise]) -> tuple[RoutineStep, ...] | None:
     if not isinstance(node, yaml.SequenceNode):
-        reader.problem(node, "'steps' should be a list", "write one '- exercise: id' entry per step")
+        reader.problem(node, _("'steps' should be a list"), _("write one '- exercise: id' entry per step"))
         return None
     if not node.value:
-        reader.problem(node, "the routine has no steps", "add at least one '- exercise: id' entry")
+        reader.problem(node, _("the routine has no steps"), _("add at least one '- exercise: id' entry"))
         return None
     if len(node.value) > MAX_STEPS:
-        reader.problem(node, f"the routine has more than {MAX_STEPS} steps", "split it into routines")
+        reader.problem(node, _("the routine has more than {limit} steps").format(limit=MAX_STEPS),
+                       _("split it into routines"))
         return None
     steps = [_read_step(reader, item, exercises) for item in node.value]
     read = tuple(step for step in steps if step is not None)
@@ -172,7 +175,7 @@ def _read_step(reader: NodeReader, node: yaml.Node,
     if isinstance(node, yaml.ScalarNode):  # "- ankle-circles" is a step with the defaults
         value = {"exercise": node}
     else:
-        value = reader.fields(node, STEP_KEYS, ["exercise"], "a step")
+        value = reader.fields(node, STEP_KEYS, ["exercise"], _("a step"))
     if value is None:
         return None
     exercise = _find_exercise(reader, value["exercise"], exercises) if "exercise" in value else None
@@ -191,11 +194,11 @@ def _read_step(reader: NodeReader, node: yaml.Node,
 
 def _find_exercise(reader: NodeReader, node: yaml.Node,
                    exercises: Mapping[str, Exercise]) -> Exercise | None:
-    exercise_id = reader.text(node, "the exercise id")
+    exercise_id = reader.text(node, _("the exercise id"))
     if exercise_id is None:
         return None
     if exercise_id not in exercises:
-        hint = suggestion(exercise_id, exercises) or "run 'coach exercises' to list the ids"
-        reader.problem(node, f"unknown exercise '{exercise_id}'", hint)
+        hint = suggestion(exercise_id, exercises) or _("run 'coach exercises' to list the ids")
+        reader.problem(node, _("unknown exercise '{id}'").format(id=exercise_id), hint)
         return None
     return exercises[exercise_id]

@@ -11,6 +11,7 @@ from typing import TypeVar
 import yaml
 
 from coach.durations import EXAMPLES, DurationError, parse_duration
+from coach.i18n import N_, _
 from coach.printable import describe, first_unprintable
 from coach.routines.yamlsource import Document
 
@@ -19,8 +20,8 @@ NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 MAX_DURATION = 60 * 60
 MAX_TEXT = 2000
 
-_KIND = {yaml.MappingNode: "a mapping (key: value lines)", yaml.SequenceNode: "a list",
-         yaml.ScalarNode: "a single value"}
+_KIND = {yaml.MappingNode: N_("a mapping (key: value lines)"), yaml.SequenceNode: N_("a list"),
+         yaml.ScalarNode: N_("a single value")}
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
@@ -28,12 +29,12 @@ def position(node: yaml.Node) -> tuple[int, int]:
 
 
 def kind_of(node: yaml.Node) -> str:
-    return _KIND.get(type(node), "something else")
+    return _(_KIND.get(type(node), N_("something else")))
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _("did you mean '{name}'?").format(name=close[0]) if close else ""
 
 
 class NodeReader:
@@ -47,16 +48,19 @@ class NodeReader:
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} should be a mapping of keys, found {kind_of(node)}",
-                         "write it as 'key: value' lines (see 'coach help routines')")
+            self.problem(node, _("{what} should be a mapping of keys, found {kind}").format(
+                what=what, kind=kind_of(node)),
+                         _("write it as 'key: value' lines (see 'coach help routines')"))
             return None
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                self.problem(key, f"a key in {what} is not a plain word", "use a simple key name")
+                self.problem(key, _("a key in {what} is not a plain word").format(
+                    what=what), _("use a simple key name"))
                 continue
             if key.value in result:
-                self.problem(key, f"'{key.value}' appears twice in {what}", "keep only one of them")
+                self.problem(key, _("'{key}' appears twice in {what}").format(key=key.value, what=what),
+                             _("keep only one of them"))
                 continue
             result[key.value] = (key, value)
         return result
@@ -77,40 +81,43 @@ class NodeReader:
             if name in allowed:
                 continue
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-            self.problem(key, f"unknown key '{name}' in {what}", hint)
+            hint = _("did you mean '{name}'?").format(name=close[0]) if close else \
+                _("allowed keys: {keys}").format(keys=", ".join(allowed))
+            self.problem(key, _("unknown key '{key}' in {what}").format(key=name, what=what), hint)
             if close and close[0] not in found:
                 values.setdefault(close[0], value)
         for name in required:
             if name not in found and name not in values:
-                self.problem(node, f"{what} has no '{name}'", f"add a '{name}:' line")
+                self.problem(node, _("{what} has no '{key}'").format(what=what, key=name),
+                             _("add a '{key}:' line").format(key=name))
         return values
 
     def text(self, node: yaml.Node, what: str, multiline: bool = False) -> str | None:
         """Printable text only: escape sequences and direction overrides would reach the terminal."""
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
-            self.problem(node, f"{what} should be text, found {kind_of(node)}",
-                         "write the text on the same line, after the colon")
+            self.problem(node, _("{what} should be text, found {kind}").format(what=what, kind=kind_of(node)),
+                         _("write the text on the same line, after the colon"))
             return None
         value = str(node.value).strip()
         if not value:
-            self.problem(node, f"{what} is empty", "write some text, or remove the line")
+            self.problem(node, _("{what} is empty").format(what=what), _("write some text, or remove the line"))
             return None
         if len(value) > MAX_TEXT:
-            self.problem(node, f"{what} is longer than {MAX_TEXT} characters", "shorten it")
+            self.problem(node, _("{what} is longer than {limit} characters").format(what=what, limit=MAX_TEXT),
+                         _("shorten it"))
             return None
         unprintable = first_unprintable(value, allow_newline=multiline)
         if unprintable is not None:
-            self.problem(node, f"{what} contains {describe(unprintable)}",
-                         "use printable text only: remove it, or retype the line in a plain editor")
+            self.problem(node, _("{what} contains {character}").format(what=what, character=describe(unprintable)),
+                         _("use printable text only: remove it, or retype the line in a plain editor"))
             return None
         return value
 
     def name(self, node: yaml.Node, what: str) -> str | None:
         value = self.text(node, what)
         if value is not None and not NAME_PATTERN.match(value):
-            self.problem(node, f"{what} '{value}' is not a usable name",
-                         "use lower-case letters, digits and hyphens, like 'wall-calf-stretch'")
+            self.problem(node, _("{what} '{value}' is not a usable name").format(what=what, value=value),
+                         _("use lower-case letters, digits and hyphens, like 'wall-calf-stretch'"))
             return None
         return value
 
@@ -119,40 +126,44 @@ class NodeReader:
             single = self.text(node, what)
             return (single,) if single else None
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} should be a list, found {kind_of(node)}",
-                         "write one '- item' line per entry")
+            self.problem(node, _("{what} should be a list, found {kind}").format(what=what, kind=kind_of(node)),
+                         _("write one '- item' line per entry"))
             return None
-        items = [self.text(item, f"an item of {what}") for item in node.value]
+        items = [self.text(item, _("an item of {what}").format(what=what)) for item in node.value]
         if any(item is None for item in items):
             return None
         return tuple(items)  # type: ignore[arg-type]
 
     def duration(self, node: yaml.Node, what: str, allow_zero: bool = False) -> int | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} should be a length of time, found {kind_of(node)}",
-                         f"write it like {EXAMPLES}")
+            self.problem(node, _("{what} should be a length of time, found {kind}").format(
+                what=what, kind=kind_of(node)),
+                         _("write it like {examples}").format(examples=EXAMPLES))
             return None
         if allow_zero and str(node.value).strip() in ("0", "0s"):
             return 0
         try:
             seconds = parse_duration(node.value)
         except DurationError as error:
-            self.problem(node, f"{what} '{node.value}' {error}", f"use a positive time like {EXAMPLES}")
+            self.problem(node, _("{what} '{value}' {error}").format(what=what, value=node.value, error=error),
+                         _("use a positive time like {examples}").format(examples=EXAMPLES))
             return None
         if seconds > MAX_DURATION:
-            self.problem(node, f"{what} is longer than an hour", "check the number and the unit")
+            self.problem(node, _("{what} is longer than an hour").format(what=what), _("check the number and the unit"))
             return None
         return seconds
 
     def count(self, node: yaml.Node, what: str, maximum: int) -> int | None:
         raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
         if raw.isdigit() and not raw.isascii():
-            self.problem(node, f"{what} uses digits other than 0-9", "write the number with the digits 0-9")
+            self.problem(node, _("{what} uses digits other than 0-9").format(what=what),
+                         _("write the number with the digits 0-9"))
             return None
         # Length first: int() of thousands of digits is slow, and refused by Python anyway.
         if not (raw.isascii() and raw.isdigit()) or len(raw) > 6 or not 1 <= int(raw) <= maximum:
-            self.problem(node, f"{what} should be a whole number from 1 to {maximum}",
-                         "write a number such as 3")
+            self.problem(node, _("{what} should be a whole number from 1 to {maximum}").format(
+                what=what, maximum=maximum),
+                         _("write a number such as 3"))
             return None
         return int(raw)
 
@@ -162,7 +173,7 @@ class NodeReader:
             return True
         if raw in ("false", "no", "off"):
             return False
-        self.problem(node, f"{what} should be true or false", "write true or false")
+        self.problem(node, _("{what} should be true or false").format(what=what), _("write true or false"))
         return None
 
     def choice(self, node: yaml.Node, options: type[E], what: str) -> E | None:
@@ -171,6 +182,7 @@ class NodeReader:
         if raw in names:
             return options(raw)
         hint = suggestion(raw, names) if raw else ""
-        self.problem(node, f"{what} '{raw}' is not one of: {', '.join(names)}",
-                     hint or f"use one of: {', '.join(names)}")
+        self.problem(node, _("{what} '{value}' is not one of: {choices}").format(
+            what=what, value=raw, choices=", ".join(names)),
+                     hint or _("use one of: {choices}").format(choices=", ".join(names)))
         return None

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import yaml
 from yaml.constructor import SafeConstructor
 
+from coach.i18n import _
 from coach.pictures.pose import Picture, Pose, PoseError, pose_from_data, text_picture_from
 from coach.routines.nodes import NodeReader
 from coach.routines.yamlsource import Document
@@ -44,13 +45,13 @@ def read_poses(document: Document) -> dict[str, tuple[yaml.Node, Pose]]:
     reader = NodeReader(document)
     if document.root is None:
         return {}
-    top = reader.fields(document.root, ["poses"], ["poses"], "a file of poses")
+    top = reader.fields(document.root, ["poses"], ["poses"], _("a file of poses"))
     if top is None:
         return {}
     entries = reader.mapping(top["poses"], "'poses'") or {}
     found: dict[str, tuple[yaml.Node, Pose]] = {}
     for exercise_id, (key, body) in entries.items():
-        pose = read_pose(reader, body, f"the pose of '{exercise_id}'")
+        pose = read_pose(reader, body, _("the pose of '{id}'").format(id=exercise_id))
         if pose is not None:
             found[exercise_id] = (key, pose)
     return found

@@ -49,11 +49,12 @@ def _step_lines(step: RoutineStep) -> list[str]:
 
 
 def routine_yaml(routine: Routine, origin_note: str | None = None) -> str:
-    lines = [
-        "# " + _("{title}: your own routine for coach.").format(title=routine.title),
-        "# " + _("Change it in any text editor; 'coach validate' checks it, and 'coach help routines'"),
-        "# " + _("lists every key. Times are written like 45s, 1m30s or 2m."),
-    ]
+    # The comments are for the person who edits the file, so they are in that person's language;
+    # the keys and values stay as the loader reads them.
+    about = _("{title}: your own routine for coach.\n"
+              "Change it in any text editor; 'coach validate' checks it, and 'coach help routines'\n"
+              "lists every key. Times are written like 45s, 1m30s or 2m.").format(title=routine.title)
+    lines = [f"# {line}" for line in about.split("\n")]
     if origin_note:
         lines.append(f"# {origin_note}")
     lines += [

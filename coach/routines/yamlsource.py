@@ -14,17 +14,18 @@ from pathlib import Path
 
 import yaml
 
+from coach.i18n import N_, _
 from coach.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
 # Whichever limit is met first (libyaml's, Python's or coach's), the person reads the same thing.
-TOO_DEEP = f"the file is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
-TOO_DEEP_FIX = "a routine file needs only a few levels: check the brackets and indentation"
+TOO_DEEP = N_("the file is nested too deeply (more than {levels} levels of lists and mappings)")
+TOO_DEEP_FIX = N_("a routine file needs only a few levels: check the brackets and indentation")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_KINDS = ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+          (stat.S_ISSOCK, N_("a socket")), (stat.S_ISCHR, N_("a device")), (stat.S_ISBLK, N_("a device")))
 # libyaml is far faster on large input; the pure-Python loader gives the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -62,23 +63,24 @@ def read_document(path: Path) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "nesting depth" in str(error.problem):  # libyaml's own limit, met before coach's
-            document.add(line, column, TOO_DEEP, TOO_DEEP_FIX)
+            _too_deep(document, line, column)
             return document
+        # PyYAML's own words stay English: they name YAML's parts, which have no other names here.
         reason = " ".join(part for part in (error.context, error.problem) if part) or "malformed YAML"
-        fix = "check the indentation and the colons on this line and the one before"
+        fix = _("check the indentation and the colons on this line and the one before")
         if "another document" in reason:
-            fix = "a file holds one routine: remove the '---' line or split the file"
-        document.add(line, column, f"YAML syntax error: {reason}", fix)
+            fix = _("a file holds one routine: remove the '---' line or split the file")
+        document.add(line, column, _("YAML syntax error: {reason}").format(reason=reason), fix)
         return document
     except yaml.YAMLError as error:
-        document.add(1, 1, f"YAML syntax error: {error}", "check the file is YAML text")
+        document.add(1, 1, _("YAML syntax error: {reason}").format(reason=error), _("check the file is YAML text"))
         return document
     except RecursionError:  # the pure-Python composer's limit, met before coach's
-        document.add(1, 1, TOO_DEEP, TOO_DEEP_FIX)
+        _too_deep(document, 1, 1)
         return document
     if root is None:
-        document.add(1, 1, "the file is empty",
-                     "add a routine or an exercise list (see 'coach help routines')")
+        document.add(1, 1, _("the file is empty"),
+                     _("add a routine or an exercise list (see 'coach help routines')"))
         return document
     if _shape_ok(document, root):
         document.root = root
@@ -90,17 +92,17 @@ def _read_bytes(document: Document) -> bytes | None:
     if data is None:
         return None
     if len(data) > MAX_FILE_BYTES:
-        document.add(1, 1, f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
-                     "a routine file is a few KiB: check this is the right file")
+        document.add(1, 1, _("the file is larger than {size} KiB").format(size=MAX_FILE_BYTES // 1024),
+                     _("a routine file is a few KiB: check this is the right file"))
         return None
     encoding = _wide_encoding(data)
     if encoding:
-        document.add(1, 1, f"the file is {encoding} text, not UTF-8",
-                     "save it as UTF-8 in your editor (\"Save with encoding\")")
+        document.add(1, 1, _("the file is {encoding} text, not UTF-8").format(encoding=encoding),
+                     _("save it as UTF-8 in your editor (\"Save with encoding\")"))
         return None
     if b"\0" in data:
-        document.add(1, 1, "this is a binary file, not text",
-                     "routine files are plain text (YAML): check this is the right file")
+        document.add(1, 1, _("this is a binary file, not text"),
+                     _("routine files are plain text (YAML): check this is the right file"))
         return None
     return data
 
@@ -111,26 +113,27 @@ def _read_regular_file(document: Document) -> bytes | None:
     stat() comes first so a pipe is never opened; O_NONBLOCK and fstat() catch a file swapped
     for one between the two calls.
     """
-    cannot_read = "check the file exists, is a regular file and you may read it"
+    cannot_read = _("check the file exists, is a regular file and you may read it")
     try:
         kind = _not_a_file(os.stat(document.path).st_mode)
         if kind:
-            document.add(1, 1, f"this is {kind}, not a file", "routine files are plain text files: "
-                         "move it out of the routines folder or give it another name")
+            document.add(1, 1, _("this is {kind}, not a file").format(kind=_(kind)),
+                         _("routine files are plain text files: move it out of the routines folder or give it "
+                           "another name"))
             return None
         descriptor = os.open(document.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(descriptor, "rb") as handle:
             kind = _not_a_file(os.fstat(handle.fileno()).st_mode)
             if kind:
-                document.add(1, 1, f"this is {kind}, not a file", cannot_read)
+                document.add(1, 1, _("this is {kind}, not a file").format(kind=_(kind)), cannot_read)
                 return None
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            document.add(1, 1, "this is a symbolic link that leads back to itself (a link loop)",
-                         "point the link at a real file, or remove it")
+            document.add(1, 1, _("this is a symbolic link that leads back to itself (a link loop)"),
+                         _("point the link at a real file, or remove it"))
         else:
-            document.add(1, 1, f"cannot read the file: {error.strerror or error}", cannot_read)
+            document.add(1, 1, _("cannot read the file: {reason}").format(reason=error.strerror or error), cannot_read)
         return None
 
 
@@ -159,8 +162,8 @@ def _decode(document: Document, data: bytes) -> str | None:
         before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        document.add(line, column, "the file is not UTF-8 text",
-                     "save it as UTF-8 in your editor (\"Save with encoding\")")
+        document.add(line, column, _("the file is not UTF-8 text"),
+                     _("save it as UTF-8 in your editor (\"Save with encoding\")"))
         return None
 
 
@@ -169,13 +172,17 @@ def _editor_lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS_ONLY_YAML_SEES)
 
 
+def _too_deep(document: Document, line: int, column: int) -> None:
+    document.add(line, column, _(TOO_DEEP).format(levels=MAX_DEPTH), _(TOO_DEEP_FIX))
+
+
 def _indentation_ok(document: Document, text: str) -> bool:
     clean = True
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            document.add(number, indent.index("\t") + 1, "a tab is used for indentation",
-                         "YAML indents with spaces: replace the tab with spaces")
+            document.add(number, indent.index("\t") + 1, _("a tab is used for indentation"),
+                         _("YAML indents with spaces: replace the tab with spaces"))
             clean = False
     return clean
 
@@ -192,17 +199,17 @@ def _shape_ok(document: Document, root: yaml.Node) -> bool:
         node, depth = pending.pop()
         if id(node) in seen:
             document.add(node.start_mark.line + 1, node.start_mark.column + 1,
-                         "anchors and aliases (&name, *name) are not supported",
-                         "write the value out in full")
+                         _("anchors and aliases (&name, *name) are not supported"),
+                         _("write the value out in full"))
             return False
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             document.add(node.start_mark.line + 1, node.start_mark.column + 1,
-                         f"the YAML tag '{node.tag}' is not allowed",
-                         "remove the tag (the part starting with !): routine files hold plain values")
+                         _("the YAML tag '{tag}' is not allowed").format(tag=node.tag),
+                         _("remove the tag (the part starting with !): routine files hold plain values"))
             return False
         if depth > MAX_DEPTH:
-            document.add(node.start_mark.line + 1, node.start_mark.column + 1, TOO_DEEP, TOO_DEEP_FIX)
+            _too_deep(document, node.start_mark.line + 1, node.start_mark.column + 1)
             return False
         if isinstance(node, yaml.MappingNode):
             pending.extend((child, depth + 1) for pair in node.value for child in pair)

@@ -41,6 +41,16 @@ def start(session: str, command: str, env: dict[str, str]) -> int:
     return int(pane.stdout.strip())
 
 
+def wait_until_drawn(session: str, timeout: float = 60.0) -> None:
+    """On a busy machine start-up can take longer than the pause after it: wait for a frame."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        pane = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True)
+        if pane.stdout.strip():
+            return
+        time.sleep(0.2)
+
+
 STEADY = "name: steady\ntitle: Steady\nget_ready: 0\nsteps:\n  - exercise: pedalling\n    duration: 10m\n"
 SESSIONS = tuple(f"bench-{name}-{os.getpid()}" for name in ("bare", "steady", "evening", "voice"))
 
@@ -61,6 +71,8 @@ def main() -> None:
         "coach run evening, voice on": start(SESSIONS[3], f"{coach} run evening", {"COACH_HOME": str(voice_home)}),
     }
     try:
+        for session in SESSIONS:
+            wait_until_drawn(session)
         time.sleep(3)  # past start-up, into the countdown
         before = {name: cpu_seconds(pid) for name, pid in apps.items()}
         time.sleep(seconds)
@@ -69,7 +81,7 @@ def main() -> None:
         for session in SESSIONS:
             subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     bare = used["bare Textual countdown"]
-    print(f"CPU time while a countdown runs for {seconds:.0f} s in tmux:")
+    print(f"CPU time while a countdown runs for {seconds:.0f} s in tmux (load average {os.getloadavg()[0]:.1f}):")
     for name, value in used.items():
         ratio = f"({value / bare:4.2f}x)" if bare else ""
         print(f"  {name:<28} {value * 1000:7.1f} ms  {100 * value / seconds:5.2f}% of one core  {ratio}")

@@ -11,7 +11,10 @@ read half a second after that frame. Then the process is ended: Textual's shutdo
 coach is measured as installed: built into a virtual environment of its own (not editable,
 byte-compiled), run through its `coach` script. Each launch gets a fresh COACH_HOME.
 
-Usage: python bench/startup.py [--rounds N] [--venv DIR] [--reuse-venv]
+`--env NAME=VALUE` (as often as needed) sets a variable for every launch, the bare app's too:
+`--env LANG=ru_RU.UTF-8` measures coach speaking Russian.
+
+Usage: python bench/startup.py [--rounds N] [--venv DIR] [--reuse-venv] [--env NAME=VALUE ...]
 """
 
 from __future__ import annotations
@@ -99,12 +102,15 @@ def visible_text(output: bytes) -> str:
     return ESCAPES.sub(b"", output).decode("utf-8", "replace")
 
 
+EXTRA_ENVIRONMENT: dict[str, str] = {}  # from --env
+
+
 def launch(entry: EntryPoint, home: Path) -> tuple[float, float, float]:
     """Seconds from launch to the end of the first full frame, the CPU seconds the process had
     used by then, and its peak memory in MiB."""
     environment = {key: value for key, value in os.environ.items()
                    if key not in {"PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES", "TMUX", "TEXTUAL"}}
-    environment.update(TERM="xterm-256color", COLORTERM="truecolor", COACH_HOME=str(home))
+    environment.update(TERM="xterm-256color", COLORTERM="truecolor", COACH_HOME=str(home), **EXTRA_ENVIRONMENT)
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     started = time.perf_counter()
@@ -184,7 +190,14 @@ def main() -> None:
     checkout = hashlib.sha1(str(REPOSITORY).encode()).hexdigest()[:8]
     parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / f"coach-bench-venv-{checkout}")
     parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set this variable for every launch, e.g. LANG=ru_RU.UTF-8")
     options = parser.parse_args()
+    for setting in options.env:
+        name, equals, value = setting.partition("=")
+        if not equals or not name:
+            parser.error(f"--env {setting}: write it as NAME=VALUE")
+        EXTRA_ENVIRONMENT[name] = value
     prepare_venv(options.venv, options.reuse_venv)
     scratch = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     template = scratch / "used-before"
@@ -207,7 +220,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     print(f"Launch to first complete frame at {COLUMNS}x{LINES}, median of {options.rounds} interleaved rounds, "
           f"with spread (ms); CPU used by then; peak memory (VmHWM) on screen. Load average {load:.1f} "
-          f"on {os.cpu_count()} cores.")
+          f"on {os.cpu_count()} cores." + "".join(f" {name}={value}" for name, value in EXTRA_ENVIRONMENT.items()))
     for entry in entries:
         seconds, cpu, memory = (statistics.median(values) for values in (entry.samples, entry.cpu, entry.memory))
         print(f"  {entry.name:<27} {seconds * 1000:5.0f} ms {seconds / bare_time:4.2f}x [{spread(entry.samples)}]"

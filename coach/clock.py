@@ -1,10 +1,17 @@
-"""Clocks for the session engine: the real monotonic one, and one that moves only when told."""
+"""Clocks: the real monotonic one for the session engine, one that moves only when told, and
+the local wall time that history is written in."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 monotonic = time.monotonic
+
+
+def now_local() -> datetime:
+    """Now, in the local time zone, with its offset."""
+    return datetime.now().astimezone()
 
 
 class ManualClock:

@@ -253,6 +253,13 @@ def pregnancy_version_note(name: str) -> str:
 
 
 def command_home(arguments: argparse.Namespace) -> int:
+    from coach.first_run import safety_seen
+
+    if not safety_seen():
+        # A first run opens on the safety page, which needs no routines: they are read just
+        # after it is drawn (on a first run that means YAML, as nothing is cached yet). Their
+        # problems are shown on the start screen, since the full screen hides anything printed.
+        return open_app(load_library)
     return open_app(_library_or_warn())
 
 
@@ -263,16 +270,23 @@ def command_run(arguments: argparse.Namespace) -> int:
 
 
 def command_sos(arguments: argparse.Namespace) -> int:
-    """First aid reads none of the person's routine files: one of them broken (or a FIFO, or
-    hostile) must never stand between a cramp and the stretch that may ease it."""
+    """First aid is always coach's own routine, built from coach's own exercises: none of the
+    person's files (broken, a FIFO, or hostile) can stand between a cramp and the stretch that
+    may ease it. Plain mode reads none of the person's files at all."""
     pregnant = load_settings().settings.pregnant
-    routine = first_aid_for(shipped_library(), pregnant)
+    # The full screen reads the person's library anyway (its cache holds coach's own first aid,
+    # read from coach's files alone), so it needs no second, uncached read of coach's YAML.
+    library = None if arguments.plain else _library_or_warn()
+    routine = first_aid_for(library, pregnant) if library is not None else None
+    if routine is None:
+        routine = first_aid_for(shipped_library(), pregnant)
     if routine is None:
         raise UserError(_("coach's own cramp-now routine is missing; reinstall coach "
                           "(pip install --force-reinstall coach)"))
     if is_pregnancy_variant(routine):
         print("coach: " + pregnancy_version_note(routine.name), file=sys.stderr)
-    library = Library(routines={routine.name: routine}) if arguments.plain else _library_or_warn()
+    if library is None:
+        library = Library(routines={routine.name: routine})
     return start_session(library, routine, arguments)
 
 
@@ -370,14 +384,14 @@ def ask_side() -> Side:
                 return side
 
 
-def open_app(library: Library, **options: Any) -> int:
+def open_app(library: Library | Callable[[], Library], **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(_("the full-screen coach needs a terminal; use 'coach list', "
                           "'coach show NAME' or 'coach run NAME --plain' instead"))
-    store, notices = _history_if_possible()
     from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
-    app = CoachApp(library, history=store, notices=notices, **options)
+    # The history opens just after the first frame: a person in pain sees the routine sooner.
+    app = CoachApp(library, open_history=_history_if_possible, **options)
     try:
         app.run()
     finally:
@@ -393,6 +407,8 @@ def _history_if_possible() -> tuple[HistoryStore | None, list[str]]:
         store = open_history(announce=False)
     except HistoryUserError as error:
         return None, [_("History is off for now: {error}").format(error=error)]
+    except _history_failures() as error:  # inside the full screen: said there, never a traceback
+        return None, [_("History is off for now: {error}").format(error=_history_failure_line(error))]
     return store, list(store.notices)
 
 

@@ -92,8 +92,7 @@ class Announcer:
                  started: Callable[[str, float], None] | None = None):
         self.mode = mode  # voice, tones, bell or silent: read at each cue, so it can change any time
         self.voice = voice
-        self._make_tone = tones  # a tone's WAV, made on first use
-        self._tone_lock = threading.Lock()  # one thread makes a tone; the other waits, not twice
+        self._tone_file = tones  # a tone's WAV at the person's volume, scaled on first use (milliseconds)
         self._engines = list(engines)
         self._players = list(players)
         self._bell = bell
@@ -107,10 +106,6 @@ class Announcer:
         self._words: tuple[str, float] | None = None  # to say once the tone is done, by this time
         self._thread = threading.Thread(target=self._work, name="coach-cues", daemon=True)
         self._thread.start()
-        # The tones are made once per volume (about 0.4 s in all); making them now, beside the
-        # worker, keeps the first cue of the first routine on time.
-        if self._players and mode in ("voice", "tones"):
-            threading.Thread(target=self._make_tones, name="coach-tones", daemon=True).start()
 
     # --- from any thread ---------------------------------------------------------------
 
@@ -143,16 +138,6 @@ class Announcer:
                 return True
             time.sleep(POLL_SECONDS / 2)
         return False
-
-    def _make_tones(self) -> None:
-        # A folder that cannot be written is met again by the worker, at a cue, and reported there.
-        with contextlib.suppress(OSError):
-            for sound in Sound:
-                self._tone_file(sound)
-
-    def _tone_file(self, sound: Sound) -> Path:
-        with self._tone_lock:
-            return self._make_tone(sound)
 
     # --- the worker --------------------------------------------------------------------
 

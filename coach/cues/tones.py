@@ -1,75 +1,67 @@
-"""Soft, low tones for a dark bedroom, made as small WAV files with the standard library.
+"""The tone files a player is given: the shipped ones, scaled to the person's volume once.
 
-Each kind differs by ear alone: a hold rises (two notes up), a rest falls (two notes down),
-switching legs is two knocks on the same note, the end is a slow three-note rise, a tick is one
-short quiet note. Notes sit between 262 and 523 Hz with a soft attack and a long decay, never a
-shrill beep at 23:00.
+The tones come ready-made with coach (coach/cues/sounds/, written by scripts/make_tones.py from
+`tone_recipe`) at full volume. A volume's copy is made the first time a cue needs it and kept
+in coach's cache folder: scaling one tone takes a few milliseconds, where making it from the
+recipe took a few tenths of a second, long enough to make the first cue of a first run late.
 """
 
 from __future__ import annotations
 
-import math
-import os
-import struct
-import threading
+import array
+import io
+import sys
 import wave
 from pathlib import Path
 
 from coach.cues.script import Sound
+from coach.cues.tone_recipe import RATE
+from coach.files import write_private
 
-RATE = 22050
-# (frequency in Hz, start in seconds, length in seconds) for each note of each tone.
-NOTES: dict[Sound, tuple[tuple[float, float, float], ...]] = {
-    Sound.READY: ((392.0, 0.0, 0.5),),
-    Sound.HOLD: ((330.0, 0.0, 0.35), (494.0, 0.18, 0.5)),
-    Sound.REST: ((440.0, 0.0, 0.35), (294.0, 0.18, 0.6)),
-    Sound.SWITCH: ((392.0, 0.0, 0.22), (392.0, 0.28, 0.35)),
-    Sound.TICK: ((523.0, 0.0, 0.08),),
-    Sound.END: ((262.0, 0.0, 0.6), (330.0, 0.3, 0.6), (392.0, 0.6, 0.9)),
-}
-QUIET_TICK = 0.5  # ticks sit under the other tones
-ATTACK = 0.015  # seconds: soft enough not to click, short enough to feel on time
+SHIPPED = Path(__file__).with_name("sounds")
+FULL_VOLUME = 100
 
 
-def samples(sound: Sound, volume: int) -> list[int]:
-    """16-bit samples of one tone at `volume` percent (100 is about a third of full scale)."""
-    notes = NOTES[sound]
-    length = max(start + duration for _, start, duration in notes)
-    peak = 11000 * volume / 100 * (QUIET_TICK if sound is Sound.TICK else 1.0)
-    values = [0.0] * (int(length * RATE) + 1)
-    for frequency, start, duration in notes:
-        first = int(start * RATE)
-        for n in range(int(duration * RATE)):
-            t = n / RATE
-            envelope = min(1.0, t / ATTACK) * math.exp(-5.0 * t / duration)
-            # A little of the octave makes it a soft bell rather than a pure test tone.
-            wave_value = math.sin(2 * math.pi * frequency * t) + 0.2 * math.sin(4 * math.pi * frequency * t)
-            values[first + n] += peak * envelope * wave_value / 1.2
-    return [max(-32767, min(32767, round(value))) for value in values]
+def shipped_tone(sound: Sound) -> Path:
+    return SHIPPED / f"{sound.value}.wav"
 
 
-def write_tone(path: Path, sound: Sound, volume: int) -> Path:
-    data = samples(sound, volume)
-    # Two threads may make the same tone at once: each writes its own file, the rename is atomic.
-    temporary = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
-    with wave.open(str(temporary), "wb") as out:
+def wav_bytes(samples: array.array[int]) -> bytes:
+    """A mono 16-bit WAV file of `samples` at the recipe's rate."""
+    if sys.byteorder == "big":  # WAV samples are little-endian
+        samples = array.array("h", samples)
+        samples.byteswap()
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
-        out.writeframes(struct.pack(f"<{len(data)}h", *data))
-    temporary.replace(path)
-    return path
+        out.writeframes(samples.tobytes())
+    return buffer.getvalue()
+
+
+def read_samples(path: Path) -> array.array[int]:
+    with wave.open(str(path), "rb") as audio:
+        samples = array.array("h", audio.readframes(audio.getnframes()))
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples
 
 
 def tone_file(folder: Path, sound: Sound, volume: int) -> Path:
-    """The WAV for one tone at this volume, made the first time and kept in `folder`."""
+    """The WAV for one tone at this volume: the shipped file itself at full volume, otherwise a
+    scaled copy made the first time and kept in `folder`."""
+    if volume == FULL_VOLUME:
+        return shipped_tone(sound)
     path = folder / f"{sound.value}-{volume}.wav"
     if path.exists():
         return path
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return write_tone(path, sound, volume)
+    scaled = array.array("h", [sample * volume // FULL_VOLUME for sample in read_samples(shipped_tone(sound))])
+    # A cache: coach makes it again if it is ever lost, so no waiting for the disk.
+    write_private(path, wav_bytes(scaled), durable=False)
+    return path
 
 
 def tone_files(folder: Path, volume: int) -> dict[Sound, Path]:
-    """Every tone at this volume, in the order a routine first needs them."""
+    """Every tone at this volume."""
     return {sound: tone_file(folder, sound, volume) for sound in Sound}

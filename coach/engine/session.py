@@ -231,6 +231,19 @@ class Session:
     def outcomes(self) -> list[StepOutcome]:
         return [self._outcome(phases) for phases in self._groups.values()]
 
+    def outcomes_so_far(self) -> list[StepOutcome]:
+        """The steps already left behind: none before the start, all of them once it is over."""
+        if self.state is State.READY:
+            return []
+        if self.is_over:
+            return self.outcomes()
+        left = []
+        for group, phases in self._groups.items():
+            if group == self.phase.group:
+                break
+            left.append(self._outcome(phases))
+        return left
+
     def time_spent(self) -> float:
         current = 0.0
         if self.state in (State.RUNNING, State.PAUSED):

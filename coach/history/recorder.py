@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from coach.engine.session import Ended, Event, Session, State, StepEnded, StepStatus
-from coach.history.store import HistoryStore
+from coach.history.store import HistoryStore, now_local
 from coach.i18n import _
 
 STATUS_AT_END = {State.FINISHED: "completed", State.STOPPED: "partial"}
@@ -14,7 +15,7 @@ ACTUALLY_DONE = {StepStatus.DONE}
 
 
 class Recorder:
-    """Subscribe to a session before it starts; history problems never stop the routine."""
+    """Best subscribed before the session starts; history problems never stop the routine."""
 
     def __init__(self, store: HistoryStore, session: Session, routine_name: str,
                  report: Callable[[str], object] | None = None):
@@ -25,6 +26,24 @@ class Recorder:
         self.session_id: int | None = None
         self.failure: str | None = None
         self._unsubscribe = session.subscribe(self._on_event)
+        if session.state is not State.READY:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Subscribed after the session began (the full screen opens the history just after its
+        first frame): write the start as it was, and any step already left behind."""
+        try:
+            timeline = self.session.timeline
+            started_at = now_local() - timedelta(seconds=self.session.time_spent())
+            self.session_id = self.store.start_session(self.routine_name, timeline.title,
+                                                       timeline.exercise_seconds, started_at)
+        except Exception as error:
+            self._failed(error)
+            return
+        for outcome in self.session.outcomes_so_far():
+            self._on_event(StepEnded(outcome))
+        if self.session.is_over:
+            self._on_event(Ended(self.session.state))
 
     def _on_event(self, event: Event) -> None:
         try:
@@ -42,10 +61,13 @@ class Recorder:
                 self.store.finish_session(self.session_id, self._status_at_end(event.state))
                 self._unsubscribe()
         except Exception as error:  # sqlite3 errors, a full disk: keep coaching, say it once
-            if self.failure is None:
-                self.failure = _("History could not be saved: {problem}. The routine goes on.").format(problem=error)
-                if self.report is not None:
-                    self.report(self.failure)
+            self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        if self.failure is None:
+            self.failure = _("History could not be saved: {problem}. The routine goes on.").format(problem=error)
+            if self.report is not None:
+                self.report(self.failure)
 
     def _status_at_end(self, state: State) -> str:
         # Skipping (or only starting) every exercise reaches the end too, but it is not a night of

@@ -7,6 +7,8 @@ cannot be read is moved aside to a timestamped backup, never deleted.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
 import os
 import shutil
@@ -19,7 +21,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coach import locations
-from coach.files import private_dir
+from coach.clock import now_local as now_local  # where the history code has always found it
+from coach.files import private_dir, write_private
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
 from coach.i18n import _
@@ -147,6 +150,13 @@ def explain(error: sqlite3.Error, path: Path) -> str:
         return _("cannot save to {path}: the disk is full — free some space, then try again").format(path=path)
     if code.startswith("SQLITE_BUSY") or "locked" in text:
         return _("{path} is busy: another coach is writing to it — try again in a moment").format(path=path)
+    if code.startswith("SQLITE_CORRUPT") or code == "SQLITE_NOTADB" or "malformed" in text:
+        # Damage found while reading a file that looked as it did when it last passed the check:
+        # the next opening checks it in full, then keeps it aside and starts a new one.
+        with contextlib.suppress(OSError):
+            _checked_record(path).unlink()
+        return _("cannot use {path}: the file is damaged ({problem}) — nothing was changed; the next coach "
+                 "command keeps it aside under another name and starts a new history").format(path=path, problem=text)
     return _("cannot use {path}: {problem} — check the file and its folder are yours and writable, then try again"
              ).format(path=path, problem=text)
 
@@ -222,10 +232,6 @@ def default_path() -> Path:
     return locations.data_dir() / FILE_NAME
 
 
-def now_local() -> datetime:
-    return datetime.now().astimezone()
-
-
 class HistoryStore:
     def __init__(self, path: Path | None = None, notices: list[str] | None = None):
         self.path = Path(path) if path else default_path()
@@ -259,9 +265,15 @@ class HistoryStore:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            # The whole file is checked only when it changed since it last passed: the check
+            # reads every page (about 40 ms for ten years), and most starts find the file as
+            # the last one left it. Damage that leaves size, time and inode alone still meets
+            # SQLite's own errors, said as one line, with the file left as it is.
+            unchanged = _identity_of(self.path) == _last_checked(self.path)
+            if not unchanged:
+                check = connection.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise sqlite3.DatabaseError(f"integrity check failed: {check}")
             self._refuse_newer(connection)  # before anything, even the journal mode, changes
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
@@ -273,6 +285,8 @@ class HistoryStore:
                     for statement in _statements(MIGRATIONS[number]):
                         connection.execute(statement)
                     connection.execute(f"PRAGMA user_version = {number + 1}")
+            if not unchanged:
+                _remember_checked(self.path)  # after the migration, which may have written
             return connection
         except BaseException:
             connection.close()
@@ -552,6 +566,38 @@ def _one_opener_at_a_time(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
+
+
+def _checked_record(path: Path) -> Path:
+    return Path(f"{path}.checked")
+
+
+def _identity_of(path: Path) -> list[list[int] | None]:
+    """What tells this history file (and its write-ahead log, if it holds anything) from any
+    other version of it: size, modification time and inode."""
+    identity: list[list[int] | None] = []
+    for file in (path, Path(f"{path}-wal")):
+        try:
+            status = os.stat(file)
+        except OSError:
+            identity.append(None)
+            continue
+        empty_log = file != path and status.st_size == 0  # a log with nothing in it: as if absent
+        identity.append(None if empty_log else [status.st_size, status.st_mtime_ns, status.st_ino])
+    return identity
+
+
+def _last_checked(path: Path) -> object:
+    """The identity the file had when it last passed the check, or None."""
+    try:
+        return json.loads(_checked_record(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _remember_checked(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only folder: the check runs every time, as before
+        write_private(_checked_record(path), json.dumps(_identity_of(path)), durable=False)
 
 
 def _moment(text: str) -> datetime:

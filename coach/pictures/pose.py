@@ -20,6 +20,8 @@ STRETCH_AREAS = ("calf", "lower-calf", "hamstring", "foot")
 PROP_KINDS = ("floor", "wall", "step", "chair", "bed", "towel", "book", "pillow", "lamp")
 # How far a coordinate may go: a pose is a person-sized picture, not a map.
 LIMIT = 60.0
+PLAIN_PAIRS = (list, tuple)
+PLAIN_NUMBERS = (int, float)  # exactly these: bool (a kind of int) is not a coordinate
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,18 @@ def _points(value: object, where: tuple[str | int, ...], count: int | None, what
                                  count).format(what=what, count=count))
     if count is None and len(value) < 2:
         raise PoseError(where, _("{what} needs at least two points").format(what=what), _("add another [x, y] point"))
-    return tuple(_point(item, (*where, index)) for index, item in enumerate(value))
+    # The common case in one quick pass (a start reads every pose from the routines cache); the
+    # first point that is not plainly two numbers in range sends all of them through the checks
+    # that say where and why.
+    points = []
+    for item in value:
+        if type(item) in PLAIN_PAIRS and len(item) == 2:
+            x, y = item
+            if type(x) in PLAIN_NUMBERS and type(y) in PLAIN_NUMBERS and -LIMIT <= x <= LIMIT and -LIMIT <= y <= LIMIT:
+                points.append((float(x), float(y)))
+                continue
+        return tuple(_point(item, (*where, index)) for index, item in enumerate(value))
+    return tuple(points)
 
 
 def _limbs(value: object, where: tuple[str | int, ...], count: int, what: str) -> dict[str, Limb]:

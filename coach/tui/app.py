@@ -17,10 +17,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coach.clock import monotonic
+from coach.clock import monotonic, now_local
 from coach.engine.timeline import build_timeline
 from coach.first_run import mark_safety_seen, safety_seen
-from coach.history.store import HistoryStore, now_local
 from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
@@ -29,6 +28,10 @@ from coach.tui.theme import NIGHT
 
 if TYPE_CHECKING:
     from coach.cues.announcer import Announcer
+    from coach.engine.session import Session
+    from coach.history.store import HistoryStore
+
+HistoryOpener = Callable[[], "tuple[HistoryStore | None, list[str]]"]
 
 REMINDER_CHECK_SECONDS = 30
 HANGUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -47,11 +50,15 @@ class CoachApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", show=False),
     ]
 
-    def __init__(self, library: Library, *, clock: Callable[[], float] = monotonic,
+    def __init__(self, library: Library | Callable[[], Library], *, clock: Callable[[], float] = monotonic,
                  quiet: bool = False, start: str | Routine | None = None, side: Side | None = None,
                  show_safety: bool | None = None, history: HistoryStore | None = None,
+                 open_history: HistoryOpener | None = None,
                  now: Callable[[], datetime] = now_local, notices: list[str] | None = None,
                  settings: Settings | None = None, announcer: Callable[[CoachApp], Announcer] | None = None):
+        """`library` may be a function that reads it: it is then read when first needed, or just
+        after the first frame (a first run shows the safety page without it). `open_history`
+        opens the history just after the first frame, and says what to tell the person."""
         super().__init__()
         self._notices = list(notices or [])
         if settings is None:
@@ -63,8 +70,11 @@ class CoachApp(App[None]):
         self.cue_mode = "silent" if quiet else settings.cues
         self._make_announcer = announcer or CoachApp._system_announcer
         self._announcer: Announcer | None = None
-        self.library = library
+        self._library = library if isinstance(library, Library) else None
+        self._read_library = None if isinstance(library, Library) else library
         self.history = history
+        self._open_history = open_history
+        self._unrecorded: list[tuple[Session, str]] = []  # started before the history was open
         self.now = now
         self.clock = clock
         self._start = start
@@ -82,6 +92,19 @@ class CoachApp(App[None]):
         self.set_reactive(App.theme, NIGHT.name)
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
         self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet: no cost
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            assert self._read_library is not None
+            self._library = self._read_library()
+            self._read_library = None
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self._library = library
+        self._read_library = None
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before
@@ -109,14 +132,42 @@ class CoachApp(App[None]):
 
     def on_mount(self) -> None:
         self._listen_for_hangup()
-        if self.history is not None:
-            self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
         for notice in self._notices:  # anything printed before the full screen opened is hidden
             self.notify(notice, severity="warning", timeout=20, markup=False)
         if self._ask_side_for is not None:
             self.begin(self._ask_side_for)
         if self._show_safety:
             mark_safety_seen()
+        # What the first frame does not need waits until it is on screen.
+        if self._open_history is not None:
+            self.call_after_refresh(self.open_history)
+        else:
+            self._history_ready()
+        if self._read_library is not None:
+            self.call_after_refresh(lambda: self.library)  # read while the safety page is read
+
+    def open_history(self) -> None:
+        """Open the history (see __init__); the screen on show then catches up with it."""
+        if self._open_history is None:
+            return
+        opener, self._open_history = self._open_history, None
+        self.history, notices = opener()
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=20, markup=False)
+        self._history_ready()
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "history_opened", None)
+            if refresh is not None:
+                refresh()
+
+    def _history_ready(self) -> None:
+        if self.history is None:
+            self._unrecorded.clear()
+            return
+        self.set_interval(REMINDER_CHECK_SECONDS, self.look_for_reminders, name="reminders")
+        for session, routine_name in self._unrecorded:
+            self._record(session, routine_name)
+        self._unrecorded.clear()
 
     def _listen_for_hangup(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends coach by default without a
@@ -133,11 +184,18 @@ class CoachApp(App[None]):
             loop.remove_signal_handler(signal_number)
 
     def closed_from_outside(self) -> None:
-        for screen in self.screen_stack:
-            session = getattr(screen, "session", None)
-            if session is not None and not session.is_over:
-                session.stop()  # the history recorder writes the step in progress and the end
+        for session in self._sessions_in_progress():
+            session.stop()  # the history recorder writes the step in progress and the end
         self.exit()
+
+    def _sessions_in_progress(self) -> list[Session]:
+        """The routine on screen (or under a dialog or help), if it is not over yet."""
+        sessions = [getattr(screen, "session", None) for screen in self.screen_stack]  # only run screens have one
+        return [session for session in sessions if session is not None and not session.is_over]
+
+    @property
+    def following_a_routine(self) -> bool:
+        return bool(self._sessions_in_progress())
 
     def ask_about_last_night(self) -> None:
         """The morning check-in, once per opening, if last night has no answer yet."""
@@ -211,11 +269,17 @@ class CoachApp(App[None]):
 
         session = Session(build_timeline(routine, side), self.clock)
         if self.history is not None:
-            from coach.history.recorder import Recorder
-
-            report = lambda problem: self.notify(problem, severity="error", timeout=20, markup=False)  # noqa: E731
-            Recorder(self.history, session, routine.name, report)  # lives as long as the session
+            self._record(session, routine.name)
+        elif self._open_history is not None:
+            self._unrecorded.append((session, routine.name))  # recorded once the history is open
         return RunScreen(session, routine, side)
+
+    def _record(self, session: Session, routine_name: str) -> None:
+        from coach.history.recorder import Recorder
+
+        assert self.history is not None
+        report = lambda problem: self.notify(problem, severity="error", timeout=20, markup=False)  # noqa: E731
+        Recorder(self.history, session, routine_name, report)  # lives as long as the session
 
     def go_home(self) -> None:
         """Leave a finished session and return to the routines, in a screen stack of their own
@@ -259,12 +323,16 @@ class CoachApp(App[None]):
                 yield command
 
     def look_for_reminders(self) -> None:
-        """Every 30 s: a quick read here; a worker only when something is due to be sent."""
+        """Every 30 s: a quick read here; a worker only when something is due to be sent.
+
+        Not while a routine is being followed: "time for your stretches" would only interrupt
+        them, and the look (its first one loads the reminder modules) was the largest thing
+        coach did while a countdown ran. The first look after the routine deals with it."""
+        if self.history is None or self.following_a_routine:
+            return
         from coach.reminders.due import anything_due
         from coach.reminders.store import ReminderStore
 
-        if self.history is None:
-            return
         try:
             if anything_due(ReminderStore(self.history), self.now()):
                 self.check_reminders()

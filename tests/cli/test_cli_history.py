@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta, timezone
@@ -332,3 +333,65 @@ def test_stats_count_nights_in_words_not_night_s():
 
     assert "over 1 night (2 cramps" in _group_line("after a completed routine", Condition(1, 2, 10))
     assert "over 3 nights (2 cramps" in _group_line("on nights without one", Condition(3, 2, 10))
+
+
+def _checks_of_the_whole_file(monkeypatch) -> list[str]:
+    """The integrity checks run by every connection opened from here on."""
+    import sqlite3
+
+    checks: list[str] = []
+    connect = sqlite3.connect
+
+    def connect_and_watch(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(lambda sql: checks.append(sql) if sql == "PRAGMA quick_check" else None)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect_and_watch)
+    return checks
+
+
+def test_the_whole_file_is_checked_again_only_once_it_has_changed(monkeypatch):
+    checks = _checks_of_the_whole_file(monkeypatch)
+    HistoryStore().close()  # a new file, checked; closing it writes its new tables in
+    HistoryStore().close()  # checked once more, as that changed it
+    checked = len(checks)
+    assert checked == 2
+    HistoryStore().close()  # as it was left: not read through again
+    assert len(checks) == checked
+    writer = HistoryStore()
+    writer.log_cramp(datetime(2026, 11, 1, 3, 0, tzinfo=UTC), "left", 4)
+    writer.close()  # a write changed the file
+    HistoryStore().close()
+    assert len(checks) == checked + 1
+
+
+def test_damage_that_left_the_file_looking_unchanged_is_one_line_and_the_file_is_kept():
+    """The check is skipped for a file as it was last checked; SQLite's own error still stops
+    the command with one line, and nothing replaces or moves what was saved."""
+    store = HistoryStore()
+    for day in range(1, 200):
+        store.log_cramp(datetime(2026, 1, 1, 3, 0, tzinfo=UTC) + timedelta(days=day), "left", 4,
+                        note="a long note to fill the pages " * 5)
+    store.close()
+    HistoryStore().close()  # checked and remembered as it is now
+    path = default_path()
+    before = path.stat()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page):  # every page but the first overwritten in place
+        data[start:start + 100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # size, time and inode as they were
+    damaged = path.read_bytes()
+    result = coach("history", "--json")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("coach: ")
+    assert "Traceback" not in result.stderr
+    assert "the file is damaged" in result.stderr
+    assert path.read_bytes() == damaged and not list(path.parent.glob("history.sqlite3.unreadable-*"))
+    # As it said: the next command checks the file in full, keeps it aside and carries on.
+    again = coach("cramp", "--leg", "both", "--severity", "2")
+    assert again.returncode == 0 and again.stderr.startswith("coach: Your history file could not be read")
+    (backup,) = path.parent.glob("history.sqlite3.unreadable-*")
+    assert backup.read_bytes() == damaged

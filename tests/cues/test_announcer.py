@@ -166,3 +166,22 @@ def test_an_engine_that_ends_at_once_without_speaking_is_reported_and_one_that_s
         setup.announcer.announce(Cue(Sound.HOLD, "Left leg. Wall calf stretch. Hold."))
         assert setup.announcer.idle()
     assert setup.reports == []
+
+
+def test_the_first_cue_of_a_first_run_plays_a_whole_tone_file_from_coachs_own_tones(tmp_path):
+    # No cache folder yet, as on a first run: the player must still be handed a complete WAV.
+    from coach.cues.tones import read_samples, shipped_tone, tone_file
+
+    cache = tmp_path / "cache" / "tones"
+    checked = tmp_path / "checked.wav"
+    player = Player("aplay", program(tmp_path, "aplay", f'cp "$2" {checked}'))
+    announcer = Announcer(mode="tones", voice=Voice(150, 70, None),
+                          tones=lambda sound: tone_file(cache, sound, 70), engines=[], players=[player],
+                          bell=lambda: None, report=lambda problem: None)
+    try:
+        announcer.announce(Cue(Sound.READY, "Get ready."))
+        assert announcer.idle()
+    finally:
+        announcer.close()
+    assert calls(tmp_path) == [f"-q {cache / 'ready-70.wav'}"]
+    assert len(read_samples(checked)) == len(read_samples(shipped_tone(Sound.READY)))

@@ -119,3 +119,19 @@ def test_ticks_only_when_wanted_in_the_last_three_seconds_of_effort():
 def test_sounds_for_hold_rest_and_switch_are_different_kinds():
     kinds = {line.cue.sound for line in cue_script(build_timeline(load_library().routines["quick"]))}
     assert {Sound.READY, Sound.HOLD, Sound.REST, Sound.SWITCH, Sound.END} <= kinds
+
+
+def test_a_driver_made_after_the_start_gives_the_first_cue_all_the_same():
+    """The full screen makes its driver just after the first frame: the phase on then is said."""
+    clock = ManualClock(1000)
+    session = Session(build_timeline(load_library().routines["quick"]), clock)
+    heard = Heard(clock)
+    session.start()
+    driver = CueDriver(session, heard.announce, heard.silence)
+    driver.catch_up()
+    driver.flush()
+    assert heard.log == [(0, "ready", "Next: Wall calf stretch, left leg. A strong stretch, never pain.")]
+    clock.advance(5)
+    session.update()
+    driver.flush()
+    assert heard.log[1][:2] == (5, "hold")

@@ -13,7 +13,8 @@ import pytest
 
 from coach.cues.script import Sound
 from coach.cues.speech import SpeechEngine, Voice
-from coach.cues.tones import NOTES, RATE, tone_files
+from coach.cues.tone_recipe import NOTES, RATE, samples
+from coach.cues.tones import read_samples, shipped_tone, tone_file, tone_files
 
 
 def read_wav(path: Path) -> tuple[float, float, float]:
@@ -58,6 +59,21 @@ def test_tones_are_soft_short_low_and_distinct(tmp_path):
     assert pitches[Sound.REST][0] > pitches[Sound.REST][-1]
     assert len(pitches[Sound.SWITCH]) == 2 and len(set(pitches[Sound.SWITCH])) == 1
     assert len({tuple(p) for p in pitches.values()}) == len(pitches)
+
+
+def test_the_shipped_tones_are_what_the_recipe_makes():
+    for sound in Sound:
+        assert read_samples(shipped_tone(sound)) == array.array("h", samples(sound)), (
+            f"{shipped_tone(sound).name} differs from coach/cues/tone_recipe.py: run scripts/make_tones.py")
+
+
+def test_a_volume_scales_the_shipped_tone_and_full_volume_is_the_shipped_file_itself(tmp_path):
+    assert tone_file(tmp_path, Sound.HOLD, 100) == shipped_tone(Sound.HOLD)
+    shipped = read_samples(shipped_tone(Sound.HOLD))
+    scaled = read_samples(tone_file(tmp_path, Sound.HOLD, 70))
+    assert len(scaled) == len(shipped)
+    assert all(abs(low - high * 0.7) <= 1 for low, high in zip(scaled, shipped, strict=True))
+    assert oct(tone_file(tmp_path, Sound.HOLD, 70).stat().st_mode & 0o777) == "0o600"
 
 
 def test_volume_scales_the_tones_and_files_are_made_once(tmp_path):

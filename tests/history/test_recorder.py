@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from coach.cli.main import _history_if_possible
 from coach.engine.session import Session, State, StepStatus
 from coach.engine.summary import summarise
 from coach.engine.timeline import build_timeline
 from coach.history.recorder import Recorder
-from coach.history.store import HistoryStore
+from coach.history.store import HistoryStore, now_local
 from coach.model import Sides, Timed
 
 from helpers import holds, routine, step
@@ -75,3 +77,36 @@ def test_a_routine_with_one_exercise_skipped_still_counts(tmp_path, clock):
     assert [s.status for s in store.sessions()] == ["completed"]
     assert len(store.completed_nights()) == 1
     assert summarise(session).headline == "Test: finished."
+
+
+def test_a_recorder_subscribed_after_the_start_writes_what_already_happened(tmp_path, clock):
+    """The full screen opens the history just after its first frame, so the routine may already
+    be going: its start (dated back by the time spent) and any step left behind are still kept."""
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    session = Session(build_timeline(routine(step("a", dose=Timed(5)), step("b", dose=Timed(5)))), clock)
+    session.start()
+    clock.advance(12)  # its get-ready, the first exercise, and into the second
+    session.update()
+    before = now_local()
+    Recorder(store, session, "test")
+    (record,) = store.sessions()
+    assert record.status == "running"
+    assert before - timedelta(seconds=13) < record.started_at < before - timedelta(seconds=11)
+    assert [(s.exercise, s.status) for s in store.steps(record.id)] == [("a", "done")]
+    clock.advance(10)
+    session.update()
+    assert [s.status for s in store.sessions()] == ["completed"]
+    assert [(s.exercise, s.status) for s in store.steps(record.id)] == [("a", "done"), ("b", "done")]
+
+
+def test_a_recorder_subscribed_after_the_end_writes_the_whole_routine(tmp_path, clock):
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    session = Session(build_timeline(routine(step("a", dose=Timed(5)), step("b", dose=Timed(5)))), clock)
+    session.start()
+    clock.advance(12)
+    session.update()
+    session.stop()
+    Recorder(store, session, "test")
+    (record,) = store.sessions()
+    assert record.status == "partial"
+    assert [(s.exercise, s.status) for s in store.steps(record.id)] == [("a", "done"), ("b", "partial")]

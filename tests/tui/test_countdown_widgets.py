@@ -136,3 +136,31 @@ async def test_the_part_still_to_come_has_its_own_shape_not_only_a_colour():
         await pilot.pause()
         drawn = str(progress.render())
         assert drawn.startswith("━") and "━─" in drawn and drawn.count("─") > drawn.count("━")
+
+
+class BigCountdown(App[None]):
+    CSS = "Countdown { height: 5; }"
+
+    def compose(self) -> ComposeResult:
+        yield Countdown()
+
+
+@pytest.mark.parametrize("width", [99, 100])
+async def test_the_block_digits_repaint_exactly_the_columns_the_numbers_cover(width):
+    app = BigCountdown()
+    async with app.run_test(size=(width, 6)) as pilot:
+        countdown = app.query_one(Countdown)
+        countdown.update("12")
+        await pilot.pause()
+        repainted = []
+        original = countdown.refresh
+        countdown.refresh = lambda *regions, **kwargs: repainted.extend(regions) or original(*regions, **kwargs)
+        before = [countdown.render_line(y).text for y in range(5)]
+        countdown.update("11")
+        after = [countdown.render_line(y).text for y in range(5)]
+        changed = {x for y in range(5) for x in range(width) if before[y][x] != after[y][x]}
+        [region] = repainted
+        assert changed
+        # An odd width puts the odd column left of the number: the repaint must cover it too.
+        assert all(region.x <= x < region.right for x in changed)
+        assert region.width < width // 4  # the number, not the whole row

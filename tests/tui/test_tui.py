@@ -181,6 +181,7 @@ async def test_finishing_shows_a_calm_summary(clock):
 async def test_several_changes_at_once_ring_only_once(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first frame: the first cue comes as the routine is on screen
         await advance(pilot, clock, 5 + 10 + 10 + 1)
         assert text(app, "#phase") == "HOLD 2 OF 3"
         assert app.rings == [1000.0, 1026.0]  # the start, then one for three changes

@@ -161,3 +161,19 @@ async def test_a_reminder_kept_quiet_tonight_says_so_on_the_screen(clock):
         await pilot.pause()
         listed = app.screen.query_one("#reminder-list")
         assert str(listed.get_option_at_index(0).prompt).endswith("quiet: done tonight")
+
+
+async def test_no_reminder_is_looked_for_while_a_routine_is_followed_and_one_is_after_it(clock):
+    app, store = app_with_history(clock)
+    a_reminder_due_at_20_00(store)
+    started = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.check_reminders = lambda: started.append(True)
+        app.begin(app.library.routines["quick"])
+        await pilot.pause()
+        app.look_for_reminders()
+        assert started == []  # "time for your stretches", in the middle of them: not sent
+        app.screen.session.stop()
+        await pilot.pause()
+        app.look_for_reminders()
+        assert started == [True]

@@ -16,9 +16,6 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.durations import format_clock
 from coach.engine.timeline import build_timeline
-from coach.history.nights import night_of
-from coach.history.plan import tonight_text
-from coach.history.stats import streaks
 from coach.routines.library import Library
 from coach.routines.pregnancy import first_aid_for, routines_for
 from coach.tui.coach_screen import CoachScreen
@@ -175,6 +172,11 @@ class HomeScreen(CoachScreen[None]):
         store = self.app.history
         if store is None:
             return ""
+        # Imported here: the first frame is drawn before the history is open.
+        from coach.history.nights import night_of
+        from coach.history.plan import tonight_text
+        from coach.history.stats import streaks
+
         done = store.completed_nights()
         now = self.app.now()
         current, _ = streaks(done, now)
@@ -228,6 +230,18 @@ class HomeScreen(CoachScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a routine or the diary: the streak and last-done dates may have changed."""
+        self._show_history()
+        # After the list has settled: on a fresh home screen an earlier highlight would be reset.
+        self.call_after_refresh(self._highlight_the_routine_just_used)
+
+    def history_opened(self) -> None:
+        """The history opens just after the first frame: then come the streak, the last-done
+        dates and the morning question."""
+        self._show_history()
+        if self.is_current:
+            self.app.ask_about_last_night()
+
+    def _show_history(self) -> None:
         streak = self._streak_text()
         self.query_one("#streak", Static).update(streak)
         self.query_one("#streak", Static).display = bool(streak)
@@ -239,8 +253,6 @@ class HomeScreen(CoachScreen[None]):
         routines.clear_options()
         routines.add_options(self._options())
         routines.highlighted = highlighted
-        # After the list has settled: on a fresh home screen an earlier highlight would be reset.
-        self.call_after_refresh(self._highlight_the_routine_just_used)
 
     def _highlight_the_routine_just_used(self) -> None:
         used = self.app.last_routine  # however it was started: by key, click or the palette

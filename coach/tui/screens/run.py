@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import math
+from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from coach.cues.driver import CueDriver
 from coach.durations import format_clock
-from coach.engine.guidance import guidance_at
+from coach.engine.guidance import Guidance, guidance_at
 from coach.engine.session import Ended, Event, Session, State
-from coach.engine.summary import summarise
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
 from coach.model import Routine, Side
@@ -33,6 +33,9 @@ from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
 from coach.tui.widgets.side_label import SideLabel
+
+if TYPE_CHECKING:
+    from coach.cues.driver import CueDriver
 
 
 def countdown_text(seconds: int) -> str:
@@ -52,6 +55,22 @@ def next_text(session: Session) -> str:
     if upcoming.step_index == current.step_index:
         return f"Next: {phase_label(upcoming)} · {upcoming.duration}s"
     return f"Next: {upcoming.exercise.name} ({upcoming.exercise.position.value})"
+
+
+def phase_classes(phase: Phase, paused: bool) -> str:
+    return f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else "")
+
+
+def picture_gives_way(guidance: Guidance) -> bool:
+    """On a small screen the picture makes room for cautions and the get-help box."""
+    return bool(guidance.get_help or guidance.cautions)
+
+
+def stays_one_line(widget: Static, text: str) -> bool:
+    """`text` fills one line of `widget` without changing its size: no layout pass is needed."""
+    width = widget.styles.width  # None: the container's width
+    return ((width is None or not width.is_auto) and "\n" not in text
+            and 0 < cell_len(text) <= widget.content_size.width)
 
 
 SESSION_COMMANDS = frozenset({"toggle_pause", "pause", "resume", "skip", "skip_exercise", "back"})
@@ -148,10 +167,10 @@ class RunScreen(CoachScreen[None]):
        progress line all fit at 60x20 even in pregnancy's longer leg check. */
     /* Below 80 columns the words that keep a person safe come first: the picture gives way
        while cautions or the get-help box are shown. */
-    RunScreen.-narrow #below.-get-help #picture, RunScreen.-narrow #below.-cautions #picture {
+    RunScreen.-narrow #picture.-gives-way {
         display: none;
     }
-    #below.-get-help #instructions {
+    #instructions.-get-help {
         margin: 0 2;
     }
     #red-flags {
@@ -208,27 +227,31 @@ class RunScreen(CoachScreen[None]):
         self._shown_phase: tuple[int, State] | None = None
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cues: CueDriver | None = None
+        self._cues: CueDriver | None = None  # made just after the first frame (see on_mount)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
         # when the countdown changes, but skips widgets inside containers that it does not touch.
+        # The first phase's classes are given here: set after mounting, each would restyle its
+        # widget and everything in it once more before the first frame.
+        first = self.session.timeline.phases[0]
         with Backdrop(id="above"):
             with Horizontal(id="heading"):
                 yield Static(id="exercise", markup=False)
                 yield Static(id="step-count")
             with Horizontal(id="status"):
                 yield SideLabel(id="side")
-                yield Static(id="phase")
+                yield Static(id="phase", classes=phase_classes(first, paused=False))
                 yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
+        guidance = self._guidance(first)
         with Backdrop(id="below"):
             with Horizontal(id="guide"):
-                with VerticalScroll(id="instructions"):
+                with VerticalScroll(id="instructions", classes="-get-help" if guidance.get_help else ""):
                     yield GuidanceLines("Take care", id="cautions")
                     yield Static(id="steps", markup=False)
                     yield Static(id="note", markup=False)
-                yield ExercisePicture(id="picture")
+                yield ExercisePicture(id="picture", classes="-gives-way" if picture_gives_way(guidance) else "")
             # Outside the scrolling instructions, so it stays on screen at every size.
             yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
@@ -238,12 +261,24 @@ class RunScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
-        announcer = self.app.cues
-        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
-                               ticks=lambda: bool(self.app.settings.ticks))
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
         self.session.start()
         self.tick()
+        # The cues (their script, the speech, players and tones) are first needed for the first
+        # cue, given just after the first frame: the routine is on screen as it is heard.
+        self.call_after_refresh(self._first_cue)
+
+    def _first_cue(self) -> None:
+        if not self.is_attached:
+            return
+        from coach.cues.driver import CueDriver
+
+        announcer = self.app.cues
+        self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
+                               ticks=lambda: bool(self.app.settings.ticks))
+        self._cues.catch_up()
+        self._cues.flush()
+        self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
         """Big digits and leg label for the window's size: read from across the room."""
@@ -264,9 +299,11 @@ class RunScreen(CoachScreen[None]):
     def tick(self) -> None:
         """Bring the engine up to date, redraw what changed, and sleep until the next change."""
         self.session.update()
-        self.refresh_view()
         if self._cues is not None:
+            # Before drawing: the person is listening, not looking, and a new exercise's words,
+            # picture and cautions take a few milliseconds to lay out.
             self._cues.flush()  # one cue even when several phases passed at once
+        self.refresh_view()
         self._schedule()
 
     def _schedule(self) -> None:
@@ -298,6 +335,7 @@ class RunScreen(CoachScreen[None]):
             self.call_later(self._show_summary)
 
     def _show_summary(self) -> None:
+        from coach.engine.summary import summarise
         from coach.tui.screens.done import DoneScreen
 
         cramp_leg = (self.side or Side.CHOSEN) if self.routine.asks_for_side else None
@@ -331,25 +369,30 @@ class RunScreen(CoachScreen[None]):
         self._write("#note", f"Note: {phase.note}" if phase.note else "")
         self._write("#next", next_text(self.session))
         self.query_one(ExercisePicture).show(exercise, phase.side)
-        # Classes go on the two widgets they style, not the screen: a class change on the
-        # screen would restyle every widget on it at each phase change.
-        self.query_one("#phase").set_classes(
-            f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else ""))
+        # Classes go on the widgets they style, not the screen or a container: a class change
+        # restyles the widget and everything inside it, at each phase change.
+        self.query_one("#phase").set_classes(phase_classes(phase, paused))
         self._countdown.set_class(paused, "-paused")
         self.query_one("#note").display = bool(phase.note)
-        guidance = guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
-                               pregnant=is_pregnancy_variant(self.routine))
+        guidance = self._guidance(phase)
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
         self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
-        self.query_one("#below").set_class(bool(guidance.get_help), "-get-help")
-        self.query_one("#below").set_class(bool(guidance.cautions), "-cautions")
+        self.query_one("#instructions").set_class(bool(guidance.get_help), "-get-help")
+        self.query_one("#picture").set_class(picture_gives_way(guidance), "-gives-way")
+
+    def _guidance(self, phase: Phase) -> Guidance:
+        return guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
+                           pregnant=is_pregnancy_variant(self.routine))
 
     def _write(self, selector: str, text: str) -> None:
-        """Update a line only if its words changed: each update costs a layout pass and a
-        repaint, and most phase changes (hold, rest, hold) keep the exercise, steps and leg."""
+        """Update a line only if its words changed: most phase changes (hold, rest, hold) keep
+        the exercise, steps and leg. A layout pass costs more than the rest of a phase change,
+        so a line whose size cannot change (one line, old and new, in a width of its own) is
+        only repainted."""
         widget = self.query_one(selector, Static)
-        if widget.content != text:
-            widget.update(text)
+        old = str(widget.content)
+        if old != text:
+            widget.update(text, layout=not (stays_one_line(widget, old) and stays_one_line(widget, text)))
 
     # --- keys --------------------------------------------------------------------------
 

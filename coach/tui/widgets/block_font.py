@@ -7,6 +7,7 @@ leg label grow with the window and be read from across a room.
 
 from __future__ import annotations
 
+import functools
 import math
 
 GLYPHS: dict[str, tuple[str, ...]] = {
@@ -66,17 +67,21 @@ def largest_scale(text: str, width: int, height: int, most: int = 8) -> int:
 
 
 def draw(text: str, scale: int) -> list[str]:
-    """`text` as rows of half-block characters, all the same width."""
-    pixels: list[list[bool]] = [[] for _ in range(PIXEL_ROWS * scale)]
-    for position, char in enumerate(text):
-        glyph = GLYPHS[char]
-        for y in range(PIXEL_ROWS * scale):
-            row = pixels[y]
-            if position:
-                row.extend([False] * scale)
-            for mark in glyph[y // scale]:
-                row.extend([mark == "#"] * scale)
+    """`text` as rows of half-block characters, all the same width.
+
+    Every glyph covers the same pixel rows, so each is drawn once per scale and a new number
+    (the countdown draws one every second) only joins ready-made pieces."""
+    gap = " " * scale
+    glyphs = [glyph_rows(char, scale) for char in text]
+    return [gap.join(rows[y] for rows in glyphs) for y in range(rows_at(scale))]
+
+
+@functools.cache
+def glyph_rows(char: str, scale: int) -> tuple[str, ...]:
+    """One glyph at `scale` as rows of half blocks."""
+    pixels = [[mark == "#" for mark in GLYPHS[char][y // scale] for _ in range(scale)]
+              for y in range(PIXEL_ROWS * scale)]
     if len(pixels) % 2:
         pixels.append([False] * len(pixels[0]))
-    return ["".join(HALF_BLOCKS[top, bottom] for top, bottom in zip(upper, lower, strict=True))
-            for upper, lower in zip(pixels[::2], pixels[1::2], strict=True)]
+    return tuple("".join(HALF_BLOCKS[top, bottom] for top, bottom in zip(upper, lower, strict=True))
+                 for upper, lower in zip(pixels[::2], pixels[1::2], strict=True))

@@ -65,8 +65,12 @@ class Countdown(Digits):
 
     def _span_of(self, value: str, width: int, height: int) -> tuple[int, int]:
         scale = self._scale(value, width, height)
-        glyphs = block_font.width_at(value, scale) if scale else DigitGlyphs.get_width(value)
-        left = max(0, (width - glyphs) // 2)
+        if scale:
+            glyphs = block_font.width_at(value, scale)
+            left = left_margin(glyphs, width)  # where `centred` puts them
+        else:
+            glyphs = DigitGlyphs.get_width(value)
+            left = max(0, (width - glyphs) // 2)  # where `_lines` puts them
         return left, min(width, left + glyphs)
 
     def on_resize(self) -> None:
@@ -88,8 +92,8 @@ class Countdown(Digits):
     def _block_lines(self, style: Style, width: int, height: int, scale: int) -> list[Strip]:
         rows = block_font.draw(self.value, scale)
         top = (height - len(rows)) // 2
-        rows = [""] * top + rows
-        return [Strip([Segment(row.center(width), style)], width) for row in rows]
+        blank = Strip([Segment(" " * width, style)], width)
+        return [blank] * top + [centred(row, width, style) for row in rows]
 
     def _lines(self, style: Style, width: int) -> list[Strip]:
         glyphs_width = DigitGlyphs.get_width(self.value)
@@ -101,6 +105,22 @@ class Countdown(Digits):
             Strip([Segment(" " * left, style), row, Segment(" " * right, style)], left + glyphs_width + right)
             for row in rows
         ]
+
+
+def left_margin(length: int, width: int) -> int:
+    """Columns left of `length` cells centred in `width` as str.center centres them: an odd
+    margin's extra column goes left when the width is odd too."""
+    margin = max(0, width - length)
+    return margin // 2 + (margin & width & 1)
+
+
+def centred(row: str, width: int, style: Style) -> Strip:
+    """`row` centred as str.center centres it, in three segments: the update region starts and
+    ends where the number does, and cutting a strip there then needs no splitting of its text."""
+    margin = max(0, width - len(row))
+    left = left_margin(len(row), width)
+    segments = [Segment(" " * left, style), Segment(row, style), Segment(" " * (margin - left), style)]
+    return Strip([segment for segment in segments if segment.text], max(width, len(row)))
 
 
 def countdown_rows(height: int, size: str = "auto") -> int:

@@ -26,6 +26,10 @@ def is_unprintable(character: str, allow_newline: bool = False) -> bool:
 
 def first_unprintable(text: str, allow_newline: bool = False) -> str | None:
     """The first character of `text` that must not reach a terminal as it is, if any."""
+    # isprintable() is False for every category refused here (Cc, Cs, Zl, Zp; the bidi controls
+    # are all Cf) and checks in C: most texts, in any script, need no look at each character.
+    if text.isprintable():
+        return None
     return next((c for c in text if is_unprintable(c, allow_newline)), None)
 
 

@@ -17,12 +17,15 @@ def yaml_blocks(path: Path) -> list[str]:
 
 
 def test_the_format_guides_examples_are_valid(tmp_path):
-    routine, library = yaml_blocks(ROOT / "docs" / "routine-format.md")
+    routine, library, translation = yaml_blocks(ROOT / "docs" / "routine-format.md")
     (tmp_path / "exercises.yaml").write_text(library)
     (tmp_path / "my-evening.yaml").write_text(routine)
     loaded = load_library([routine_files(shipped_routines_dir()), routine_files(tmp_path)])
     assert loaded.problems == []
     assert "my-evening" in loaded.routines and "towel-calf-stretch" in loaded.exercises
+    (tmp_path / "de.yaml").write_text(translation, encoding="utf-8")
+    checked = load_library([routine_files(shipped_routines_dir()), [tmp_path / "de.yaml"]], "en")
+    assert checked.problems == []
 
 
 def test_the_readme_has_exactly_two_setup_commands_and_ci_runs_the_second():

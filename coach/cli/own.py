@@ -14,7 +14,8 @@ from pathlib import Path
 from coach import locations
 from coach.cli.errors import UserError
 from coach.files import create_private, write_private
-from coach.i18n import _, pgettext
+from coach.i18n import ENGLISH, _, current_language, pgettext
+from coach.model import Routine
 from coach.problems import Problem
 from coach.routines.library import load_library, routine_files
 from coach.routines.nodes import NAME_PATTERN, suggestion
@@ -76,6 +77,7 @@ def command_new(arguments: argparse.Namespace) -> int:
         raise OwnUserError(_("there is no routine called '{name}' to copy — {hint}").format(
             name=arguments.base, hint=hint))
     base = library.routines[arguments.base]
+    # The library holds coach's routines in the person's language, so the copy is in it too.
     title = _("{title} (mine)").format(title=base.title) if name != base.name else base.title
     routine = replace(base, name=name, title=title)
     path = locations.user_routines_dir() / f"{name}.yaml"
@@ -91,6 +93,15 @@ def command_new(arguments: argparse.Namespace) -> int:
     print(_("Wrote {path}").format(path=path))
     print(_("Change it with: coach edit {name}").format(name=name))
     return 0
+
+
+def _shipped_copy(shipped: Routine) -> str:
+    """coach's own file as it is, with its comments; in another language, the routine as the person
+    reads it, so their copy does not turn English."""
+    assert shipped.origin is not None
+    if current_language() == ENGLISH:
+        return shipped.origin.read_text(encoding="utf-8")
+    return routine_yaml(shipped, _("Copied from coach's '{name}'.").format(name=shipped.name))
 
 
 def editor_command() -> list[str]:
@@ -117,7 +128,7 @@ def command_edit(arguments: argparse.Namespace) -> int:
             raise OwnUserError(_("there is no routine called '{name}' — {hint}").format(name=name, hint=hint))
         path = locations.user_routines_dir() / f"{name}.yaml"
         try:
-            create_private(path, shipped.origin.read_text(encoding="utf-8"))
+            create_private(path, _shipped_copy(shipped))
         except FileExistsError:
             raise OwnUserError(_("{path} already exists and holds another routine — rename that file, "
                                  "then run coach edit {name} again").format(path=path, name=name)) from None

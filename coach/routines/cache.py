@@ -1,10 +1,12 @@
 """The routines already read, kept ready for the next start (reading YAML costs ~30 ms).
 
-The cache is only a copy: it is used when every routine file is still exactly as it was when the
-cache was written (same paths, sizes, modification times and inodes, same coach version), and
+The cache is only a copy: it is used when every routine file (and the translation file of the
+language) is still exactly as it was when the cache was written (same paths, sizes, modification
+times and inodes, same coach version, same language), and
 anything unexpected in it (damaged, truncated, hand-edited into another shape) means the files
 are read again. A library with problems in its files is never cached, so that its messages
-always come from reading the files themselves.
+always come from reading the files themselves. Each language has its own cache file, so
+switching between two languages reads the files once for each and never shows the other's texts.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from typing import Any
 
 from coach import __version__, locations
 from coach.files import write_private
+from coach.i18n import ENGLISH
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
 from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_from_data, text_picture_from
 from coach.routines.library import Library
 
 FILE_NAME = "routines.json"
-FORMAT = 3
+FORMAT = 4
 
 Fingerprint = list[list[list[Any]]]
 
@@ -32,8 +35,9 @@ class CacheMismatch(Exception):
     """The cache does not hold what this version of coach wrote."""
 
 
-def cache_path() -> Path:
-    return locations.cache_dir() / FILE_NAME
+def cache_path(language: str = ENGLISH) -> Path:
+    name = FILE_NAME if language == ENGLISH else FILE_NAME.replace(".json", f".{language}.json")
+    return locations.cache_dir() / name
 
 
 def fingerprint(layers: Sequence[Sequence[Path]]) -> Fingerprint | None:
@@ -48,25 +52,26 @@ def _identity(status: os.stat_result) -> list[int]:
     return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
-def read(key: Fingerprint, path: Path | None = None) -> Library | None:
-    """The cached library for files that still match `key`, or None (then read the files)."""
+def read(key: Fingerprint, language: str = ENGLISH, path: Path | None = None) -> Library | None:
+    """The cached library in `language` for files that still match `key`, or None (then read the files)."""
     try:
-        data = json.loads((path or cache_path()).read_bytes())
+        data = json.loads((path or cache_path(language)).read_bytes())
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("coach") != __version__ \
-                or data.get("files") != key:
+                or data.get("language") != language or data.get("files") != key:
             return None
         return _library(data)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
         return None
 
 
-def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
-    """Keep `library` for the next start. Best effort: coach works the same without it."""
+def write(key: Fingerprint, library: Library, language: str = ENGLISH, path: Path | None = None) -> None:
+    """Keep `library`, read in `language`, for the next start. Best effort: coach works the same without it."""
     if library.problems:
         return
     data: dict[str, Any] = {
         "format": FORMAT,
         "coach": __version__,
+        "language": language,
         "files": key,
         "exercises": [_exercise_data(exercise) for exercise in library.exercises.values()],
         "routines": [_routine_data(routine) for routine in library.routines.values()],
@@ -83,7 +88,7 @@ def write(key: Fingerprint, library: Library, path: Path | None = None) -> None:
         return
     # A read-only or full disk: the next start reads the files, as it would without a cache.
     with contextlib.suppress(OSError):
-        write_private(path or cache_path(), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        write_private(path or cache_path(language), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                       durable=False)  # checked at each read, so an fsync (slow on a busy disk) buys nothing
 
 

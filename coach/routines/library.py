@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach import locations
-from coach.i18n import _
+from coach.i18n import ENGLISH, _, current_language
 from coach.model import Exercise, Routine
 from coach.problems import Problem
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 FIRST_AID_ROUTINE = "cramp-now"
+TRANSLATIONS_FOLDER = "translations"
 
 
 @dataclass
@@ -48,50 +49,72 @@ def default_layers() -> list[list[Path]]:
             routine_files(locations.user_routines_dir())]
 
 
-def load_library(layers: Sequence[Sequence[Path]] | None = None) -> Library:
+def load_library(layers: Sequence[Sequence[Path]] | None = None, language: str | None = None) -> Library:
     """Read every layer of files; a later layer's routines and exercises replace earlier ones.
 
     A file with problems contributes nothing, but never stops the other files from loading.
-    The person's own library (no layers given) comes from the cache while its files are unchanged.
+    The first layer is coach's own: its texts are in `language` (the person's, by default) where
+    its translation file has them. The person's own library (no layers given) comes from the cache
+    while its files, the translation and the language are unchanged.
     """
+    if language is None:
+        language = current_language()
     if layers is not None:
-        return read_library(layers)
+        return read_library(layers, language)
     from coach.routines import cache
 
     layers = default_layers()
-    key = cache.fingerprint(layers)  # taken before reading: a file changed meanwhile is read next time
-    library = cache.read(key) if key is not None else None
+    translation = translation_path(layers[0], language)
+    # Taken before reading: a file changed meanwhile is read next time.
+    key = cache.fingerprint([*layers, [translation]] if translation else layers)
+    library = cache.read(key, language) if key is not None else None
     if library is None:
-        library = read_library(layers)
+        library = read_library(layers, language)
         if key is not None:
-            cache.write(key, library)
+            cache.write(key, library, language)
     return library
 
 
-def read_library(layers: Sequence[Sequence[Path]]) -> Library:
+def translation_path(shipped: Iterable[Path], language: str) -> Path | None:
+    """coach's translation file for `language`, in `translations/` beside its routine files."""
+    if language == ENGLISH:
+        return None
+    for folder in sorted({Path(path).parent for path in shipped}):
+        candidate = folder / TRANSLATIONS_FOLDER / f"{language}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_library(layers: Sequence[Sequence[Path]], language: str | None = None) -> Library:
     """The library read from the files themselves (see load_library)."""
     # Imported here: a start with the cache fresh needs no YAML at all.
     from coach.routines.loader import is_exercise_library, read_exercises, read_routine
     from coach.routines.pictures import is_pose_file
+    from coach.routines.translations import is_translation_file
     from coach.routines.yamlsource import read_document
 
+    language = current_language() if language is None else language
     documents = [[read_document(Path(path)) for path in layer] for layer in layers]
     library = Library()
     drawn_by_files: set[str] = set()  # exercises whose picture came from a pose file, not their own
+    shipped_exercises: dict[str, Exercise] = {}
     for number, layer in enumerate(documents):
         for document in layer:
-            if document.root is not None and is_exercise_library(document):
+            if document.root is not None and is_exercise_library(document) and not is_translation_file(document):
                 defined = read_exercises(document)
                 library.exercises.update(defined)
                 drawn_by_files.difference_update(defined)
         _draw_exercises(library, [document for document in layer if document.root is not None
                                   and is_pose_file(document)], drawn_by_files)
         if number == 0:
-            library.first_aid = _first_aid(layer, library.exercises)
-    for layer in documents:
+            shipped_exercises = dict(library.exercises)
+    shipped_routines: dict[str, Routine] = {}
+    for number, layer in enumerate(documents):
         named_here: dict[str, Path] = {}
         for document in layer:
-            if document.root is None or is_exercise_library(document) or is_pose_file(document):
+            if document.root is None or is_exercise_library(document) or is_pose_file(document) \
+                    or is_translation_file(document):
                 continue
             routine = read_routine(document, library.exercises)
             if routine is None:
@@ -106,8 +129,59 @@ def read_library(layers: Sequence[Sequence[Path]]) -> Library:
             if routine.name in library.routines:
                 library.overridden.add(routine.name)
             library.routines[routine.name] = routine
-    library.problems = sorted(p for layer in documents for document in layer for p in document.problems)
+            if number == 0:
+                shipped_routines[routine.name] = routine
+    if documents:
+        library.first_aid = _first_aid(documents[0], shipped_exercises)
+    _check_translations([document for layer in documents for document in layer
+                         if document.root is not None and is_translation_file(document)],
+                        shipped_exercises, shipped_routines)
+    translated = translation_path(layers[0], language) if layers else None
+    if translated is not None:
+        _translate(library, read_document(translated), shipped_exercises, shipped_routines)
+    library.problems = sorted({p for layer in documents for document in layer for p in document.problems}
+                              | set(library.problems))
     return library
+
+
+def _check_translations(documents: Sequence[Document], exercises: dict[str, Exercise],
+                        routines: dict[str, Routine]) -> None:
+    """Translation files named among the layers (`coach validate FILE`) are checked, not applied."""
+    from coach.routines.translations import read_translation
+
+    for document in documents:
+        read_translation(document, exercises, routines)
+
+
+def _translate(library: Library, document: Document, exercises: dict[str, Exercise],
+               routines: dict[str, Routine]) -> None:
+    """Lay the translation over coach's own texts: those still in the library, and first aid.
+
+    A person's own exercise or routine keeps its words; a shipped exercise drawn by the person's
+    own pose file keeps that picture's words.
+    """
+    from coach.routines.translations import read_translation, translate_exercise, translate_routine
+
+    translation = read_translation(document, exercises, routines)
+    library.problems.extend(document.problems)
+    if translation is None:
+        return
+    swapped: dict[int, Exercise] = {}
+    for exercise_id, english in exercises.items():
+        swapped[id(english)] = translate_exercise(english, translation)
+        current = library.exercises.get(exercise_id)
+        if current is not None and current is not english and current.origin == english.origin:
+            # coach's own exercise, drawn by a pose file of the person's
+            swapped[id(current)] = translate_exercise(current, translation, picture_too=False)
+    library.exercises = {exercise_id: swapped.get(id(exercise), exercise)
+                         for exercise_id, exercise in library.exercises.items()}
+    library.routines = {name: translate_routine(routine, translation, swapped)
+                        if routines.get(name) is routine else replace(routine, steps=tuple(
+                            replace(step, exercise=swapped.get(id(step.exercise), step.exercise))
+                            for step in routine.steps))
+                        for name, routine in library.routines.items()}
+    library.first_aid = {name: translate_routine(routine, translation, swapped)
+                         for name, routine in library.first_aid.items()}
 
 
 def _first_aid(shipped: Sequence[Document], exercises: dict[str, Exercise]) -> dict[str, Routine]:

@@ -1,4 +1,8 @@
-"""Writing a routine as the kind of YAML a person would write by hand, comments included."""
+"""Writing a routine as the kind of YAML a person would write by hand, comments included.
+
+The comments and texts are in the person's language (keys and ids stay as coach reads them), and
+text in any script is written plain when YAML reads it back the same.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from coach.durations import format_duration
 from coach.i18n import _
 from coach.model import Holds, Routine, RoutineStep, Sides, Timed
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.()'/-]*[A-Za-z0-9.)]$")
+# Letters and digits of any script ([^\W_]), so "Вечерняя растяжка" needs no quotes either.
+_PLAIN = re.compile(r"^[^\W\d_](?:[^\W_]|[ ,.()'/-])*(?:[^\W_]|[.)])$")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 

@@ -59,7 +59,7 @@ T = TypeVar("T")
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cramp = commands.add_parser("cramp", help=_("log a night cramp in your diary"),
                                 description=_("Log a cramp: when, which leg, how bad (1-10), how long."))
-    cramp.add_argument("--when", help=_("when it happened: {examples} (default: now)").format(examples=EXAMPLES))
+    cramp.add_argument("--when", help=_("when it happened: {examples} (default: now)").format(examples=_(EXAMPLES)))
     cramp.add_argument("--leg", choices=LEGS, help=_("which leg"))
     cramp.add_argument("--where", choices=PLACES, help=_("where in the leg (default: calf)"))
     cramp.add_argument("--severity", type=int, metavar="1-10", help=_("how bad, from 1 (mild) to 10 (worst)"))
@@ -409,7 +409,7 @@ def command_plan(arguments: argparse.Namespace) -> int:
                           "Started: {count} weeks from tonight. The first week is a baseline: keep your "
                           "usual habits and answer each morning (coach checkin --none, or coach cramp)."))
         if arguments.test:
-            print(CHOICE_NOTE)
+            print(_(CHOICE_NOTE))
         print(tonight_text(weeks, first_night, night_of(now)))
         return 0
     if arguments.action == "stop":

@@ -484,8 +484,9 @@ def command_validate(arguments: argparse.Namespace) -> int:
         print(problem)
     if problems:
         files = len({problem.path for problem in problems})
-        print(_("{problems} in {files}").format(problems=count_of(len(problems), "problem", "problems"),
-                                                files=count_of(files, "file", "files")), file=sys.stderr)
+        print(_("{problems} {in_files}").format(
+            problems=count_of(len(problems), "problem", "problems"),
+            in_files=count_words(files, "in {count} file", "in {count} files")), file=sys.stderr)
         return 1
     print(count_words(len(checked), "ok: {count} file checked, no problems", "ok: {count} files checked, no problems"))
     return 0

@@ -106,7 +106,7 @@ def _install(arguments: argparse.Namespace) -> int:
     try:
         print(scheduler_install.install(store.all()))
     except scheduler_install.InstallError as error:
-        if str(error) == scheduler_install.NO_SCHEDULER:
+        if isinstance(error, scheduler_install.NoScheduler):
             raise HistoryUserError(str(error)) from None
         raise HistoryUserError(_("{problem} — nothing was changed that needs undoing; try 'coach remind "
                                  "uninstall' and install again").format(problem=error)) from None

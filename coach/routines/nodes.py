@@ -138,7 +138,7 @@ class NodeReader:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, _("{what} should be a length of time, found {kind}").format(
                 what=what, kind=kind_of(node)),
-                         _("write it like {examples}").format(examples=EXAMPLES))
+                         _("write it like {examples}").format(examples=_(EXAMPLES)))
             return None
         if allow_zero and str(node.value).strip() in ("0", "0s"):
             return 0
@@ -146,7 +146,7 @@ class NodeReader:
             seconds = parse_duration(node.value)
         except DurationError as error:
             self.problem(node, _("{what} '{value}' {error}").format(what=what, value=node.value, error=error),
-                         _("use a positive time like {examples}").format(examples=EXAMPLES))
+                         _("use a positive time like {examples}").format(examples=_(EXAMPLES)))
             return None
         if seconds > MAX_DURATION:
             self.problem(node, _("{what} is longer than an hour").format(what=what), _("check the number and the unit"))

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from coach.clock import monotonic, now_local
 from coach.engine.timeline import build_timeline
 from coach.first_run import mark_safety_seen, safety_seen
-from coach.i18n import _
+from coach.i18n import _, use_language
 from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
@@ -106,6 +106,14 @@ class CoachApp(App[None]):
     def library(self, library: Library) -> None:
         self._library = library
         self._read_library = None
+
+    def speak_language(self, language: str) -> None:
+        """From now on, coach's words and its own routines and exercises in `language`; the
+        person's own files keep theirs. Screens follow as they are shown again."""
+        from coach.routines.library import load_library
+
+        use_language(language)
+        self.library = load_library()  # the same files as at start, with this language's texts
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen, built straight away. As a mode it would cost a full restyle before

@@ -244,6 +244,7 @@ async def test_choosing_a_language_in_the_settings_speaks_it_at_once_and_keeps_i
         assert isinstance(app.screen, HomeScreen)
         shown = "\n".join(screen_rows(app))
         assert "Выберите комплекс и нажмите Enter" in shown and "c Судорога!" in shown
+        assert "Вечерняя растяжка" in shown  # coach's own routines follow the language too
         await pilot.press("down", "enter")  # the list still has the focus after being drawn again
         await pilot.pause()
         assert app.screen.__class__.__name__ == "RunScreen"

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from coach.i18n import LANGUAGES, N_, _, choose_language, current_language, use_language
+from coach.i18n import LANGUAGES, N_, _, choose_language, current_language
 from coach.settings import CHECKS, COUNTDOWN_SIZES, CUE_MODES, settings_path
 from coach.settings_text import CUE_MODE_LABELS, DESCRIPTIONS, SettingError, parse_value, show_value
 from coach.tui.coach_screen import CoachScreen
@@ -127,7 +127,7 @@ class SettingsScreen(CoachScreen[None]):
         if "language" in changed:
             language = choose_language(None, changed["language"])
             if language != current_language():
-                use_language(language)
+                self.app.speak_language(language)
                 await self.redraw_in_language()  # the screens beneath follow when shown again
                 self.query_one("#setting-language", Select).focus()
         self.notify(_("Settings saved"), timeout=3)

@@ -48,6 +48,15 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}m" if minutes else f"{secs}s"
 
 
+def shown_duration(seconds: float) -> str:
+    """For people to read, in their language's short units: '1m30s' in English, '1 мин 30 с' in
+    Russian. Files keep format_duration's form, which every language reads."""
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    if minutes and secs:
+        return _("{minutes}m{seconds}s").format(minutes=minutes, seconds=f"{secs:02d}")
+    return _("{minutes}m").format(minutes=minutes) if minutes else _("{seconds}s").format(seconds=secs)
+
+
 def format_clock(seconds: float) -> str:
     """m:ss, as on a kitchen timer."""
     whole = max(0, round(seconds))

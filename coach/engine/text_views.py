@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Set
 
-from coach.durations import format_clock, format_duration
+from coach.durations import format_clock, shown_duration
 from coach.engine.timeline import Phase, PhaseKind, Timeline
 from coach.i18n import _
 from coach.model import Exercise, Routine
@@ -38,7 +38,7 @@ def timeline_text(routine: Routine, timeline: Timeline) -> str:
     if routine.description:
         lines.append(routine.description)
     lines.append("")
-    rows = [(format_clock(phase.offset), format_duration(phase.duration), phase_label(phase), phase.side.words,
+    rows = [(format_clock(phase.offset), shown_duration(phase.duration), phase_label(phase), phase.side.words,
              phase.exercise.name) for phase in timeline.phases]
     headings = (_("AT"), _("FOR"), _("PHASE"), _("LEG"), _("EXERCISE"))
     # The widths English has always had, wider where a language's words need it.

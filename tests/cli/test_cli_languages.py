@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -240,3 +241,49 @@ def test_reminders_speak_the_persons_language(capsys):
     assert added[0].startswith("Напоминание 1: 21:30 ") and ", для 'evening'. Следующее: " in added[0]
     assert cli_main.main(["--lang", "de", "remind", "remove", "7"]) == 2
     assert capsys.readouterr().err == "coach: es gibt keine Erinnerung 7 — 'coach remind list' zeigt sie\n"
+
+
+ENGLISH_WORDS = {"the", "and", "leg", "left", "right", "hold", "rest", "switch", "legs", "well", "done", "stretch",
+                 "wall", "calf", "next", "get", "ready", "last", "one", "your", "with", "back"}
+
+
+def test_russian_locale_show_quick_is_all_russian():
+    """Every word of `coach show quick` under LANG=ru_RU.UTF-8 is Russian, but for the routine's id
+    (a command's argument) and the trial's citation (an author and a journal)."""
+    shown = coach("show", "quick", lang="ru_RU.UTF-8")
+    assert shown.returncode == 0, shown.stderr
+    latin = set(re.findall(r"[A-Za-z]{2,}", shown.stdout))
+    assert latin == {"quick", "Hallegraeff", "Physiotherapy"}
+    assert "Быстрая растяжка из исследования" in shown.stdout and "Растяжка икры у стены" in shown.stdout
+    assert "держите 1 из 3" in shown.stdout and "10 с" in shown.stdout
+
+
+def test_spanish_plain_run_speaks_spanish(monkeypatch):
+    """`coach --lang es run quick --plain`: every cue handed to the voice is Spanish, in a Spanish voice."""
+    from coach.cues import announcer as announcer_module
+    from coach.cues import system
+
+    mark_safety_seen()
+    clock = ManualClock()
+    monkeypatch.setattr(plain, "run_plain", functools.partial(plain.run_plain, clock=clock, sleep=clock.advance))
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    said: list[str] = []
+    voices: list[str | None] = []
+    real_announce = announcer_module.Announcer.announce
+
+    def recording(self, cue):
+        said.append(cue.words)
+        voices.append(self.voice.language)
+        real_announce(self, cue)
+
+    monkeypatch.setattr(announcer_module.Announcer, "announce", recording)
+    monkeypatch.setattr(system, "find_engines", lambda: [])  # nothing really speaks during the test
+    monkeypatch.setattr(system, "find_players", lambda: [])
+    assert cli_main.main(["--lang", "es", "run", "quick", "--plain"]) == 0
+    spoken = [words for words in said if words]
+    assert len(spoken) >= 12 and set(voices) == {"es"}
+    assert any("Pierna izquierda" in words or "pierna izquierda" in words for words in spoken)
+    assert any(words.startswith("Cambie de pierna") for words in spoken)
+    assert "Descanse." in spoken and "Mantenga." in spoken
+    english = [words for words in spoken if ENGLISH_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", words)}]
+    assert english == []

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Select
 from textual.widgets._footer import FooterKey
 
-from coach.i18n import current_language, use_language
+from coach.i18n import _, current_language, use_language
 from coach.model import Side
 from coach.settings import load_settings
 from coach.tui.screens.builder import BuilderScreen, ConfirmDiscard, ExercisePicker
@@ -31,6 +31,7 @@ from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets import block_font
+from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints, key_pairs
 from coach.tui.widgets.side_label import SideLabel
@@ -386,3 +387,20 @@ async def test_the_morning_question_in_russian_logs_last_nights_cramp_in_russian
     assert store.is_answered(NOW.date() - timedelta(days=1))
     assert store.cramps()[-1].at.hour == 3
     assert any(message.startswith("Судорога записана: левая икра, 5/10") for message in shown), shown
+
+
+@pytest.mark.parametrize(("language", "get_ready", "hold"), [("ru", "ПРИГОТОВЬТЕСЬ", "ДЕРЖИТЕ 1 ИЗ 3"),
+                                                             ("es", "PREPÁRESE", "MANTENER 1 DE 3"),
+                                                             ("de", "VORBEREITEN", "HALTEN 1/3")])
+async def test_the_phase_beside_the_big_leg_label_is_never_cut_at_100_by_30(clock, language, get_ready, hold):
+    """The phase is what a person glances at: the leg label steps down a size before it cuts it,
+    even beside the longest sound label (a machine with no sound player)."""
+    use_language(language)
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(CueModeLabel).show(_("bell (no sound player)"))
+        await pilot.pause()
+        assert get_ready in "\n".join(screen_rows(app))
+        await advance(pilot, clock, 5 + 1)
+        assert hold in "\n".join(screen_rows(app))

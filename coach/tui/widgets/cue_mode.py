@@ -21,3 +21,7 @@ class CueModeLabel(Static):
         text = _("sound: {mode} (m)").format(mode=label)
         if self.content != text:
             self.update(text)
+            # The leg label beside it takes the room this leaves on the line: a longer label here
+            # may mean smaller block letters there, so the phase between them is never cut.
+            for neighbour in self.siblings:
+                neighbour.refresh(layout=True)

@@ -13,10 +13,19 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
+from coach.engine.timeline import PhaseKind
+from coach.i18n import _
 from coach.tui.widgets import block_font
 
-# Columns left on the line for the phase beside the label ("HOLD", "ПРИГОТОВЬТЕСЬ"...).
-ROOM_BESIDE = 16
+# The phase's padding either side, as the run screen styles it.
+PHASE_PADDING = 4
+
+
+def room_for_the_phase() -> int:
+    """Columns the phase beside the label needs in the person's language: its longest word
+    ('ДЕРЖИТЕ 3 ИЗ 3', 'PREPÁRESE'), so the label keeps one size through a whole routine."""
+    words = [kind.label for kind in PhaseKind] + [_("hold {rep} of {reps}").format(rep=3, reps=3)]
+    return max(cell_len(word.upper()) for word in words) + PHASE_PADDING
 
 
 class SideLabel(Static):
@@ -34,7 +43,7 @@ class SideLabel(Static):
         parent = self.parent
         if not isinstance(parent, Widget) or not parent.size.width:
             return None
-        taken = ROOM_BESIDE + self.styles.gutter.width
+        taken = room_for_the_phase() + self.styles.gutter.width
         for sibling in parent.children:
             if sibling is not self and isinstance(sibling, Static) and sibling.styles.width is not None \
                     and sibling.styles.width.is_auto:

@@ -62,14 +62,21 @@ class EntryPoint:
 def entry_points(venv: Path) -> list[EntryPoint]:
     coach = str(venv / "bin" / "coach")
     python = str(venv / "bin" / "python")
+    # The words waited for are in the language coach will speak (LANG from --env, say), taken
+    # from coach's own catalogue.
+    from coach.i18n import _, choose_language, use_language
+
+    use_language(choose_language(None, None, {**os.environ, **EXTRA_ENVIRONMENT}))
+    first_exercise = _("exercise {number} of {total}").split("{total}")[0].format(number=1)
     # The bare app draws only its digits: the top row of 6, 0, 0 in Textual's Digits font.
     return [
         EntryPoint("bare Textual (one Digits)", [python, str(HERE / "bare_app.py")], ["╭─╴╭─╮╭─╮"]),
-        EntryPoint("coach, first run (safety)", [coach], ["Before you start: safety", "Continue"],
+        EntryPoint("coach, first run (safety)", [coach], [_("Before you start: safety"), _("Continue")],
                    safety_seen=False),
-        EntryPoint("coach (home)", [coach], ["Choose a routine", "Quit"]),
-        EntryPoint("coach run quick", [coach, "run", "quick"], ["exercise 1 of", "Stop"]),
-        EntryPoint("coach sos --side left", [coach, "sos", "--side", "left"], ["exercise 1 of", "Stop"]),
+        EntryPoint("coach (home)", [coach],
+                   [_("Choose a routine and press Enter. Cramping now? Press c.")[:12], _("Quit")]),
+        EntryPoint("coach run quick", [coach, "run", "quick"], [first_exercise, _("Stop")]),
+        EntryPoint("coach sos --side left", [coach, "sos", "--side", "left"], [first_exercise, _("Stop")]),
     ]
 
 
@@ -90,7 +97,7 @@ def prepare_venv(venv: Path, reuse: bool) -> None:
 def prepare_homes(venv: Path, template: Path) -> None:
     """A COACH_HOME of someone who has used coach before: safety page seen, history started."""
     template.mkdir(mode=0o700, parents=True, exist_ok=True)
-    environment = {**os.environ, "COACH_HOME": str(template)}
+    environment = {**os.environ, **EXTRA_ENVIRONMENT, "COACH_HOME": str(template)}  # its language cached
     subprocess.run([str(venv / "bin" / "coach"), "history", "--json"], env=environment,
                    stdout=subprocess.DEVNULL, check=True)
     # Any command reads the routines once and keeps them in the cache, as a first start does.

@@ -37,6 +37,20 @@ async def test_the_leg_label_grows_too_and_keeps_its_words(clock, size, rows):
         assert label.size.height == rows
 
 
+async def test_a_window_grown_from_60_by_20_to_200_by_50_draws_the_whole_leg_label(clock):
+    """Measured in the new width, not the old one: the block letters are not cut to a few columns."""
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.pause()
+        label = app.screen.query_one(SideLabel)
+        assert label.drawn_scale() > 0
+        assert label.size.width >= width_at("LEFT LEG", label.drawn_scale())
+        assert drawn_rows(label)[0].strip() == draw("LEFT LEG", label.drawn_scale())[0].strip()
+
+
 async def test_countdown_size_small_keeps_three_rows_in_a_big_window(clock, coach_home):
     (coach_home / "settings.toml").write_text('countdown_size = "small"\n')
     app = make_app(clock, start="quick")

@@ -297,7 +297,11 @@ class RunScreen(CoachScreen[None]):
         """Big digits and leg label for the window's size: read from across the room."""
         width, height = event.size
         self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
-        self.query_one(SideLabel).fit(side_label_scale(width, height))
+        label = self.query_one(SideLabel)
+        label.fit(side_label_scale(width, height))
+        # The label's room depends on its row's new width, known only once this layout is done:
+        # measured during it, a jump from 60×20 to 200×50 left big letters cut to a few columns.
+        self.call_after_refresh(label.refresh, layout=True)
 
     def on_unmount(self) -> None:
         self._unsubscribe()

@@ -6,9 +6,10 @@ import pytest
 
 from coach.tui.widgets.block_font import GLYPHS, draw, rows_at, width_at
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.side_label import SideLabel
 
-from tui_helpers import make_app
+from tui_helpers import advance, make_app
 
 
 def drawn_rows(widget) -> list[str]:
@@ -67,3 +68,14 @@ def test_every_glyph_is_five_pixels_tall_and_draws_at_its_size():
     assert {len(row) for row in rows} == {width_at("9:50", 3)}
     # 8 and 0 differ (a 3×3 grid of box characters cannot tell them apart when scaled)
     assert draw("8", 2) != draw("0", 2)
+
+
+async def test_at_60_by_20_a_long_sound_label_gives_way_to_the_phase(clock):
+    """'sound: bell (no sound player) (m)' is cut before 'HOLD 1 OF 3' is."""
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(CueModeLabel).show("bell (no sound player)")
+        await advance(pilot, clock, 5 + 1)
+        status = [strip.text for strip in app.screen._compositor.render_strips()][3]
+        assert "LEFT LEG" in status and "HOLD 1 OF 3" in status and "sound: bell" in status

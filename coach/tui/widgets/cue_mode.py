@@ -14,6 +14,10 @@ class CueModeLabel(Static):
         margin-top: 1;
         padding: 0 1;
         color: $text-muted;
+        /* On a narrow screen the phase beside it matters more: this gives way first. */
+        max-width: 40%;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import __version__, locations, safety
+from coach.cli import collector
 from coach.cli.argparse_words import speak_the_persons_language
 from coach.cli.errors import UserError
 from coach.engine.timeline import build_timeline
@@ -388,14 +389,18 @@ def open_app(library: Library | Callable[[], Library], **options: Any) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(_("the full-screen coach needs a terminal; use 'coach list', "
                           "'coach show NAME' or 'coach run NAME --plain' instead"))
-    from coach.tui.app import CoachApp  # Textual loads only when the app really opens
-
-    # The history opens just after the first frame: a person in pain sees the routine sooner.
-    app = CoachApp(library, open_history=_history_if_possible, **options)
+    collector.hold()  # until the first frame is drawn (see coach.cli.collector)
     try:
-        app.run()
+        from coach.tui.app import CoachApp  # Textual loads only when the app really opens
+
+        # The history opens just after the first frame: a person in pain sees the routine sooner.
+        app = CoachApp(library, open_history=_history_if_possible, after_first_frame=collector.resume, **options)
+        try:
+            app.run()
+        finally:
+            app.close_cues()  # nothing goes on speaking after coach has closed
     finally:
-        app.close_cues()  # nothing goes on speaking after coach has closed
+        collector.resume()
     return 0
 
 

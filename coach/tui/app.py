@@ -56,10 +56,12 @@ class CoachApp(App[None]):
                  show_safety: bool | None = None, history: HistoryStore | None = None,
                  open_history: HistoryOpener | None = None,
                  now: Callable[[], datetime] = now_local, notices: list[str] | None = None,
-                 settings: Settings | None = None, announcer: Callable[[CoachApp], Announcer] | None = None):
+                 settings: Settings | None = None, announcer: Callable[[CoachApp], Announcer] | None = None,
+                 after_first_frame: Callable[[], None] | None = None):
         """`library` may be a function that reads it: it is then read when first needed, or just
         after the first frame (a first run shows the safety page without it). `open_history`
-        opens the history just after the first frame, and says what to tell the person."""
+        opens the history just after the first frame, and says what to tell the person;
+        `after_first_frame` is called once that frame is drawn."""
         super().__init__()
         self._notices = list(notices or [])
         if settings is None:
@@ -87,6 +89,7 @@ class CoachApp(App[None]):
         self.pregnant = settings.pregnant  # None: not asked yet
         self._ask_side_for: Routine | None = None
         self._home_mode_added = False
+        self._after_first_frame = after_first_frame
         # Set without the watcher before the app runs: the first stylesheet parse then uses this
         # theme, instead of parsing everything once more for a theme change (about 30 ms).
         self.register_theme(NIGHT)
@@ -148,6 +151,8 @@ class CoachApp(App[None]):
         if self._show_safety:
             mark_safety_seen()
         # What the first frame does not need waits until it is on screen.
+        if self._after_first_frame is not None:
+            self.call_after_refresh(self._after_first_frame)
         if self._open_history is not None:
             self.call_after_refresh(self.open_history)
         else:

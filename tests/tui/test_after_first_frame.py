@@ -100,3 +100,15 @@ async def test_a_first_run_reads_the_routines_only_after_the_safety_page_is_draw
         await pilot.pause()
         assert any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
         assert len(reads) == 1
+
+
+async def test_what_waits_for_the_first_frame_is_called_once_the_screen_is_drawn(clock):
+    calls: list[object] = []
+    app = make_app(clock, start="quick", after_first_frame=lambda: calls.append(app.screen))
+    assert calls == []  # not while the app is being built
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (on_show,) = calls
+        assert isinstance(on_show, RunScreen)
+        await advance(pilot, clock, 5)
+        assert len(calls) == 1  # once, not at every frame

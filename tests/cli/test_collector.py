@@ -1,0 +1,80 @@
+"""The cyclic garbage collector is held off while the full screen starts, and always resumes."""
+
+from __future__ import annotations
+
+import gc
+import os
+
+import pytest
+
+from coach.cli import collector, main
+
+
+@pytest.fixture(autouse=True)
+def collector_restored():
+    yield
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_resuming_freezes_what_start_up_made_and_collects_again():
+    collector.hold()
+    assert not gc.isenabled()
+    made_while_held = [[] for _ in range(1000)]
+    collector.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made_while_held)  # later collections skip them
+
+
+def test_resuming_twice_changes_nothing_the_second_time():
+    collector.hold()
+    collector.resume()
+    frozen = gc.get_freeze_count()
+    collector.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_collector_that_was_never_held_is_left_as_it_is():
+    collector.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_full_screen_holds_the_collector_until_its_first_frame(monkeypatch):
+    seen: dict[str, object] = {}
+
+    class App:
+        def __init__(self, library, *, after_first_frame, **options):
+            seen["held at start"] = not gc.isenabled()
+            self.after_first_frame = after_first_frame
+
+        def run(self):
+            self.after_first_frame()
+            seen["enabled after the first frame"] = gc.isenabled()
+
+        def close_cues(self):
+            pass
+
+    monkeypatch.setattr("coach.tui.app.CoachApp", App)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main.open_app(lambda: None) == 0
+    assert seen == {"held at start": True, "enabled after the first frame": True}
+
+
+def test_the_collector_resumes_even_when_the_app_fails_before_its_first_frame(monkeypatch):
+    class App:
+        def __init__(self, library, **options):
+            pass
+
+        def run(self):
+            raise OSError(os.strerror(5))
+
+        def close_cues(self):
+            pass
+
+    monkeypatch.setattr("coach.tui.app.CoachApp", App)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    with pytest.raises(OSError):
+        main.open_app(lambda: None)
+    assert gc.isenabled()

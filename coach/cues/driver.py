@@ -25,12 +25,6 @@ class CueDriver:
         self._ticked: tuple[int, int] | None = None  # (phase index, second) of the last tick
         self._unsubscribe = session.subscribe(self._on_event)
 
-    def catch_up(self) -> None:
-        """Made after the session began (the full screen makes it just after its first frame):
-        the phase on now is due, as its start would have made it."""
-        if self.session.state is State.RUNNING and self._due is None:
-            self._due = PhaseStarted(self.session.phase)
-
     def _on_event(self, event: Event) -> None:
         if isinstance(event, Paused):
             self._due = None

@@ -121,14 +121,14 @@ def test_sounds_for_hold_rest_and_switch_are_different_kinds():
     assert {Sound.READY, Sound.HOLD, Sound.REST, Sound.SWITCH, Sound.END} <= kinds
 
 
-def test_a_driver_made_after_the_start_gives_the_first_cue_all_the_same():
-    """The full screen makes its driver just after the first frame: the phase on then is said."""
+def test_a_driver_made_before_the_start_gives_the_first_cue_as_the_session_starts():
+    """The full screen makes its driver just after the first frame, then starts the routine."""
     clock = ManualClock(1000)
     session = Session(build_timeline(load_library().routines["quick"]), clock)
     heard = Heard(clock)
-    session.start()
     driver = CueDriver(session, heard.announce, heard.silence)
-    driver.catch_up()
+    assert driver.flush() is None and heard.log == []  # nothing is said before the start
+    session.start()
     driver.flush()
     assert heard.log == [(0, "ready", "Next: Wall calf stretch, left leg. A strong stretch, never pain.")]
     clock.advance(5)

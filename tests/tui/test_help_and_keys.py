@@ -33,7 +33,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
 from coach.tui.screens.side_picker import SidePicker
 
-from tui_helpers import SIZE, advance, app_with_history, make_app
+from tui_helpers import SIZE, advance, app_with_history, make_app, routine_begun
 
 EVERY_SCREEN = [home.HomeScreen, run.RunScreen, done.DoneScreen, builder.BuilderScreen, builder.ExercisePicker,
                 cramp_form.CrampForm, reminders.RemindersScreen, history.HistoryScreen,
@@ -269,6 +269,7 @@ async def test_the_routine_just_used_is_highlighted_once_not_forever(clock):
 async def test_a_routine_started_from_the_command_line_is_highlighted_afterwards(clock):
     app = make_app(clock, start="quick")  # coach run quick
     async with app.run_test(size=SIZE) as pilot:
+        await routine_begun(pilot)
         app.screen.session.stop()
         app.screen.tick()
         await pilot.pause()

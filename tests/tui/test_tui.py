@@ -21,7 +21,7 @@ from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
 
-from tui_helpers import SIZE, advance, countdown, make_app, text
+from tui_helpers import SIZE, HeardCues, advance, countdown, make_app, routine_begun, text
 
 
 async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):
@@ -126,6 +126,7 @@ async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):
 async def test_skip_next_exercise_and_back(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
+        await routine_begun(pilot)
         await pilot.press("right")
         assert text(app, "#phase") == "HOLD 1 OF 3"
         await pilot.press("n")
@@ -218,6 +219,24 @@ async def test_the_sound_label_says_what_is_really_heard_when_the_voice_gives_up
         app._cue_problem("Sound: aplay failed (exit status 1); using the terminal bell instead.")
         await pilot.pause()
         assert text(app, "#cue-mode") == "sound: bell (no sound player) (m)"
+
+
+async def test_the_routine_begins_just_after_its_first_frame_together_with_its_first_cue(clock):
+    made_while = []
+
+    def announcer(app):  # made just before the routine begins: its first cue is not kept waiting
+        made_while.append((app.screen.session.state, countdown(app), text(app, "#phase")))
+        return HeardCues(app, clock)
+
+    app = make_app(clock, start="quick", announcer=announcer)
+    async with app.run_test(size=SIZE) as pilot:
+        await routine_begun(pilot)
+        assert made_while == [(State.READY, "5", "GET READY")]  # on screen whole, not yet counting
+        assert app.screen.session.state is State.RUNNING
+        ((at, cue),) = app.cues.cues
+        assert at == clock() and cue.words.startswith("Next: Wall calf stretch, left leg.")
+        await advance(pilot, clock, 1)
+        assert countdown(app) == "4"
 
 
 async def test_the_run_screen_speaks_each_change_and_pause_silences_it(clock):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Digits, Static
 
 from coach.clock import ManualClock
+from coach.engine.session import State
 from coach.history.store import HistoryStore
 from coach.routines.library import load_library
 from coach.tui.app import CoachApp
@@ -58,8 +59,19 @@ def countdown(app: CoachApp) -> str:
     return app.screen.query_one("#countdown", Digits).value
 
 
+async def routine_begun(pilot) -> None:
+    """Wait for the routine on screen to begin: it does just after its first frame."""
+    screen = pilot.app.screen
+    for _ in range(20):
+        if not isinstance(screen, RunScreen) or screen.session.state is not State.READY:
+            return
+        await pilot.pause()
+    raise AssertionError("the routine on screen never began")
+
+
 async def advance(pilot, clock: ManualClock, seconds: float) -> None:
     """Move the fake clock on and let the screen redraw, as its timer would."""
+    await routine_begun(pilot)
     clock.advance(seconds)
     screen = pilot.app.screen
     if isinstance(screen, RunScreen):

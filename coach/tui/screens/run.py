@@ -237,10 +237,10 @@ class RunScreen(CoachScreen[None]):
         self.routine = routine
         self.side = side  # the leg named for first aid, if any
         self._wake: asyncio.TimerHandle | None = None
-        self._shown_phase: tuple[int, State] | None = None
+        self._shown_phase: tuple[int, bool] | None = None  # (phase, paused) on screen
         self._shown_seconds: int | None = None
         self._unsubscribe = session.subscribe(self._on_session_event)
-        self._cues: CueDriver | None = None  # made just after the first frame (see on_mount)
+        self._cues: CueDriver | None = None  # made just after the first frame (see _begin)
 
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
@@ -275,13 +275,13 @@ class RunScreen(CoachScreen[None]):
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
-        self.session.start()
-        self.tick()
-        # The cues (their script, the speech, players and tones) are first needed for the first
-        # cue, given just after the first frame: the routine is on screen as it is heard.
-        self.call_after_refresh(self._first_cue)
+        self.tick()  # the first phase as it begins: the whole of its countdown
+        # The routine begins just after its first frame, together with its first cue: the cues
+        # (their script, the speech, players and tones) are made first, so the sound starts as
+        # the clock does, and the routine is on screen as it is heard.
+        self.call_after_refresh(self._begin)
 
-    def _first_cue(self) -> None:
+    def _begin(self) -> None:
         if not self.is_attached:
             return
         from coach.cues.driver import CueDriver
@@ -289,8 +289,8 @@ class RunScreen(CoachScreen[None]):
         announcer = self.app.cues
         self._cues = CueDriver(self.session, announcer.announce, announcer.silence,
                                ticks=lambda: bool(self.app.settings.ticks))
-        self._cues.catch_up()
-        self._cues.flush()
+        self.session.start()
+        self.tick()  # the first cue, then the countdown's next second
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
@@ -364,8 +364,9 @@ class RunScreen(CoachScreen[None]):
         session = self.session
         if session.is_over:
             return
-        if self._shown_phase != (session.phase.index, session.state):
-            self._shown_phase = (session.phase.index, session.state)
+        shown = (session.phase.index, session.state is State.PAUSED)  # ready and running look alike
+        if self._shown_phase != shown:
+            self._shown_phase = shown
             self._draw_phase(session.phase)
         seconds = math.ceil(session.remaining())
         if seconds != self._shown_seconds:

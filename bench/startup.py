@@ -7,6 +7,8 @@ is taken from just before the process starts to the moment the terminal has rece
 the first frame that shows that entry point's screen in full (Textual wraps each frame in the
 synchronized-output marks, so the end of a frame is exact). Peak memory is the process's VmHWM,
 read half a second after that frame. Then the process is ended: Textual's shutdown is not timed.
+Each ratio is the median of the rounds' own ratios to the bare app, which cancels the drift of
+the machine's speed over a run; the medians of the times are printed beside them.
 
 coach is measured as installed: built into a virtual environment of its own (not editable,
 byte-compiled), run through its `coach` script. Each launch gets a fresh COACH_HOME.
@@ -223,16 +225,24 @@ def main() -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
     bare = entries[0]
-    bare_time, bare_cpu, bare_memory = (statistics.median(values) for values in (bare.samples, bare.cpu, bare.memory))
     load = os.getloadavg()[0]
     print(f"Launch to first complete frame at {COLUMNS}x{LINES}, median of {options.rounds} interleaved rounds, "
-          f"with spread (ms); CPU used by then; peak memory (VmHWM) on screen. Load average {load:.1f} "
-          f"on {os.cpu_count()} cores." + "".join(f" {name}={value}" for name, value in EXTRA_ENVIRONMENT.items()))
+          f"with spread (ms); CPU used by then; peak memory (VmHWM) on screen. Each ratio is the median of the "
+          f"rounds' own ratios to the bare app. Load average {load:.1f} on {os.cpu_count()} cores."
+          + "".join(f" {name}={value}" for name, value in EXTRA_ENVIRONMENT.items()))
     for entry in entries:
         seconds, cpu, memory = (statistics.median(values) for values in (entry.samples, entry.cpu, entry.memory))
-        print(f"  {entry.name:<27} {seconds * 1000:5.0f} ms {seconds / bare_time:4.2f}x [{spread(entry.samples)}]"
-              f"  CPU {cpu * 1000:4.0f} ms {cpu / bare_cpu:4.2f}x  {memory:5.1f} MiB {memory / bare_memory:4.2f}x")
+        ratio, cpu_ratio, memory_ratio = (paired_ratio(mine, theirs) for mine, theirs in
+                                          ((entry.samples, bare.samples), (entry.cpu, bare.cpu),
+                                           (entry.memory, bare.memory)))
+        print(f"  {entry.name:<27} {seconds * 1000:5.0f} ms {ratio:4.2f}x [{spread(entry.samples)}]"
+              f"  CPU {cpu * 1000:4.0f} ms {cpu_ratio:4.2f}x  {memory:5.1f} MiB {memory_ratio:4.2f}x")
 
+
+def paired_ratio(mine: list[float], bare: list[float]) -> float:
+    """The median of each round's ratio: the machine's speed drifts over a run (a virtual
+    machine's neighbours, its clock), and both launches of one round meet the same drift."""
+    return statistics.median(value / base for value, base in zip(mine, bare, strict=True))
 
 if __name__ == "__main__":
     main()

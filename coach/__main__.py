@@ -1,3 +1,3 @@
-from coach.cli.main import main
+from coach.cli.launch import main
 
 raise SystemExit(main())

@@ -166,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(choose_language(requested_language(argv), load_settings().settings.language))
     speak_the_persons_language()
     arguments = build_parser(groups_needed(argv)).parse_args(argv)
+    if not opens_full_screen(arguments):
+        collector.resume()  # held by the launcher for the full screen's start only
     try:
         return run(arguments)
     except UserError as error:
@@ -183,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def opens_full_screen(arguments: argparse.Namespace) -> bool:
+    return arguments.command in (None, "run", "sos") and not getattr(arguments, "plain", False)
 
 
 def _history_failures() -> tuple[type[BaseException], ...]:

@@ -78,3 +78,33 @@ def test_the_collector_resumes_even_when_the_app_fails_before_its_first_frame(mo
     with pytest.raises(OSError):
         main.open_app(lambda: None)
     assert gc.isenabled()
+
+
+def test_the_installed_command_holds_the_collector_only_for_the_full_screen(monkeypatch, capsys):
+    from coach.cli import launch
+
+    on_while: dict[str, bool] = {}
+
+    def open_app(library, **options):
+        on_while["full screen starts"] = gc.isenabled()
+        return 0
+
+    def command_list(arguments):
+        on_while["coach list"] = gc.isenabled()
+        return 0
+
+    monkeypatch.setattr(main, "open_app", open_app)
+    monkeypatch.setattr(main, "command_list", command_list)
+    for argv in (["coach", "run", "quick"], ["coach", "list"]):
+        monkeypatch.setattr("sys.argv", argv)
+        assert launch.main() == 0
+        assert gc.isenabled()  # whatever happened, on again once the command is done
+    assert on_while == {"full screen starts": False, "coach list": True}
+
+
+def test_plain_mode_runs_with_the_collector_on():
+    parser = main.build_parser(main.groups_needed(["run", "quick", "--plain"]))
+    assert not main.opens_full_screen(parser.parse_args(["run", "quick", "--plain"]))
+    assert main.opens_full_screen(parser.parse_args(["sos"]))
+    assert main.opens_full_screen(parser.parse_args([]))
+    assert not main.opens_full_screen(parser.parse_args(["list"]))

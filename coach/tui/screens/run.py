@@ -239,6 +239,7 @@ class RunScreen(CoachScreen[None]):
         self._wake: asyncio.TimerHandle | None = None
         self._shown_phase: tuple[int, bool] | None = None  # (phase, paused) on screen
         self._shown_seconds: int | None = None
+        self._fitted_to: tuple[int, int] | None = None  # the window size the big text was sized for
         self._unsubscribe = session.subscribe(self._on_session_event)
         self._cues: CueDriver | None = None  # made just after the first frame (see _begin)
 
@@ -275,6 +276,10 @@ class RunScreen(CoachScreen[None]):
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)
+        # Sized for the terminal before the first frame: sized on the first resize, the screen
+        # was drawn four times over in its first tenth of a second, the leg label growing from
+        # a line of text through cut block letters.
+        self._fit(self.app.size.width, self.app.size.height)
         self.tick()  # the first phase as it begins: the whole of its countdown
         # The routine begins just after its first frame, together with its first cue: the cues
         # (their script, the speech, players and tones) are made first, so the sound starts as
@@ -294,14 +299,19 @@ class RunScreen(CoachScreen[None]):
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
-        """Big digits and leg label for the window's size: read from across the room."""
         width, height = event.size
-        self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
-        label = self.query_one(SideLabel)
-        label.fit(side_label_scale(width, height))
+        if (width, height) == self._fitted_to:
+            return
+        self._fit(width, height)
         # The label's room depends on its row's new width, known only once this layout is done:
         # measured during it, a jump from 60×20 to 200×50 left big letters cut to a few columns.
-        self.call_after_refresh(label.refresh, layout=True)
+        self.call_after_refresh(self.query_one(SideLabel).refresh, layout=True)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Big digits and leg label for the window's size: read from across the room."""
+        self._fitted_to = (width, height)
+        self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
+        self.query_one(SideLabel).fit(side_label_scale(width, height))
 
     def on_unmount(self) -> None:
         self._unsubscribe()

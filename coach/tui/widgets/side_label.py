@@ -41,14 +41,32 @@ class SideLabel(Static):
     def room(self) -> int | None:
         """Columns the block letters may take: the line, less what must stay beside them."""
         parent = self.parent
-        if not isinstance(parent, Widget) or not parent.size.width:
+        if not isinstance(parent, Widget):
+            return None
+        line = parent.size.width or self._line_before_layout()
+        if not line:
             return None
         taken = room_for_the_phase() + self.styles.gutter.width
         for sibling in parent.children:
             if sibling is not self and isinstance(sibling, Static) and sibling.styles.width is not None \
                     and sibling.styles.width.is_auto:
                 taken += cell_len(str(sibling.content)) + sibling.styles.gutter.width
-        return int(parent.size.width - taken)
+        return int(line - taken)
+
+    def _line_before_layout(self) -> int:
+        """The line's width before the first layout: the screen's, less the padding, borders and
+        margins of the containers around the label (its row fills their width)."""
+        try:
+            screen = self.screen
+        except Exception:  # not on a screen yet
+            return 0
+        width = screen.size.width or self.app.size.width
+        for ancestor in self.ancestors:
+            if ancestor is screen:
+                break
+            if isinstance(ancestor, Widget) and ancestor is not self.parent:
+                width -= ancestor.styles.gutter.width + ancestor.styles.margin.width
+        return width
 
     def drawn_scale(self) -> int:
         """The block font's scale the label is drawn at now; 0 for plain text."""

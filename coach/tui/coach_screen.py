@@ -27,9 +27,16 @@ class _Retranslated:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.drawn_in = current_language()
+        self._shown_before = False
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual calls this beside Screen's own handler and the screen's on_screen_resume.
+        # Textual calls this before Screen's own handler, and the screen's on_screen_resume after.
+        if not self._shown_before:
+            # Shown for the first time, just after its widgets were mounted and styled one by
+            # one: Textual would style them all once more before the first frame (about 20 ms
+            # on the run screen). Later showings (back from help or a dialog) restyle as usual.
+            self._shown_before = True
+            event.refresh_styles = False
         if self.drawn_in != current_language():
             cast(Screen[Any], self).call_next(self.redraw_in_language)
 
@@ -43,13 +50,39 @@ class _Retranslated:
         screen.refresh_bindings()
 
 
-class CoachScreen(_Retranslated, Screen[ResultT], Generic[ResultT]):
+def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str | None:
+    """The class of the largest breakpoint `size` reaches, as Textual chooses it on a resize."""
+    reached = [(at, name) for at, name in breakpoints if size >= at]
+    return max(reached)[1] if reached else None
+
+
+class _SizedFromTheStart:
+    """Has its breakpoint classes (-narrow, -wide, -short...) for the terminal's size from the
+    start. Textual adds them on the screen's first resize, after its widgets were styled and often
+    after its first frame: at 60 columns the first frame lacked the narrow layout, and every
+    widget was styled once more."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        screen = cast(Screen[Any], self)
+        try:
+            width, height = screen.app.size
+        except RuntimeError:  # Textual's NoActiveAppError: made outside a running app; the first resize sets them
+            return
+        for size, breakpoints in ((width, screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS),
+                                  (height, screen.VERTICAL_BREAKPOINTS or screen.app.VERTICAL_BREAKPOINTS)):
+            name = breakpoint_class(size, breakpoints or [])
+            if name is not None:
+                screen.update_classes({name: True}, update=False)  # styled when it mounts
+
+
+class CoachScreen(_Retranslated, _SizedFromTheStart, Screen[ResultT], Generic[ResultT]):
     @property
     def app(self) -> CoachApp:  # type: ignore[override]
         return cast("CoachApp", super().app)
 
 
-class CoachModalScreen(_Retranslated, ModalScreen[ResultT], Generic[ResultT]):
+class CoachModalScreen(_Retranslated, _SizedFromTheStart, ModalScreen[ResultT], Generic[ResultT]):
     @property
     def app(self) -> CoachApp:  # type: ignore[override]
         return cast("CoachApp", super().app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import OptionList
 
 from coach.history.store import HistoryStore
@@ -112,3 +113,37 @@ async def test_what_waits_for_the_first_frame_is_called_once_the_screen_is_drawn
         assert isinstance(on_show, RunScreen)
         await advance(pilot, clock, 5)
         assert len(calls) == 1  # once, not at every frame
+
+
+@pytest.mark.parametrize("start", ["quick", None])
+async def test_a_screen_shown_for_the_first_time_is_styled_once_not_twice(clock, start):
+    """Each widget is styled as it mounts. Textual styled them all again when the screen was first
+    shown (about 20 ms before the run screen's first frame), and once more when the screen's
+    breakpoint class (-wide) came with its first resize."""
+    from collections import Counter
+
+    app = make_app(clock, start=start)
+    styled: Counter[int] = Counter()
+    apply = app.stylesheet.apply
+
+    def counting(node, *args, **kwargs):
+        styled[id(node)] += 1
+        return apply(node, *args, **kwargs)
+
+    app.stylesheet.apply = counting  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        # The focused widget (and what is in it) is styled again for :focus, as Textual does.
+        unfocused = [w for w in screen.walk_children(with_self=True)
+                     if w is not screen.focused and screen.focused not in w.ancestors]
+        assert {f"{type(w).__name__}#{w.id}": styled[id(w)] for w in unfocused if styled[id(w)] != 1} == {}
+        assert screen.has_class("-wide") if isinstance(screen, RunScreen) else True
+
+
+def test_the_breakpoint_class_is_the_one_textual_would_give():
+    from coach.tui.coach_screen import breakpoint_class
+
+    breakpoints = [(0, "-narrow"), (80, "-wide")]
+    assert [breakpoint_class(width, breakpoints) for width in (0, 79, 80, 200)] == ["-narrow", "-narrow", "-wide", "-wide"]
+    assert breakpoint_class(10, [(26, "-tall")]) is None

@@ -287,8 +287,9 @@ async def test_cancelling_the_leg_question_goes_back_home(clock):
         assert isinstance(app.screen, HomeScreen)
 
 
-@pytest.mark.parametrize(("size", "digit_rows", "label_scale"), [((100, 30), 5, 1), ((200, 50), 10, 2), ((60, 20), 3, 0)])
-async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatch, size, digit_rows, label_scale):
+@pytest.mark.parametrize(("size", "digit_rows", "label_scale", "layout"),
+                         [((100, 30), 5, 1, "-wide"), ((200, 50), 10, 2, "-wide"), ((60, 20), 3, 0, "-narrow")])
+async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatch, size, digit_rows, label_scale, layout):
     """Sized on the first resize instead, the screen was drawn four times in its first tenth of a
     second: the leg label grew from a line of text through cut block letters."""
     from textual.app import App
@@ -299,15 +300,16 @@ async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatc
     def seen(app, screen, renderable):  # what Textual hands the terminal, frame by frame
         if renderable is not None and isinstance(screen, RunScreen) and not first_frame:
             first_frame.append((screen.query_one("#countdown").outer_size.height,
-                                screen.query_one("#side").drawn_scale()))
+                                screen.query_one("#side").drawn_scale(), screen.has_class(layout)))
         display(app, screen, renderable)
 
     monkeypatch.setattr(App, "_display", seen)
     app = make_app(clock, start="quick")
     async with app.run_test(size=size) as pilot:
         await routine_begun(pilot)
-        settled = (app.screen.query_one("#countdown").outer_size.height, app.screen.query_one("#side").drawn_scale())
-    assert first_frame == [(digit_rows, label_scale)] == [settled]
+        settled = (app.screen.query_one("#countdown").outer_size.height, app.screen.query_one("#side").drawn_scale(),
+                   app.screen.has_class(layout))
+    assert first_frame == [(digit_rows, label_scale, True)] == [settled]
 
 
 async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):

@@ -593,3 +593,15 @@ async def test_stop_and_get_help_fits_at_60_by_20_with_everything_else(clock, na
         width = box.content_region.width
         wrapped = sum(len(textwrap.wrap(line, width)) for line in text(app, "#red-flags").splitlines())
         assert box.content_region.height >= wrapped >= 6
+
+
+async def test_the_instructions_can_be_scrolled_with_the_keys_once_the_routine_begins(clock):
+    app = make_app(clock, start="evening")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await routine_begun(pilot)
+        instructions = app.screen.query_one("#instructions")
+        assert app.screen.focused is instructions
+        assert instructions.max_scroll_y > 0  # at 60x20 the leg check's steps run past the box
+        await pilot.press("down")
+        await pilot.pause()
+        assert instructions.scroll_y > 0

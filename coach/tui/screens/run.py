@@ -205,6 +205,9 @@ class RunScreen(CoachScreen[None]):
     }
     """
     BLANK = True  # only background too, and redrawn every second for the same reason
+    # The instructions take the focus (for scrolling them with the keys) just after the first
+    # frame: focused before it, they and all in them were styled a second time, for no change.
+    AUTO_FOCUS = ""
     # Short labels: all six must fit in a 60-column terminal.
     BINDINGS = [
         # Two bindings on space: the key line says what it will do now, Pause or Resume.
@@ -296,6 +299,8 @@ class RunScreen(CoachScreen[None]):
                                ticks=lambda: bool(self.app.settings.ticks))
         self.session.start()
         self.tick()  # the first cue, then the countdown's next second
+        if self.focused is None:
+            self.set_focus(self.query_one("#instructions"))
         self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:

@@ -99,6 +99,8 @@ Dose = Timed | Holds
 
 @dataclass(frozen=True)
 class Exercise:
+    """One movement as a person reads it: its steps, cautions, usual dose and picture."""
+
     id: str
     name: str
     position: Position
@@ -113,6 +115,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class RoutineStep:
+    """An exercise in a routine, with the dose, sides and get-ready time it has there."""
+
     exercise: Exercise
     dose: Dose
     sides: Sides
@@ -122,6 +126,8 @@ class RoutineStep:
 
 @dataclass(frozen=True)
 class Routine:
+    """A named list of steps, done in order, with the pauses that go between them."""
+
     name: str
     title: str
     description: str

@@ -10,6 +10,8 @@ from coach.printable import visible
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """A mistake in a person's file, at a line and column, with what to do about it."""
+
     path: Path
     line: int
     column: int

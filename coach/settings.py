@@ -25,6 +25,8 @@ COUNTDOWN_SIZES = ("auto", "small", "large")
 
 @dataclass(frozen=True)
 class Settings:
+    """What a person chose, with coach's defaults for the rest."""
+
     cues: str = "voice"  # voice + tones / tones / the terminal bell / silent
     voice_rate: int = 150  # words per minute
     volume: int = 70  # percent
@@ -65,6 +67,8 @@ CHECKS: dict[str, tuple[type, Any]] = {
 
 @dataclass(frozen=True)
 class LoadedSettings:
+    """The settings read, and what was wrong in the file (each a line to show)."""
+
     settings: Settings
     problems: tuple[str, ...] = ()
 

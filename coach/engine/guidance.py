@@ -16,6 +16,8 @@ LEG_CHECK = "leg-check"
 
 @dataclass(frozen=True)
 class Guidance:
+    """The words of care shown beside a phase."""
+
     cautions: tuple[str, ...] = ()  # the exercise's cautions, while getting ready for it
     get_help: tuple[str, ...] = ()  # the "Stop and get help" box, while it applies
 

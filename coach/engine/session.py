@@ -60,26 +60,32 @@ class StepOutcome:
 
 @dataclass(frozen=True)
 class PhaseStarted:
+    """A phase (get ready, hold, rest, switch legs...) has begun."""
+
     phase: Phase
 
 
 @dataclass(frozen=True)
 class StepEnded:
+    """A step of the routine is left behind: done, skipped or stopped."""
+
     outcome: StepOutcome
 
 
 @dataclass(frozen=True)
 class Paused:
-    pass
+    """The countdown stopped for a pause."""
 
 
 @dataclass(frozen=True)
 class Resumed:
-    pass
+    """The countdown goes on after a pause."""
 
 
 @dataclass(frozen=True)
 class Ended:
+    """The routine is over: finished, or stopped before its end."""
+
     state: State  # FINISHED or STOPPED
 
 

@@ -40,6 +40,8 @@ class PhaseKind(Enum):
 
 @dataclass(frozen=True)
 class Phase:
+    """One stretch of the countdown: a kind, a length and the step and side it belongs to."""
+
     index: int
     kind: PhaseKind
     step_index: int
@@ -59,6 +61,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Timeline:  # not slots: cached_property needs __dict__
+    """A routine laid out as the phases a session counts down, one after another."""
+
     name: str
     title: str
     phases: tuple[Phase, ...]

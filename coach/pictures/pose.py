@@ -59,6 +59,8 @@ class Move:
 
 @dataclass(frozen=True)
 class Pose:
+    """A side-view stick figure: head, neck and hip, the limbs, the props, the arrows and a caption."""
+
     head: Point
     neck: Point
     hip: Point

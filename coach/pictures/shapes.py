@@ -20,6 +20,8 @@ class Layer(Enum):
 
 @dataclass(frozen=True)
 class Stroke:
+    """A line through points (closed: back to the first), drawn on one layer."""
+
     points: tuple[Point, ...]
     layer: Layer
     closed: bool = False
@@ -28,6 +30,8 @@ class Stroke:
 
 @dataclass(frozen=True)
 class Circle:
+    """A circle (the head), drawn on one layer."""
+
     centre: Point
     radius: float
     layer: Layer
@@ -35,6 +39,8 @@ class Circle:
 
 @dataclass(frozen=True)
 class Label:
+    """A word beside a prop, anchored at its start, middle or end."""
+
     at: Point
     text: str
     anchor: str = "middle"  # start, middle or end, as in SVG

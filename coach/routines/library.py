@@ -22,6 +22,8 @@ TRANSLATIONS_FOLDER = "translations"
 
 @dataclass
 class Library:
+    """Every exercise and routine coach knows, and the problems met reading them."""
+
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)

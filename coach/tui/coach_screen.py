@@ -1,7 +1,8 @@
 """A screen that knows it runs inside CoachApp, so screens reach the app's library and history typed.
 
 Each screen also remembers the language it was drawn in: when the person changes the language
-in the settings, a screen beneath them is drawn again in the new one as soon as it is shown.
+in the settings, a screen beneath them is drawn again in the new one as soon as it is shown. And
+each is styled once before its first frame, for the terminal's size (see _StyledOnce).
 """
 
 from __future__ import annotations
@@ -27,16 +28,9 @@ class _Retranslated:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.drawn_in = current_language()
-        self._shown_before = False
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual calls this before Screen's own handler, and the screen's on_screen_resume after.
-        if not self._shown_before:
-            # Shown for the first time, just after its widgets were mounted and styled one by
-            # one: Textual would style them all once more before the first frame (about 20 ms
-            # on the run screen). Later showings (back from help or a dialog) restyle as usual.
-            self._shown_before = True
-            event.refresh_styles = False
+        # Textual calls this beside Screen's own handler and the screen's on_screen_resume.
         if self.drawn_in != current_language():
             cast(Screen[Any], self).call_next(self.redraw_in_language)
 
@@ -56,33 +50,44 @@ def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str | Non
     return max(reached)[1] if reached else None
 
 
-class _SizedFromTheStart:
-    """Has its breakpoint classes (-narrow, -wide, -short...) for the terminal's size from the
-    start. Textual adds them on the screen's first resize, after its widgets were styled and often
-    after its first frame: at 60 columns the first frame lacked the narrow layout, and every
-    widget was styled once more."""
+class _StyledOnce:
+    """Styled once before its first frame, as it will stay.
+
+    Its breakpoint classes (-narrow, -wide, -short...) are there from the start: Textual adds them
+    on the screen's first resize, after its widgets were styled and often after its first frame
+    (at 60 columns the first frame lacked the narrow layout). And the first showing, just after
+    its widgets were mounted and styled one by one, skips Textual's second pass over all of them
+    (about 20 ms before the run screen's first frame); later showings are Textual's own."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._shown_before = False
         screen = cast(Screen[Any], self)
         try:
             width, height = screen.app.size
         except RuntimeError:  # Textual's NoActiveAppError: made outside a running app; the first resize sets them
             return
-        for size, breakpoints in ((width, screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS),
-                                  (height, screen.VERTICAL_BREAKPOINTS or screen.app.VERTICAL_BREAKPOINTS)):
-            name = breakpoint_class(size, breakpoints or [])
+        app = screen.app
+        for size, own, apps in ((width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+                                (height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS)):
+            name = breakpoint_class(size, (apps if own is None else own) or [])
             if name is not None:
                 screen.update_classes({name: True}, update=False)  # styled when it mounts
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls this before Screen's own handler, which restyles when asked to.
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
 
-class CoachScreen(_Retranslated, _SizedFromTheStart, Screen[ResultT], Generic[ResultT]):
+
+class CoachScreen(_Retranslated, _StyledOnce, Screen[ResultT], Generic[ResultT]):
     @property
     def app(self) -> CoachApp:  # type: ignore[override]
         return cast("CoachApp", super().app)
 
 
-class CoachModalScreen(_Retranslated, _SizedFromTheStart, ModalScreen[ResultT], Generic[ResultT]):
+class CoachModalScreen(_Retranslated, _StyledOnce, ModalScreen[ResultT], Generic[ResultT]):
     @property
     def app(self) -> CoachApp:  # type: ignore[override]
         return cast("CoachApp", super().app)

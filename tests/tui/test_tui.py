@@ -312,6 +312,30 @@ async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatc
     assert first_frame == [(digit_rows, label_scale, True)] == [settled]
 
 
+@pytest.mark.parametrize("language", ["de", "es", "ru"])
+async def test_the_first_frame_draws_the_leg_label_as_it_stays_in_each_language(clock, monkeypatch, language):
+    """Longer words (PIERNA IZQUIERDA) may not fit in block letters beside the phase: the first
+    frame already knows, before any layout has measured the line."""
+    from textual.app import App
+
+    from coach.i18n import use_language
+
+    use_language(language)
+    first_frame: list[int] = []
+    display = App._display
+
+    def seen(app, screen, renderable):
+        if renderable is not None and isinstance(screen, RunScreen) and not first_frame:
+            first_frame.append(screen.query_one("#side").drawn_scale())
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", seen)
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await routine_begun(pilot)
+        assert first_frame == [app.screen.query_one("#side").drawn_scale()]
+
+
 async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
     app = make_app(clock, start="evening")
     async with app.run_test(size=SIZE) as pilot:

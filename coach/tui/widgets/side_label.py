@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.dom import NoScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -55,16 +56,16 @@ class SideLabel(Static):
 
     def _line_before_layout(self) -> int:
         """The line's width before the first layout: the screen's, less the padding, borders and
-        margins of the containers around the label (its row fills their width)."""
+        margins of the containers around the label, its row included (each fills the one above)."""
         try:
             screen = self.screen
-        except Exception:  # not on a screen yet
+        except NoScreen:  # not on a screen yet
             return 0
         width = screen.size.width or self.app.size.width
         for ancestor in self.ancestors:
             if ancestor is screen:
                 break
-            if isinstance(ancestor, Widget) and ancestor is not self.parent:
+            if isinstance(ancestor, Widget):
                 width -= ancestor.styles.gutter.width + ancestor.styles.margin.width
         return width
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,6 +25,7 @@ from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
 from coach.settings_text import CUE_MODE_LABELS, next_cue_mode
+from coach.tui.keyboard_layout import latin_twin
 from coach.tui.theme import NIGHT
 
 if TYPE_CHECKING:
@@ -159,6 +160,13 @@ class CoachApp(App[None]):
             self._history_ready()
         if self._read_library is not None:
             self.call_after_refresh(lambda: self.library)  # read while the safety page is read
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs only for a key that nothing focused took (a text box keeps its Cyrillic letters).
+        latin = latin_twin(event.key)
+        if latin is not None and event.key not in self.screen.active_bindings:
+            event.prevent_default()
+            self.simulate_key(latin)  # see coach.tui.keyboard_layout
 
     def open_history(self) -> None:
         """Open the history (see __init__); the screen on show then catches up with it."""

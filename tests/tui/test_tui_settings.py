@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select
 
 from coach.settings import load_settings
@@ -43,3 +44,22 @@ async def test_a_wrong_value_is_explained_and_nothing_is_saved(clock, coach_home
         await pilot.pause()
         assert str(screen.query_one("#settings-error").content) == "'voice_rate' must be a whole number, not 'fast'"
     assert not (coach_home / "settings.toml").exists()
+
+
+@pytest.mark.parametrize("language", ["de", "es", "ru"])
+async def test_the_settings_screen_explains_each_setting_without_the_command_lines_english_values(
+        clock, coach_home, language):
+    """Its choices are offered as words; `coach settings` names the values typed there (voice,
+    tones, yes, not-said), which would read as English beside them."""
+    import re
+
+    from coach.i18n import use_language
+
+    use_language(language)
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        explained = " ".join(str(about.content) for about in app.screen.query(".setting-about"))
+    typed_values = {"voice", "tones", "bell", "silent", "yes", "no", "not-said", "auto", "small", "large"}
+    assert not typed_values & set(re.findall(r"[a-z-]+", explained))

@@ -25,7 +25,15 @@ AS_THE_SYSTEM = N_("as the system")
 NAMES = {"cues": N_("cues"), "voice_rate": N_("voice rate"), "volume": N_("volume"), "ticks": N_("ticks"),
          "countdown_size": N_("countdown size"), "pregnant": N_("pregnant"), "language": N_("language")}
 # Chosen from a list here, not typed as a code: said so in the screen's own words.
-LANGUAGE_ABOUT = N_("the language coach speaks and shows, used at once; as the system: the system's language")
+# What a setting means where its choices are offered as words: the command line's descriptions
+# name the values typed there (voice, tones, yes, not-said), which read as English on this screen.
+ABOUT_ON_SCREEN = {
+    "cues": N_("what you hear at each change: words and tones, tones only, the terminal bell, or nothing"),
+    "ticks": N_("soft ticks in the last 3 seconds of each hold"),
+    "countdown_size": N_("the size of the big countdown; auto grows with the window"),
+    "pregnant": N_("if yes, coach offers the pregnancy versions of its routines"),
+    "language": N_("the language coach speaks and shows, used at once; as the system: the system's language"),
+}
 ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), NOT_SAID: N_("not said"), "auto": N_("auto"),
                 "small": N_("small"), "large": N_("large")}
 
@@ -83,8 +91,7 @@ class SettingsScreen(CoachScreen[None]):
                     else:
                         yield Input(value="" if shown == NOT_SAID else shown, id=f"setting-{key}",
                                     placeholder=_(NOT_SAID))
-                    about = LANGUAGE_ABOUT if key == "language" else DESCRIPTIONS[key]
-                    yield Static(_(about), classes="setting-about", markup=False)
+                    yield Static(_(ABOUT_ON_SCREEN.get(key, DESCRIPTIONS[key])), classes="setting-about", markup=False)
             yield Static(id="settings-error", markup=False)
             with Horizontal(classes="setting"):
                 yield Button(_("Save"), id="settings-save", variant="primary")

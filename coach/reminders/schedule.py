@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from coach import local_format
-from coach.i18n import ENGLISH, _, current_language
+from coach.i18n import ENGLISH, _, current_language, pgettext
 
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NAMES = tuple(name[:3] for name in FULL_DAY_NAMES)
@@ -60,12 +60,19 @@ def parse_time(text: str) -> time:
     return time(hour, minute)
 
 
+def own_day_words() -> tuple[str, str, str]:
+    """'daily', 'weekdays', 'weekends' as a person types them in their language ('будни')."""
+    return pgettext("days", "daily"), pgettext("days", "weekdays"), pgettext("days", "weekends")
+
+
 def parse_days(text: str) -> frozenset[int]:
-    """'mon-fri', 'sat,sun', 'monday,wed-fri', 'daily', 'weekdays'. Ranges wrap: 'fri-mon' is four days."""
+    """'mon-fri', 'sat,sun', 'monday,wed-fri', 'daily', 'weekdays', or those words in the person's
+    language ('будни', 'пн-пт'); English always works too. Ranges wrap: 'fri-mon' is four days."""
     raw = text.strip().lower().replace(" ", "")
-    if raw in ("daily", "everyday", "all"):
-        return EVERY_DAY
-    raw = ",".join(DAY_WORDS.get(part, part) for part in raw.split(","))
+    words = dict(DAY_WORDS)
+    for word, meaning in zip(own_day_words(), ("mon-sun", "mon-fri", "sat-sun"), strict=True):
+        words[word.lower().replace(" ", "")] = meaning
+    raw = ",".join(words.get(part, part) for part in raw.split(","))
     days: set[int] = set()
     for part in raw.split(","):
         ends = part.split("-")

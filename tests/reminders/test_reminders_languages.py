@@ -109,3 +109,14 @@ def test_a_time_not_understood_is_explained_in_russian():
 def test_nothing_to_uninstall_in_spanish():
     use_language("es")
     assert uninstall() == "Nada que quitar: los recordatorios no estaban instalados."
+
+
+@pytest.mark.parametrize(("language", "daily", "weekdays", "weekends"),
+                         [("de", "täglich", "Werktags", "am Wochenende"), ("es", "a diario", "laborables", "Fines de semana"),
+                          ("ru", "ежедневно", "будни", "Выходные")])
+def test_every_day_weekdays_and_weekends_in_the_persons_words(language, daily, weekdays, weekends):
+    use_language(language)
+    assert parse_days(daily) == parse_days("daily") == EVERY_DAY
+    assert parse_days(weekdays) == frozenset(range(5))
+    assert parse_days(weekends) == parse_days("sat,sun") == frozenset({5, 6})
+    assert parse_days(f"{weekdays},{weekends}") == EVERY_DAY

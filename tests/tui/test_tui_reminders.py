@@ -177,3 +177,24 @@ async def test_no_reminder_is_looked_for_while_a_routine_is_followed_and_one_is_
         await pilot.pause()
         app.look_for_reminders()
         assert started == [True]
+
+
+async def test_in_russian_the_days_are_offered_and_taken_in_russian_words(clock):
+    from coach.i18n import use_language
+
+    use_language("ru")
+    app, store = app_with_history(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RemindersScreen)
+        assert screen.query_one("#reminder-days").value == "ежедневно"
+        hint = " ".join(str(label.content) for label in screen.query("Label"))
+        assert "ежедневно, будни, сб,вс" in hint and "daily" not in hint
+        screen.query_one("#reminder-time").value = "21:30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(app, "#reminder-error") == ""
+    (reminder,) = ReminderStore(store).all()
+    assert reminder.days == EVERY_DAY

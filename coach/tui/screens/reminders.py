@@ -14,7 +14,7 @@ from coach.history.store import HistoryStore
 from coach.i18n import N_, _
 from coach.local_format import day_date, time_of_day, weekday
 from coach.reminders.outcomes import tonight_outcomes
-from coach.reminders.schedule import ScheduleError, next_due, parse_days, parse_time, same_as
+from coach.reminders.schedule import ScheduleError, days_words, next_due, own_day_words, parse_days, parse_time, same_as
 from coach.reminders.scheduler_install import installed
 from coach.reminders.store import ReminderStore
 from coach.tui.coach_screen import CoachScreen
@@ -85,10 +85,12 @@ class RemindersScreen(CoachScreen[None]):
             yield Static(_("Bedtime reminders"), id="reminders-title")
             yield Static(id="reminders-status", markup=False)
             yield OptionList(id="reminder-list")
-            yield Label(_("Add a reminder: time (21:30 or 9pm), days (daily, weekdays, sat,sun), routine"))
+            daily, weekdays, _weekends = own_day_words()
+            yield Label(_("Add a reminder: time (21:30 or 9pm), days ({daily}, {weekdays}, {weekend}), routine").format(
+                daily=daily, weekdays=weekdays, weekend=days_words(frozenset({5, 6}))))
             with Horizontal(id="reminder-add"):
                 yield Input(placeholder="21:30", id="reminder-time", max_length=8)
-                yield Input(value="daily", id="reminder-days", max_length=40)
+                yield Input(value=daily, id="reminder-days", max_length=40)
                 routines = self.app.library.routines
                 yield Select([(routine.title, name) for name, routine in routines.items()],
                              value="evening" if "evening" in routines else next(iter(routines)),

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from coach.i18n import ENGLISH, current_language
+
 APP_NAME = "coach"
 HOME_VARIABLE = "COACH_HOME"
 
@@ -35,11 +37,15 @@ def user_routines_dir() -> Path:
 
 
 def guide_path(name: str) -> Path:
-    """A guide that comes with coach (routine-format.md), from an installed wheel or a checkout."""
+    """A guide that comes with coach (routine-format.md), from an installed wheel or a checkout: in
+    the language coach speaks where it has been translated (routine-format.ru.md), else in English."""
     package = Path(__file__).resolve().parent
-    for candidate in (package / "shipped_docs" / name, package.parent / "docs" / name):
-        if candidate.is_file():
-            return candidate
+    language = current_language()
+    translated = f"{Path(name).stem}.{language}{Path(name).suffix}"
+    for file_name in ([translated] if language != ENGLISH else []) + [name]:
+        for candidate in (package / "shipped_docs" / file_name, package.parent / "docs" / file_name):
+            if candidate.is_file():
+                return candidate
     raise FileNotFoundError(f"coach's guide {name} is missing; reinstall coach (pip install --force-reinstall coach)")
 
 

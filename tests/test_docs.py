@@ -6,6 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from coach.locations import shipped_routines_dir
 from coach.routines.library import load_library, routine_files
 
@@ -52,3 +54,37 @@ def test_the_exercise_sources_page_covers_every_exercise_and_why_it_is_in_each_r
                        if any(step.exercise.id == exercise.id for step in routine.steps)}
         explained = set(re.findall(r"^- `([a-z-]+)`: \S", section, re.MULTILINE))
         assert explained == in_routines, exercise.id
+
+
+def fenced_blocks(text: str) -> list[str]:
+    return re.findall(r"^```.*?^```", text, re.DOTALL | re.MULTILINE)
+
+
+def outline(text: str) -> list[str]:
+    """What a translation keeps from the English: each heading's level, each table's rows."""
+    without_code = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
+    return [line.split(" ", 1)[0] if line.startswith("#") else "|" * line.count("|")
+            for line in without_code.splitlines() if line.startswith(("#", "|"))]
+
+
+@pytest.mark.parametrize("language", ["de", "es", "ru"])
+def test_the_format_guide_in_each_language_keeps_the_english_examples_and_outline(language):
+    english = (ROOT / "docs" / "routine-format.md").read_text(encoding="utf-8")
+    translated = (ROOT / "docs" / f"routine-format.{language}.md").read_text(encoding="utf-8")
+    assert fenced_blocks(translated) == fenced_blocks(english)  # the examples people copy, unchanged
+    assert outline(translated) == outline(english)
+    assert re.findall(r"`[^`\n]+`", translated) and set(re.findall(r"\]\(([^)]+)\)", translated)) == \
+        set(re.findall(r"\]\(([^)]+)\)", english))  # the same links
+
+
+@pytest.mark.parametrize(("language", "english_heading"), [("ru", "# Routine files"), ("es", "# Routine files")])
+def test_the_guide_is_shown_in_the_language_coach_speaks(language, english_heading):
+    from coach.i18n import use_language
+    from coach.locations import guide_path
+
+    use_language(language)
+    guide = guide_path("routine-format.md")
+    assert guide.name == f"routine-format.{language}.md"
+    assert not guide.read_text(encoding="utf-8").startswith(english_heading)
+    use_language("en")
+    assert guide_path("routine-format.md").name == "routine-format.md"

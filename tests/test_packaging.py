@@ -21,6 +21,8 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
     for path in shipped:
         assert f"coach/shipped_routines/{path.name}" in names
     assert "coach/shipped_docs/routine-format.md" in names  # what 'coach help routines' shows
+    for language in ("de", "es", "ru"):  # and in each language
+        assert f"coach/shipped_docs/routine-format.{language}.md" in names
     for language in ("de", "es", "ru"):  # the compiled catalogues coach reads
         assert f"coach/locale/{language}/LC_MESSAGES/coach.mo" in names
 

@@ -287,3 +287,11 @@ def test_spanish_plain_run_speaks_spanish(monkeypatch):
     assert "Descanse." in spoken and "Mantenga." in spoken
     english = [words for words in spoken if ENGLISH_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", words)}]
     assert english == []
+
+
+@pytest.mark.parametrize("language", ["de", "es", "ru"])
+def test_coach_help_routines_prints_the_guide_in_the_persons_language(capsys, language):
+    assert cli_main.main(["--lang", language, "help", "routines"]) == 0
+    printed = capsys.readouterr().out
+    guide = Path(__file__).resolve().parents[2] / "docs" / f"routine-format.{language}.md"
+    assert printed == guide.read_text(encoding="utf-8")

@@ -287,28 +287,38 @@ async def test_cancelling_the_leg_question_goes_back_home(clock):
         assert isinstance(app.screen, HomeScreen)
 
 
+def run_screen_look(screen: RunScreen, layout: str = "-wide") -> tuple[int, int, bool]:
+    """The countdown's rows, the leg label's block-font scale, and whether the layout class is on."""
+    return (screen.query_one("#countdown").outer_size.height, screen.query_one("#side").drawn_scale(),
+            screen.has_class(layout))
+
+
+def first_frames_of_the_run_screen(monkeypatch, layout: str) -> list[tuple[int, int, bool]]:
+    """Filled with the run screen's look when Textual hands the terminal its first frame."""
+    from textual.app import App
+
+    seen: list[tuple[int, int, bool]] = []
+    display = App._display
+
+    def displayed(app, screen, renderable):
+        if renderable is not None and isinstance(screen, RunScreen) and not seen:
+            seen.append(run_screen_look(screen, layout))
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", displayed)
+    return seen
+
+
 @pytest.mark.parametrize(("size", "digit_rows", "label_scale", "layout"),
                          [((100, 30), 5, 1, "-wide"), ((200, 50), 10, 2, "-wide"), ((60, 20), 3, 0, "-narrow")])
 async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatch, size, digit_rows, label_scale, layout):
     """Sized on the first resize instead, the screen was drawn four times in its first tenth of a
     second: the leg label grew from a line of text through cut block letters."""
-    from textual.app import App
-
-    first_frame: list[tuple[int, int]] = []
-    display = App._display
-
-    def seen(app, screen, renderable):  # what Textual hands the terminal, frame by frame
-        if renderable is not None and isinstance(screen, RunScreen) and not first_frame:
-            first_frame.append((screen.query_one("#countdown").outer_size.height,
-                                screen.query_one("#side").drawn_scale(), screen.has_class(layout)))
-        display(app, screen, renderable)
-
-    monkeypatch.setattr(App, "_display", seen)
+    first_frame = first_frames_of_the_run_screen(monkeypatch, layout)
     app = make_app(clock, start="quick")
     async with app.run_test(size=size) as pilot:
         await routine_begun(pilot)
-        settled = (app.screen.query_one("#countdown").outer_size.height, app.screen.query_one("#side").drawn_scale(),
-                   app.screen.has_class(layout))
+        settled = run_screen_look(app.screen, layout)
     assert first_frame == [(digit_rows, label_scale, True)] == [settled]
 
 
@@ -316,24 +326,14 @@ async def test_the_first_frame_is_already_sized_for_the_window(clock, monkeypatc
 async def test_the_first_frame_draws_the_leg_label_as_it_stays_in_each_language(clock, monkeypatch, language):
     """Longer words (PIERNA IZQUIERDA) may not fit in block letters beside the phase: the first
     frame already knows, before any layout has measured the line."""
-    from textual.app import App
-
     from coach.i18n import use_language
 
     use_language(language)
-    first_frame: list[int] = []
-    display = App._display
-
-    def seen(app, screen, renderable):
-        if renderable is not None and isinstance(screen, RunScreen) and not first_frame:
-            first_frame.append(screen.query_one("#side").drawn_scale())
-        display(app, screen, renderable)
-
-    monkeypatch.setattr(App, "_display", seen)
+    first_frame = first_frames_of_the_run_screen(monkeypatch, "-wide")
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
         await routine_begun(pilot)
-        assert first_frame == [app.screen.query_one("#side").drawn_scale()]
+        assert first_frame == [run_screen_look(app.screen)]
 
 
 async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from coach.frozen import frozen
 from coach.i18n import N_, _, pgettext
 from coach.pictures.pose import Picture
 
@@ -70,7 +70,7 @@ SIDE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Timed:
     """Keep moving for a number of seconds."""
 
@@ -81,7 +81,7 @@ class Timed:
         return self.duration
 
 
-@dataclass(frozen=True)
+@frozen
 class Holds:
     """Hold, rest, hold...: `reps` holds with a rest between each (none after the last)."""
 
@@ -97,7 +97,7 @@ class Holds:
 Dose = Timed | Holds
 
 
-@dataclass(frozen=True)
+@frozen
 class Exercise:
     """One movement as a person reads it: its steps, cautions, usual dose and picture."""
 
@@ -113,7 +113,7 @@ class Exercise:
     picture: Picture | None = None  # a pose to draw, or a person's own text picture
 
 
-@dataclass(frozen=True)
+@frozen
 class RoutineStep:
     """An exercise in a routine, with the dose, sides and get-ready time it has there."""
 
@@ -124,7 +124,7 @@ class RoutineStep:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Routine:
     """A named list of steps, done in order, with the pauses that go between them."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from coach.frozen import frozen
 from coach.printable import visible
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     """A mistake in a person's file, at a line and column, with what to do about it."""
 

@@ -11,12 +11,11 @@ country's own (112, the European emergency number, where the country is not know
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from coach.frozen import frozen
 from coach.i18n import N_, _
 
 
-@dataclass(frozen=True)
+@frozen
 class Tier:
     """One level of getting help; its texts are the English ones, translated by `line()`."""
 

@@ -8,13 +8,14 @@ never silently replaces a file it could not read: that one is kept beside it fir
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from coach import locations
 from coach.files import write_private
+from coach.frozen import frozen
 from coach.i18n import LANGUAGES, _, language_code
 
 FILE_NAME = "settings.toml"
@@ -23,7 +24,7 @@ CUE_MODES = ("voice", "tones", "bell", "silent")
 COUNTDOWN_SIZES = ("auto", "small", "large")
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """What a person chose, with coach's defaults for the rest."""
 
@@ -65,7 +66,7 @@ CHECKS: dict[str, tuple[type, Any]] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class LoadedSettings:
     """The settings read, and what was wrong in the file (each a line to show)."""
 

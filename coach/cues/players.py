@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from coach.cues.speech import Which
+from coach.frozen import frozen
 from coach.i18n import N_, _
 
 PLAYER_NAMES = {"linux": ("pw-play", "paplay", "aplay"), "darwin": ("afplay",), "win32": ("winsound",)}
@@ -23,7 +23,7 @@ INSTALL_HINT = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Player:
     name: str
     path: str  # "" for winsound, which plays inside coach's own process

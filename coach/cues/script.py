@@ -9,11 +9,11 @@ next change: a get-ready is often only 5 s.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 
 from coach.engine.guidance import most_important_caution
 from coach.engine.timeline import Phase, PhaseKind, Timeline
+from coach.frozen import frozen
 from coach.i18n import N_, _
 from coach.model import Exercise, Side
 
@@ -29,7 +29,7 @@ class Sound(Enum):
     END = "end"
 
 
-@dataclass(frozen=True)
+@frozen
 class Cue:
     sound: Sound | None
     words: str
@@ -139,7 +139,7 @@ def wants_ticks(phase: Phase) -> bool:
     return phase.kind.is_work and phase.duration > len(TICK_SECONDS)
 
 
-@dataclass(frozen=True)
+@frozen
 class ScriptLine:
     at: int  # seconds from the start of the routine
     cue: Cue

@@ -15,9 +15,10 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from coach.frozen import frozen
 from coach.i18n import N_, _, language_code
 
 Which = Callable[[str], str | None]
@@ -49,7 +50,7 @@ INSTALL_HINT = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Voice:
     rate: int = 150  # words per minute
     volume: int = 70  # percent
@@ -70,13 +71,13 @@ class Voice:
         return f"{code}-{(region[0] if region else USUAL_REGION.get(code, '')).upper()}".rstrip("-")
 
 
-@dataclass(frozen=True)
+@frozen
 class Utterance:
     argv: list[str]
     env: dict[str, str]
 
 
-@dataclass(frozen=True)
+@frozen
 class SpeechEngine:
     name: str
     path: str

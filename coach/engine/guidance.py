@@ -6,15 +6,14 @@ flag at the same moment another person sees it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach import safety
 from coach.engine.timeline import Timeline
+from coach.frozen import frozen
 
 LEG_CHECK = "leg-check"
 
 
-@dataclass(frozen=True)
+@frozen
 class Guidance:
     """The words of care shown beside a phase."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from coach.engine.timeline import Phase, Timeline
+from coach.frozen import frozen
 from coach.model import Side
 
 Clock = Callable[[], float]
@@ -45,7 +45,7 @@ class StepStatus(Enum):
     NOT_REACHED = "not reached"
 
 
-@dataclass(frozen=True)
+@frozen
 class StepOutcome:
     """One exercise on one side, as it actually went."""
 
@@ -58,31 +58,31 @@ class StepOutcome:
     status: StepStatus
 
 
-@dataclass(frozen=True)
+@frozen
 class PhaseStarted:
     """A phase (get ready, hold, rest, switch legs...) has begun."""
 
     phase: Phase
 
 
-@dataclass(frozen=True)
+@frozen
 class StepEnded:
     """A step of the routine is left behind: done, skipped or stopped."""
 
     outcome: StepOutcome
 
 
-@dataclass(frozen=True)
+@frozen
 class Paused:
     """The countdown stopped for a pause."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Resumed:
     """The countdown goes on after a pause."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Ended:
     """The routine is over: finished, or stopped before its end."""
 

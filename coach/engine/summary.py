@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.engine.session import Session, State, StepOutcome, StepStatus
+from coach.frozen import frozen
 from coach.i18n import _
 from coach.model import Side
 from coach.words import count_of
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     title: str
     finished: bool

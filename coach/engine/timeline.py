@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
+from coach.frozen import frozen
 from coach.i18n import pgettext
 from coach.model import Exercise, Holds, Routine, RoutineStep, Side, Sides, Timed
 
@@ -38,7 +38,7 @@ class PhaseKind(Enum):
         return self in (PhaseKind.HOLD, PhaseKind.REST, PhaseKind.TIMED)
 
 
-@dataclass(frozen=True)
+@frozen
 class Phase:
     """One stretch of the countdown: a kind, a length and the step and side it belongs to."""
 
@@ -59,7 +59,7 @@ class Phase:
         return self.step_index, self.side
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:  # not slots: cached_property needs __dict__
     """A routine laid out as the phases a session counts down, one after another."""
 

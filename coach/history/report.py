@@ -11,11 +11,12 @@ import html
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from coach import local_format
+from coach.frozen import frozen
 from coach.history.cramp_entry import LONG_CRAMP_MINUTES
 from coach.history.nights import last_complete_night
 from coach.history.plan import TRIAL_REFERENCE, Comparison, result_lines
@@ -34,7 +35,7 @@ TIMES_OF_NIGHT = ((N_("before midnight"), 12, 24), (N_("midnight to 3 am"), 0, 3
                   (N_("after 6 am"), 6, 12))
 
 
-@dataclass(frozen=True)
+@frozen
 class DoctorDetails:
     """What the person chose to list for their doctor (the [doctor] table of settings.toml)."""
 
@@ -52,14 +53,14 @@ class DoctorDetails:
         return cls(listed, symptoms, pregnant)
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     title: str
     lines: list[str]
     table: list[list[str]] | None = None  # first row is the header
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     title: str
     intro: str

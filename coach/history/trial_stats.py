@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import product
+
+from coach.frozen import frozen
 
 _EPSILON = 1e-15
 _TINY = 1e-300
@@ -84,7 +85,7 @@ def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tu
     return low, high
 
 
-@dataclass(frozen=True)
+@frozen
 class RateRatio:
     """Rate in A over rate in B, with an exact interval; None where the data cannot bound it."""
 
@@ -128,7 +129,7 @@ def probability_rate_lower(count_a: int, nights_a: int, count_b: int, nights_b: 
     return incomplete_beta(rate_a / (rate_a + rate_b), shape_a, shape_b)
 
 
-@dataclass(frozen=True)
+@frozen
 class WeekPair:
     """Two weeks of a randomised pair: (cramps, answered nights) with the routine and without."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
+from coach.frozen import frozen
 from coach.pictures.pose import Point, Pose, bounds
 from coach.pictures.shapes import Circle, Layer, feel_segments, shapes, stretched_names
 
@@ -23,7 +23,7 @@ PRIORITY = {Layer.PROP: 0, Layer.FAR: 1, Layer.MOVE: 2, Layer.BODY: 3, Layer.FEE
 SMALLEST = (8, 4)  # below this many cells, a picture says nothing
 
 
-@dataclass(frozen=True)
+@frozen
 class Art:
     """Rows of text of equal width, and for each cell the layer it belongs to (None: blank)."""
 

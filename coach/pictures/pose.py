@@ -8,8 +8,9 @@ of the right leg is the mirror image: facing left, the right leg is then the nea
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from coach.frozen import frozen
 from coach.i18n import _, ngettext
 
 Point = tuple[float, float]
@@ -24,14 +25,14 @@ PLAIN_PAIRS = (list, tuple)
 PLAIN_NUMBERS = (int, float)  # exactly these: bool (a kind of int) is not a coordinate
 
 
-@dataclass(frozen=True)
+@frozen
 class Limb:
     """An arm (elbow, hand) or a leg (knee, ankle, heel, toe), from the body outward."""
 
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Prop:
     """A thing in the picture. Boxes use x (left edge), y (bottom), width and height; a wall
     uses x; a towel is a line through `points`; `label` overrides the word shown beside it."""
@@ -50,14 +51,14 @@ class Prop:
         return self.kind if self.label is None else self.label
 
 
-@dataclass(frozen=True)
+@frozen
 class Move:
     """An arrow showing which way to move: from a point, bending through another, to a third."""
 
     points: tuple[Point, Point, Point]
 
 
-@dataclass(frozen=True)
+@frozen
 class Pose:
     """A side-view stick figure: head, neck and hip, the limbs, the props, the arrows and a caption."""
 
@@ -284,7 +285,7 @@ def _moves(value: object, where: tuple[str | int, ...]) -> tuple[Move, ...]:
     return tuple(moves)
 
 
-@dataclass(frozen=True)
+@frozen
 class TextPicture:
     """A person's own small picture drawn with characters: shown as written, never mirrored."""
 

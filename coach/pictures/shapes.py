@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import Enum
 
+from coach.frozen import frozen
 from coach.pictures.pose import Point, Pose, Prop, bounds
 
 
@@ -18,7 +18,7 @@ class Layer(Enum):
     MOVE = "move"  # an arrow: which way to move
 
 
-@dataclass(frozen=True)
+@frozen
 class Stroke:
     """A line through points (closed: back to the first), drawn on one layer."""
 
@@ -28,7 +28,7 @@ class Stroke:
     fine: bool = False  # a detail for print (wall hatching) that is noise at terminal size
 
 
-@dataclass(frozen=True)
+@frozen
 class Circle:
     """A circle (the head), drawn on one layer."""
 
@@ -37,7 +37,7 @@ class Circle:
     layer: Layer
 
 
-@dataclass(frozen=True)
+@frozen
 class Label:
     """A word beside a prop, anchored at its start, middle or end."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from coach.frozen import frozen
 from coach.history.nights import night_of
 from coach.i18n import N_, _
 from coach.reminders.notify import Delivery
@@ -21,7 +21,7 @@ MORNING_BODY = N_("Any cramps last night? Answer with: coach checkin --none, or 
                 "coach cramp (or open coach).")
 
 
-@dataclass(frozen=True)
+@frozen
 class Result:
     reminder_id: int
     scheduled_for: datetime

@@ -16,12 +16,12 @@ import sys
 import threading
 import warnings
 from collections.abc import MutableMapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from coach import locations
 from coach.files import PRIVATE_FILE, private_dir
+from coach.frozen import frozen
 from coach.i18n import _
 from coach.printable import visible
 
@@ -30,7 +30,7 @@ TIMEOUT_SECONDS = 2.0
 SHOW_FOR_SECONDS = 30
 
 
-@dataclass(frozen=True)
+@frozen
 class Delivery:
     ok: bool
     via: str  # "desktop (plyer)", "desktop (notify-send)", "terminal" or "log"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from coach import local_format
+from coach.frozen import frozen
 from coach.i18n import ENGLISH, _, current_language, pgettext
 
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -28,7 +28,7 @@ class ScheduleError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class Reminder:
     id: int
     at: time

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
+from coach.frozen import frozen
 from coach.i18n import _
 from coach.model import Exercise, Routine
 from coach.pictures.pose import Pose
@@ -27,7 +28,7 @@ EXERCISE_KEYS = ("name", "steps", "cautions", "caption")
 ROUTINE_KEYS = ("title", "description", "notes")
 
 
-@dataclass(frozen=True)
+@frozen
 class ExerciseText:
     name: str | None = None
     steps: tuple[str, ...] | None = None
@@ -35,7 +36,7 @@ class ExerciseText:
     caption: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class RoutineText:
     title: str | None = None
     description: str | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -12,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
+from coach.frozen import frozen
 from coach.i18n import N_, _
 
 T = TypeVar("T")
@@ -24,7 +24,7 @@ def answer_action(index: int) -> str:
     return f"answer({index})"
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer(Generic[T]):
     label: str  # in English, marked with N_(): shown in the person's language
     key: str

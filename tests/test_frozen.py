@@ -1,0 +1,149 @@
+"""`@frozen` behaves as `@dataclass(frozen=True)` does, checked side by side with the real one."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from dataclasses import FrozenInstanceError, dataclass, field
+
+import pytest
+
+from coach.frozen import frozen
+
+
+@frozen
+class Made:
+    name: str
+    count: int = 0
+    tags: tuple[str, ...] = ()
+    extra: dict[str, int] = field(default_factory=dict, compare=False)
+    noted: str = field(default="", repr=False)
+    counted_not_hashed: int = field(default=0, hash=False)
+
+
+@dataclass(frozen=True)
+class Reference:
+    name: str
+    count: int = 0
+    tags: tuple[str, ...] = ()
+    extra: dict[str, int] = field(default_factory=dict, compare=False)
+    noted: str = field(default="", repr=False)
+    counted_not_hashed: int = field(default=0, hash=False)
+
+
+@frozen(order=True)
+class Ordered:
+    line: int
+    column: int
+    message: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, order=True)
+class OrderedReference:
+    line: int
+    column: int
+    message: str = field(default="", compare=False)
+
+
+CASES = [
+    (("walk",), {}),
+    (("walk", 2, ("a", "b")), {"extra": {"x": 1}, "noted": "hidden"}),
+    (("wall calf", 3), {"counted_not_hashed": 7}),
+]
+
+
+def both(arguments: tuple[object, ...], keywords: dict[str, object]) -> tuple[Made, Reference]:
+    return Made(*arguments, **keywords), Reference(*arguments, **keywords)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("arguments", "keywords"), CASES)
+def test_repr_and_hash_are_those_of_a_frozen_dataclass(arguments: tuple[object, ...],
+                                                        keywords: dict[str, object]) -> None:
+    made, reference = both(arguments, keywords)
+    assert repr(made) == repr(reference).replace("Reference(", "Made(")
+    assert "hidden" not in repr(made)  # a field with repr=False is not shown
+    assert hash(made) == hash(reference)
+
+
+def test_equal_when_the_compared_fields_are_equal_and_the_class_is_the_same() -> None:
+    assert Made("a", 1) == Made("a", 1, extra={"ignored": 1})  # compare=False
+    assert Made("a", 1) != Made("a", 2)
+    assert Made("a", 1, counted_not_hashed=1) != Made("a", 1, counted_not_hashed=2)  # compared, not hashed
+    assert Made("a") != Reference("a")  # another class, even with the same fields
+    assert Made("a").__eq__(object()) is NotImplemented
+
+
+def test_usable_as_keys_and_in_sets() -> None:
+    assert {Made("a", 1): "first"}[Made("a", 1)] == "first"
+    assert len({Made("a"), Made("a"), Made("b")}) == 2
+
+
+def test_nothing_can_be_changed_or_added_after_init() -> None:
+    made = Made("walk", 2)
+    with pytest.raises(FrozenInstanceError):
+        made.count = 3  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del made.count  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        made.new_attribute = 1  # type: ignore[attr-defined]
+    assert made.count == 2
+
+
+def test_the_dataclass_tools_work() -> None:
+    made = Made("walk", 2, ("a",))
+    assert [f.name for f in dataclasses.fields(made)] == [f.name for f in dataclasses.fields(Reference)]
+    assert dataclasses.replace(made, count=5) == Made("walk", 5, ("a",))
+    assert dataclasses.asdict(made) == dataclasses.asdict(Reference("walk", 2, ("a",)))
+    assert Made("a").extra is not Made("a").extra  # default_factory: a new dict each time
+    assert pickle.loads(pickle.dumps(made)) == made
+    match made:
+        case Made(name, count):
+            assert (name, count) == ("walk", 2)
+
+
+def test_order_is_that_of_a_frozen_dataclass_with_order() -> None:
+    pairs = [(1, 2, "b"), (1, 1, "z"), (0, 9, "a"), (1, 1, "a")]
+    made = sorted(Ordered(*pair) for pair in pairs)
+    reference = sorted(OrderedReference(*pair) for pair in pairs)
+    assert [(p.line, p.column, p.message) for p in made] == [(p.line, p.column, p.message) for p in reference]
+    assert Ordered(1, 1) <= Ordered(1, 1) and Ordered(1, 1) >= Ordered(1, 1)
+    assert Ordered(0, 5) < Ordered(1, 0) and Ordered(1, 0) > Ordered(0, 5)
+    with pytest.raises(TypeError):
+        _ = Ordered(1, 1) < OrderedReference(1, 1)  # type: ignore[operator]
+
+
+def test_a_class_keeps_its_own_repr_and_eq() -> None:
+    @frozen
+    class Shown:
+        value: int
+
+        def __repr__(self) -> str:
+            return f"<{self.value}>"
+
+    assert repr(Shown(3)) == "<3>"
+
+
+def test_a_class_that_writes_its_own_setattr_is_refused() -> None:
+    with pytest.raises(TypeError, match="__setattr__"):
+        @frozen
+        class Changing:
+            value: int
+
+            def __setattr__(self, name: str, value: object) -> None: ...
+
+
+def test_a_frozen_class_may_extend_another() -> None:
+    @frozen
+    class Base:
+        name: str
+
+    @frozen
+    class Extended(Base):
+        count: int = 1
+
+    extended = Extended("a")
+    assert (extended.name, extended.count) == ("a", 1)
+    assert repr(extended).endswith("Extended(name='a', count=1)")
+    assert extended != Base("a")
+    with pytest.raises(FrozenInstanceError):
+        extended.name = "b"  # type: ignore[misc]

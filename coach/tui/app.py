@@ -25,6 +25,7 @@ from coach.model import Routine, Side
 from coach.routines.library import Library
 from coach.settings import Settings, load_settings, save_settings
 from coach.settings_text import CUE_MODE_LABELS, next_cue_mode
+from coach.tui import key_characters
 from coach.tui.keyboard_layout import latin_twin
 from coach.tui.theme import NIGHT
 
@@ -64,6 +65,7 @@ class CoachApp(App[None]):
         opens the history just after the first frame, and says what to tell the person;
         `after_first_frame` is called once that frame is drawn."""
         super().__init__()
+        key_characters.install()
         self._notices = list(notices or [])
         if settings is None:
             loaded = load_settings()

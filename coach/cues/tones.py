@@ -11,7 +11,6 @@ from __future__ import annotations
 import array
 import io
 import sys
-import wave
 from pathlib import Path
 
 from coach.cues.script import Sound
@@ -28,6 +27,8 @@ def shipped_tone(sound: Sound) -> Path:
 
 def wav_bytes(samples: array.array[int]) -> bytes:
     """A mono 16-bit WAV file of `samples` at the recipe's rate."""
+    import wave  # here: most starts find the copies made, and need no WAV code (about 0.1 MiB)
+
     if sys.byteorder == "big":  # WAV samples are little-endian
         samples = array.array("h", samples)
         samples.byteswap()
@@ -41,6 +42,8 @@ def wav_bytes(samples: array.array[int]) -> bytes:
 
 
 def read_samples(path: Path) -> array.array[int]:
+    import wave  # see wav_bytes
+
     with wave.open(str(path), "rb") as audio:
         samples = array.array("h", audio.readframes(audio.getnframes()))
     if sys.byteorder == "big":

@@ -25,6 +25,8 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
         assert f"coach/shipped_docs/routine-format.{language}.md" in names
     for language in ("de", "es", "ru"):  # the compiled catalogues coach reads
         assert f"coach/locale/{language}/LC_MESSAGES/coach.mo" in names
+    for language in ("en", "de", "es", "ru"):  # the library read ahead, for a first start
+        assert f"coach/routines/prebuilt/{language}.json" in names
 
     target = tmp_path / "installed"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -34,11 +36,13 @@ def test_an_installed_wheel_carries_and_finds_the_routines(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = ("import coach.locations as l, coach.routines.library as lib; "
              "print(l.shipped_routines_dir()); print(sorted(lib.load_library().routines)); "
+             "import sys; print('yaml' in sys.modules); "
              "print(l.guide_path('routine-format.md')); "
              "import coach.i18n as i, coach.words as w; i.use_language('ru'); print(w.leg_words('left'))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=away_from_checkout, env=env,
                             capture_output=True, text=True, check=True, timeout=60)
-    folder, routines, guide, russian = result.stdout.splitlines()
+    folder, routines, yaml_read, guide, russian = result.stdout.splitlines()
+    assert yaml_read == "False"  # a first start: the installed files match the prebuilt library
     assert russian == "левая нога"
     assert Path(folder) == target / "coach" / "shipped_routines"
     assert Path(guide) == target / "coach" / "shipped_docs" / "routine-format.md"

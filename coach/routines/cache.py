@@ -54,12 +54,18 @@ def _identity(status: os.stat_result) -> list[int]:
 
 def read(key: Fingerprint, language: str = ENGLISH, path: Path | None = None) -> Library | None:
     """The cached library in `language` for files that still match `key`, or None (then read the files)."""
+    return read_file(path or cache_path(language),
+                     {"format": FORMAT, "coach": __version__, "language": language, "files": key})
+
+
+def read_file(path: Path, expected: dict[str, Any], base: Path | None = None) -> Library | None:
+    """The library in a file of this format whose entries include `expected`, or None. Origins
+    written relative (coach's prebuilt library) are taken as relative to `base`."""
     try:
-        data = json.loads((path or cache_path(language)).read_bytes())
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("coach") != __version__ \
-                or data.get("language") != language or data.get("files") != key:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or any(data.get(name) != value for name, value in expected.items()):
             return None
-        return _library(data)
+        return _library(data, base)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
         return None
 
@@ -68,28 +74,33 @@ def write(key: Fingerprint, library: Library, language: str = ENGLISH, path: Pat
     """Keep `library`, read in `language`, for the next start. Best effort: coach works the same without it."""
     if library.problems:
         return
-    data: dict[str, Any] = {
-        "format": FORMAT,
-        "coach": __version__,
-        "language": language,
-        "files": key,
-        "exercises": [_exercise_data(exercise) for exercise in library.exercises.values()],
-        "routines": [_routine_data(routine) for routine in library.routines.values()],
-        # Read from coach's own files alone: its exercises are kept whole, as a person's file
-        # may have replaced one of them in the library.
-        "first_aid": [_routine_data(routine, whole=True) for routine in library.first_aid.values()],
-        "overridden": sorted(library.overridden),
-    }
-    try:
-        kept_whole = _library(json.loads(json.dumps(data))) == library
-    except (ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
-        kept_whole = False
-    if not kept_whole:  # something this cache cannot hold yet: every start reads the files
+    data = {"format": FORMAT, "coach": __version__, "language": language, "files": key, **library_data(library)}
+    if not kept_whole(data, library):  # something this cache cannot hold yet: every start reads the files
         return
     # A read-only or full disk: the next start reads the files, as it would without a cache.
     with contextlib.suppress(OSError):
         write_private(path or cache_path(language), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                       durable=False)  # checked at each read, so an fsync (slow on a busy disk) buys nothing
+
+
+def library_data(library: Library, base: Path | None = None) -> dict[str, Any]:
+    """The library as this format's plain data; origins inside `base` are written relative to it."""
+    return {
+        "exercises": [_exercise_data(exercise, base) for exercise in library.exercises.values()],
+        "routines": [_routine_data(routine, base) for routine in library.routines.values()],
+        # Read from coach's own files alone: its exercises are kept whole, as a person's file
+        # may have replaced one of them in the library.
+        "first_aid": [_routine_data(routine, base, whole=True) for routine in library.first_aid.values()],
+        "overridden": sorted(library.overridden),
+    }
+
+
+def kept_whole(data: dict[str, Any], library: Library, base: Path | None = None) -> bool:
+    """Whether `data` reads back as `library` itself."""
+    try:
+        return _library(json.loads(json.dumps(data)), base) == library
+    except (ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
+        return False
 
 
 def _dose_data(dose: Dose) -> dict[str, int]:
@@ -98,12 +109,11 @@ def _dose_data(dose: Dose) -> dict[str, int]:
     return {"hold": dose.hold, "rest": dose.rest, "reps": dose.reps}
 
 
-def _exercise_data(exercise: Exercise) -> dict[str, Any]:
+def _exercise_data(exercise: Exercise, base: Path | None) -> dict[str, Any]:
     return {"id": exercise.id, "name": exercise.name, "position": exercise.position.value,
             "steps": list(exercise.steps), "per_side": exercise.per_side, "dose": _dose_data(exercise.dose),
             "cautions": list(exercise.cautions), "sources": list(exercise.sources),
-            "origin": None if exercise.origin is None else str(exercise.origin),
-            "picture": _picture_data(exercise.picture)}
+            "origin": _origin_data(exercise.origin, base), "picture": _picture_data(exercise.picture)}
 
 
 def _picture_data(picture: Picture | None) -> dict[str, Any] | None:
@@ -139,35 +149,43 @@ def _prop_data(prop: Prop) -> dict[str, Any]:
     return {prop.kind: settings}
 
 
-def _routine_data(routine: Routine, whole: bool = False) -> dict[str, Any]:
-    steps = [{"exercise": _exercise_data(step.exercise) if whole else step.exercise.id,
+def _routine_data(routine: Routine, base: Path | None, whole: bool = False) -> dict[str, Any]:
+    steps = [{"exercise": _exercise_data(step.exercise, base) if whole else step.exercise.id,
               "dose": _dose_data(step.dose), "sides": step.sides.value,
               "get_ready": step.get_ready, "note": step.note} for step in routine.steps]
     return {"name": routine.name, "title": routine.title, "description": routine.description,
             "steps": steps, "get_ready": routine.get_ready, "switch_legs": routine.switch_legs,
-            "origin": None if routine.origin is None else str(routine.origin)}
+            "origin": _origin_data(routine.origin, base)}
 
 
-def _library(data: dict[str, Any]) -> Library:
+def _origin_data(origin: Path | None, base: Path | None) -> str | None:
+    if origin is None:
+        return None
+    if base is not None and origin.is_relative_to(base):
+        return origin.relative_to(base).as_posix()
+    return str(origin)
+
+
+def _library(data: dict[str, Any], base: Path | None) -> Library:
     library = Library()
     for item in _list(data["exercises"]):
-        exercise = _exercise(item)
+        exercise = _exercise(item, base)
         library.exercises[exercise.id] = exercise
     for item in _list(data["routines"]):
-        routine = _routine(item, library.exercises)
+        routine = _routine(item, library.exercises, base)
         library.routines[routine.name] = routine
     for item in _list(data["first_aid"]):
-        routine = _routine(item, library.exercises)
+        routine = _routine(item, library.exercises, base)
         library.first_aid[routine.name] = routine
     library.overridden = {_text(name) for name in _list(data["overridden"])}
     return library
 
 
-def _exercise(item: dict[str, Any]) -> Exercise:
+def _exercise(item: dict[str, Any], base: Path | None) -> Exercise:
     return Exercise(id=_text(item["id"]), name=_text(item["name"]), position=Position(item["position"]),
                     steps=_texts(item["steps"]), per_side=_flag(item["per_side"]), dose=_dose(item["dose"]),
                     cautions=_texts(item["cautions"]), sources=_texts(item["sources"]),
-                    origin=_origin(item["origin"]), picture=_picture(item["picture"]))
+                    origin=_origin(item["origin"], base), picture=_picture(item["picture"]))
 
 
 def _picture(item: Any) -> Picture | None:
@@ -182,8 +200,8 @@ def _picture(item: Any) -> Picture | None:
     raise CacheMismatch(f"a picture of {sorted(item)}")
 
 
-def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:
-    steps = tuple(RoutineStep(exercise=_step_exercise(step["exercise"], exercises), dose=_dose(step["dose"]),
+def _routine(item: dict[str, Any], exercises: dict[str, Exercise], base: Path | None) -> Routine:
+    steps = tuple(RoutineStep(exercise=_step_exercise(step["exercise"], exercises, base), dose=_dose(step["dose"]),
                               sides=Sides(step["sides"]), get_ready=_count(step["get_ready"]),
                               note=None if step["note"] is None else _text(step["note"]))
                   for step in _list(item["steps"]))
@@ -191,11 +209,11 @@ def _routine(item: dict[str, Any], exercises: dict[str, Exercise]) -> Routine:
         raise CacheMismatch("a routine without steps")
     return Routine(name=_text(item["name"]), title=_text(item["title"]), description=_text(item["description"]),
                    steps=steps, get_ready=_count(item["get_ready"]), switch_legs=_count(item["switch_legs"]),
-                   origin=_origin(item["origin"]))
+                   origin=_origin(item["origin"], base))
 
 
-def _step_exercise(item: Any, exercises: dict[str, Exercise]) -> Exercise:
-    return _exercise(item) if isinstance(item, dict) else exercises[_text(item)]
+def _step_exercise(item: Any, exercises: dict[str, Exercise], base: Path | None) -> Exercise:
+    return _exercise(item, base) if isinstance(item, dict) else exercises[_text(item)]
 
 
 def _dose(item: dict[str, Any]) -> Dose:
@@ -234,5 +252,10 @@ def _count(value: Any) -> int:
     return value
 
 
-def _origin(value: Any) -> Path | None:
-    return None if value is None else Path(_text(value))
+def _origin(value: Any, base: Path | None) -> Path | None:
+    if value is None:
+        return None
+    origin = Path(_text(value))
+    if base is not None and not origin.is_absolute():
+        return base / origin
+    return origin

@@ -175,6 +175,7 @@ def test_explicit_layers_never_use_or_write_the_cache(write) -> None:
 
 
 def test_a_start_with_a_fresh_cache_does_not_import_yaml(coach_home: Path) -> None:
+    own_routine()  # coach's own files alone would come from the prebuilt library (test_prebuilt)
     program = "import sys; from coach.routines.library import load_library; " \
               "routines = load_library().routines; print('quick' in routines, 'yaml' in sys.modules)"
     environment = {**os.environ, "COACH_HOME": str(coach_home)}

@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Digits
 
 from coach.tui.widgets import block_font
+from coach.tui.widgets.laid_out import content_size
 
 DIGITS_FONT_ROWS = 3
 
@@ -47,7 +48,7 @@ class Countdown(Digits):
         if not isinstance(value, str):
             raise TypeError("value must be a str")
         self._value = value  # Digits' own field, so `value` reads as it always does
-        width, height = self.size
+        width, height = content_size(self)
         old, new = self._span, self._span_of(value, width, height)
         self._span = new
         if old is None or not width:
@@ -78,7 +79,7 @@ class Countdown(Digits):
 
     def render_line(self, y: int) -> Strip:
         style = self.visual_style.rich_style
-        width, height = self.size
+        width, height = content_size(self)
         key = (self.value, width, height, style)
         if self._drawn is None or self._drawn[0] != key:
             scale = self._scale(self.value, width, height)
@@ -87,7 +88,7 @@ class Countdown(Digits):
             else:
                 self._drawn = (key, self._lines(style, width))
         lines = self._drawn[1]
-        return lines[y] if y < len(lines) else Strip.blank(self.size.width, style)
+        return lines[y] if y < len(lines) else Strip.blank(width, style)
 
     def _block_lines(self, style: Style, width: int, height: int, scale: int) -> list[Strip]:
         rows = block_font.draw(self.value, scale)

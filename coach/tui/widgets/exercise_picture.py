@@ -17,6 +17,7 @@ from coach.model import Exercise, Side
 from coach.pictures.braille import Art, render
 from coach.pictures.pose import Pose, TextPicture
 from coach.pictures.shapes import Layer, stretched_names
+from coach.tui.widgets.laid_out import content_size
 
 
 def wants_mirror(side: Side | None) -> bool:
@@ -77,11 +78,11 @@ class ExercisePicture(Widget):
         strips = self.strips()
         if y < len(strips):
             return strips[y]
-        return Strip.blank(self.size.width, self.rich_style)
+        return Strip.blank(content_size(self).width, self.rich_style)
 
     def strips(self) -> list[Strip]:
         """The drawn lines for the current exercise, leg and size (blank ones left out)."""
-        width, height = self.size.width, self.size.height
+        width, height = content_size(self)
         picture = self.exercise.picture if self.exercise is not None else None
         cache_key = (id(picture), self.side, width, height)
         if self._cache is None or self._cache[0] != cache_key:

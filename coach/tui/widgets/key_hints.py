@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from coach.i18n import N_, _
+from coach.tui.widgets.laid_out import content_size
 
 GAP = "   "
 # Keys shown as a word rather than a symbol: the word is said in the person's language.
@@ -92,7 +93,7 @@ class KeyHints(Widget):
 
     @property
     def content(self) -> Text:
-        return hints_text(self.bindings, self.size.width or 80)
+        return hints_text(self.bindings, content_size(self).width or 80)
 
     def render(self) -> Text:
         return self.content

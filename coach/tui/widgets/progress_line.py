@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from coach.i18n import _
+from coach.tui.widgets.laid_out import content_size
 
 
 def time_left_words(seconds_left: float) -> str:
@@ -56,7 +57,7 @@ class ProgressLine(Widget):
         """What is drawn (cells of bar done, cells in all, the time-left words): one rule for
         drawing and for telling whether anything changed."""
         time_left = f"  {self.time_left_text}"
-        width = max(0, self.size.width - len(time_left))
+        width = max(0, content_size(self).width - len(time_left))
         return math.floor(width * self.fraction_done), width, time_left
 
     @property

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from coach.engine.timeline import PhaseKind
 from coach.i18n import _
 from coach.tui.widgets import block_font
+from coach.tui.widgets.laid_out import content_size
 
 # The phase's padding either side, as the run screen styles it.
 PHASE_PADDING = 4
@@ -44,7 +45,7 @@ class SideLabel(Static):
         parent = self.parent
         if not isinstance(parent, Widget):
             return None
-        line = parent.size.width or self._line_before_layout()
+        line = content_size(parent).width or self._line_before_layout()
         if not line:
             return None
         taken = room_for_the_phase() + self.styles.gutter.width

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 
 import pytest
 
@@ -24,6 +25,20 @@ def test_resuming_freezes_what_start_up_made_and_collects_again():
     collector.resume()
     assert gc.isenabled()
     assert gc.get_freeze_count() >= len(made_while_held)  # later collections skip them
+
+
+def test_resuming_collects_the_garbage_made_while_held():
+    class Node:
+        pass
+
+    collector.hold()
+    node = Node()
+    node.itself = node  # a cycle: only the collector frees it
+    alive = weakref.ref(node)
+    del node
+    assert alive() is not None
+    collector.resume()
+    assert alive() is None
 
 
 def test_resuming_twice_changes_nothing_the_second_time():

@@ -7,9 +7,9 @@ that field and a terminal can ask that one question again.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
-from coach.frozen import frozen
 from coach.i18n import _, pgettext
 
 LEGS = ("left", "right", "both")
@@ -29,7 +29,7 @@ class CrampValueError(ValueError):
         self.field = field
 
 
-@frozen
+@dataclass(frozen=True)
 class CrampEntry:
     """A cramp as a person describes it, before (or instead of) it has an id in the store."""
 

@@ -6,10 +6,10 @@ Pure text, readable without colour: each night is two characters.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach import local_format
-from coach.frozen import frozen
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
 from coach.history.weekly import month_labels
 
@@ -19,7 +19,7 @@ UNANSWERED = "?"
 A_MONDAY = date(2024, 1, 1)
 
 
-@frozen
+@dataclass(frozen=True)
 class Night:
     day: date
     routine: str  # "done", "partial" or "none"

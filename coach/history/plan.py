@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach import local_format
-from coach.frozen import frozen
 from coach.history.trial_stats import (
     RateRatio,
     WeekPair,
@@ -84,7 +84,7 @@ def tonight_text(weeks: str, first_night: date, tonight: date) -> str:
     return text.format(week=week, weeks=len(weeks), night=day)
 
 
-@frozen
+@dataclass(frozen=True)
 class Condition:
     """Nights of one kind (with the routine, or without) and their cramps; used by the stats too."""
 
@@ -101,7 +101,7 @@ class Condition:
         return self.severity_total / self.cramps if self.cramps else None
 
 
-@frozen
+@dataclass(frozen=True)
 class Comparison:
     """Cramps in nights with the routine (A) against nights without (B)."""
 

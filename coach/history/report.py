@@ -11,12 +11,11 @@ import html
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from coach import local_format
-from coach.frozen import frozen
 from coach.history.cramp_entry import LONG_CRAMP_MINUTES
 from coach.history.nights import last_complete_night
 from coach.history.plan import TRIAL_REFERENCE, Comparison, result_lines
@@ -35,7 +34,7 @@ TIMES_OF_NIGHT = ((N_("before midnight"), 12, 24), (N_("midnight to 3 am"), 0, 3
                   (N_("after 6 am"), 6, 12))
 
 
-@frozen
+@dataclass(frozen=True)
 class DoctorDetails:
     """What the person chose to list for their doctor (the [doctor] table of settings.toml)."""
 
@@ -53,14 +52,14 @@ class DoctorDetails:
         return cls(listed, symptoms, pregnant)
 
 
-@frozen
+@dataclass(frozen=True)
 class Section:
     title: str
     lines: list[str]
     table: list[list[str]] | None = None  # first row is the header
 
 
-@frozen
+@dataclass(frozen=True)
 class Report:
     title: str
     intro: str

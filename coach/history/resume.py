@@ -6,16 +6,16 @@ done, or another one was started, there is nothing to resume.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from coach.frozen import frozen
 from coach.history.nights import night_of
 from coach.history.store import HistoryStore
 
 UNFINISHED = ("partial", "interrupted")
 
 
-@frozen
+@dataclass(frozen=True)
 class ResumePoint:
     routine: str
     title: str

@@ -7,9 +7,9 @@ and left out of every rate rather than counted as a night without cramps.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.frozen import frozen
 from coach.history.nights import MORNING_STARTS, last_complete_night, night_of
 from coach.history.plan import Comparison, Condition, compare
 from coach.history.store import CrampRecord, NightRecord, SessionRecord
@@ -19,7 +19,7 @@ from coach.words import count_of, count_words
 MIN_NIGHTS_TO_COMPARE = 7
 
 
-@frozen
+@dataclass(frozen=True)
 class Stats:
     current_streak: int
     best_streak: int

@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +23,6 @@ from typing import Any, TypeVar
 from coach import locations
 from coach.clock import now_local as now_local  # where the history code has always found it
 from coach.files import private_dir, write_private
-from coach.frozen import frozen
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
 from coach.i18n import _
@@ -168,7 +168,7 @@ def _nearly_full(path: Path) -> bool:
         return False
 
 
-@frozen
+@dataclass(frozen=True)
 class SessionRecord:
     id: int
     routine: str
@@ -181,7 +181,7 @@ class SessionRecord:
     actual_seconds: float
 
 
-@frozen
+@dataclass(frozen=True)
 class NightRecord:
     """Just what the stats need of a session."""
 
@@ -189,7 +189,7 @@ class NightRecord:
     status: str
 
 
-@frozen
+@dataclass(frozen=True)
 class StepRecord:
     session_id: int
     step_index: int
@@ -200,7 +200,7 @@ class StepRecord:
     status: str
 
 
-@frozen
+@dataclass(frozen=True)
 class CrampRecord:
     id: int
     at: datetime
@@ -216,7 +216,7 @@ class CrampRecord:
         return CrampEntry(self.at, self.leg, self.severity, self.minutes, self.note, self.place, self.woke)
 
 
-@frozen
+@dataclass(frozen=True)
 class PlanRecord:
     """A personal trial: one letter a week from `first_night` ('B' baseline, 'R' routine, 'U' usual)."""
 

@@ -7,10 +7,10 @@ check-in night or plan) are skipped, so importing the same file twice adds nothi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from coach.frozen import frozen
 from coach.history.cramp_entry import CrampEntry, CrampValueError, checked
 from coach.history.nights import night_of
 from coach.history.store import HistoryStore, now_local
@@ -26,7 +26,7 @@ class TransferError(ValueError):
     """The file cannot be imported; nothing was changed."""
 
 
-@frozen
+@dataclass(frozen=True)
 class Imported:
     routines: int
     cramps: int

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import product
-
-from coach.frozen import frozen
 
 _EPSILON = 1e-15
 _TINY = 1e-300
@@ -85,7 +84,7 @@ def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tu
     return low, high
 
 
-@frozen
+@dataclass(frozen=True)
 class RateRatio:
     """Rate in A over rate in B, with an exact interval; None where the data cannot bound it."""
 
@@ -129,7 +128,7 @@ def probability_rate_lower(count_a: int, nights_a: int, count_b: int, nights_b: 
     return incomplete_beta(rate_a / (rate_a + rate_b), shape_a, shape_b)
 
 
-@frozen
+@dataclass(frozen=True)
 class WeekPair:
     """Two weeks of a randomised pair: (cramps, answered nights) with the routine and without."""
 

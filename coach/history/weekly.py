@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach import local_format
-from coach.frozen import frozen
 from coach.i18n import _
 from coach.words import count_of, count_words, plural
 
 
-@frozen
+@dataclass(frozen=True)
 class Week:
     start: date  # the first night of the week
     answered: int  # nights with a morning answer

@@ -50,7 +50,7 @@ def _delattr(self: Any, name: str) -> None:
 def _eq(self: Any, other: Any) -> Any:  # bool, or NotImplemented
     if other.__class__ is not self.__class__:
         return NotImplemented
-    compared = self.__frozen_compared__
+    compared = type(self).__frozen_compared__
     return compared(self) == compared(other)
 
 
@@ -67,7 +67,7 @@ def _ordering(compare: Callable[[tuple[Any, ...], tuple[Any, ...]], bool]) -> Ca
     def method(self: Any, other: Any) -> Any:  # bool, or NotImplemented
         if other.__class__ is not self.__class__:
             return NotImplemented
-        compared = self.__frozen_compared__
+        compared = type(self).__frozen_compared__
         return compare(compared(self), compared(other))
     return method
 

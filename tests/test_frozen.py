@@ -147,3 +147,16 @@ def test_a_frozen_class_may_extend_another() -> None:
     assert extended != Base("a")
     with pytest.raises(FrozenInstanceError):
         extended.name = "b"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("fields", [0, 1, 2])
+def test_classes_of_none_one_or_more_fields_compare_hash_and_order(fields: int) -> None:
+    names = ["first", "second"][:fields]
+    annotations = {name: "int" for name in names}
+    made = frozen(order=True)(type("Made", (), {"__annotations__": annotations}))
+    reference = dataclass(frozen=True, order=True)(type("Made", (), {"__annotations__": dict(annotations)}))
+    low, high = [1] * fields, [1] * (fields - 1) + [2] if fields else []
+    assert made(*low) == made(*low) and hash(made(*low)) == hash(reference(*low))
+    assert (made(*low) < made(*high)) == (reference(*low) < reference(*high))
+    assert (made(*low) != made(*high)) == (reference(*low) != reference(*high))
+    assert repr(made(*low)) == repr(reference(*low))

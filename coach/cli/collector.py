@@ -21,10 +21,17 @@ def hold() -> None:
 
 
 def resume() -> None:
-    """Collect start-up's garbage, freeze the rest, and collect as usual from here on. Safe to call
-    more than once."""
+    """Freeze what start-up made and collect as usual from here on. Safe to call more than once.
+    A command that prints and ends needs no collection first: its memory goes with it."""
+    if gc.isenabled():
+        return
+    gc.freeze()
+    gc.enable()
+
+
+def resume_after_first_frame() -> None:
+    """As `resume`, once start-up's garbage is collected (see above). Safe to call more than once."""
     if gc.isenabled():
         return
     gc.collect()
-    gc.freeze()
-    gc.enable()
+    resume()

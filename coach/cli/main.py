@@ -400,7 +400,8 @@ def open_app(library: Library | Callable[[], Library], **options: Any) -> int:
         from coach.tui.app import CoachApp  # Textual loads only when the app really opens
 
         # The history opens just after the first frame: a person in pain sees the routine sooner.
-        app = CoachApp(library, open_history=_history_if_possible, after_first_frame=collector.resume, **options)
+        app = CoachApp(library, open_history=_history_if_possible,
+                       after_first_frame=collector.resume_after_first_frame, **options)
         try:
             app.run()
         finally:

@@ -27,18 +27,30 @@ def test_resuming_freezes_what_start_up_made_and_collects_again():
     assert gc.get_freeze_count() >= len(made_while_held)  # later collections skip them
 
 
-def test_resuming_collects_the_garbage_made_while_held():
-    class Node:
-        pass
+class Node:
+    pass
 
-    collector.hold()
+
+def garbage_cycle() -> weakref.ref[Node]:
+    """A cycle that only the collector can free, and a way to see whether it did."""
     node = Node()
-    node.itself = node  # a cycle: only the collector frees it
-    alive = weakref.ref(node)
-    del node
-    assert alive() is not None
-    collector.resume()
+    node.itself = node
+    return weakref.ref(node)
+
+
+def test_resuming_after_the_first_frame_collects_the_garbage_made_while_held():
+    collector.hold()
+    alive = garbage_cycle()
+    collector.resume_after_first_frame()
     assert alive() is None
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_a_command_that_prints_and_ends_pays_for_no_collection():
+    collector.hold()
+    alive = garbage_cycle()
+    collector.resume()
+    assert gc.isenabled() and alive() is not None  # frozen with the rest, not collected
 
 
 def test_resuming_twice_changes_nothing_the_second_time():
@@ -63,6 +75,7 @@ def test_the_full_screen_holds_the_collector_until_its_first_frame(monkeypatch):
             self.after_first_frame = after_first_frame
 
         def run(self):
+            seen["garbage"] = garbage_cycle()
             self.after_first_frame()
             seen["enabled after the first frame"] = gc.isenabled()
 
@@ -73,7 +86,9 @@ def test_the_full_screen_holds_the_collector_until_its_first_frame(monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert main.open_app(lambda: None) == 0
+    garbage = seen.pop("garbage")
     assert seen == {"held at start": True, "enabled after the first frame": True}
+    assert garbage() is None  # start-up's garbage collected once the first frame is drawn
 
 
 def test_the_collector_resumes_even_when_the_app_fails_before_its_first_frame(monkeypatch):

@@ -8,8 +8,9 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_type_hints
 
 from coach.cli import collector
 from coach.cli.history_access import HistoryUserError, open_history
@@ -365,7 +366,7 @@ PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 def _flat_records(items: list[Any] | tuple[Any, ...]) -> bool:
     """Every item a non-empty dict of plain values: the shape of an exported history."""
     return all(type(item) is dict and item for item in items) and \
-        all(type(member) in PLAIN_TYPES for item in items for member in item.values())
+        set(map(type, chain.from_iterable(item.values() for item in items))) <= PLAIN_TYPES
 
 
 def _indented_records(records: list[Any] | tuple[Any, ...], depth: int) -> str:
@@ -383,11 +384,25 @@ def _indented_records(records: list[Any] | tuple[Any, ...], depth: int) -> str:
 def _plain(record: SessionRecord | CrampRecord) -> dict[str, Any]:
     """A record's fields as JSON values. Not dataclasses.asdict, which deep-copies every value
     (each datetime too): that made exporting ten years several times slower than reading them."""
-    values = dict(vars(record))  # a dataclass's fields, in their order
-    for name, value in values.items():
-        if isinstance(value, (date, datetime)):
+    values = vars(record).copy()  # a dataclass's fields, in their order
+    for name in _dated_fields(type(record)):
+        value = values[name]
+        if value is not None:
             values[name] = value.isoformat()
     return values
+
+
+_DATED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _dated_fields(record_type: type) -> tuple[str, ...]:
+    """The fields of a record type that hold a date or a moment (written out as ISO 8601): looked
+    up once, not at each of ten years' worth of records."""
+    if record_type not in _DATED_FIELDS:
+        _DATED_FIELDS[record_type] = tuple(
+            name for name, hint in get_type_hints(record_type).items()
+            if hint in (date, datetime) or date in get_args(hint) or datetime in get_args(hint))
+    return _DATED_FIELDS[record_type]
 
 
 

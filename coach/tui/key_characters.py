@@ -4,7 +4,7 @@ While a widget has the focus, Textual asks, of every key bound above it, which c
 types (`textual.keys.key_to_character`), so that a text box can keep its letters. For a named key
 ('left', 'escape', 'f1') Textual finds out with `unicodedata.lookup`, and every lookup reads
 pages of Unicode's name tables into memory: 0.8 MiB for the seven named keys of the run screen,
-a fifth of all that coach adds to a bare Textual app on screen. The usual named keys are
+an eighth of all that coach adds to a bare Textual app on screen. The usual named keys are
 answered here from a table; any other key is still asked of Textual. A test checks each answer,
 and every key bound anywhere in coach, against Textual's own.
 """

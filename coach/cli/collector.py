@@ -14,8 +14,6 @@ does) and the collector resumes.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
 def hold() -> None:
@@ -37,17 +35,3 @@ def resume_after_first_frame() -> None:
         return
     gc.collect()
     resume()
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No collection while a command makes many small objects that hold no cycles (ten years of
-    history records, then their JSON): the collector would walk them again and again to find
-    nothing, about 30 ms of a 300 ms export here. What it was before comes back afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -12,7 +12,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_type_hints
 
-from coach.cli import collector
 from coach.cli.history_access import HistoryUserError, open_history
 from coach.files import create_private
 from coach.history.cramp_entry import (
@@ -253,15 +252,14 @@ def command_history(arguments: argparse.Namespace) -> int:
             days=arguments.days))
     store = open_history()
     since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
-    with collector.paused():  # thousands of records over the years, and no cycle among them
-        sessions, cramps = store.sessions(since), store.cramps(since)
-        if arguments.json:
-            print(indented_json({"routines": [_plain(s) for s in sessions], "cramps": [_plain(c) for c in cramps],
-                                 "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
-        elif arguments.csv:
-            _write_csv(arguments.csv, store)
-        else:
-            print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text
+    sessions, cramps = store.sessions(since), store.cramps(since)
+    if arguments.json:
+        print(indented_json({"routines": [_plain(s) for s in sessions], "cramps": [_plain(c) for c in cramps],
+                             "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
+    elif arguments.csv:
+        _write_csv(arguments.csv, store)
+    else:
+        print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text
     _say_damage(store)
     return 0
 

@@ -138,20 +138,3 @@ def test_plain_mode_runs_with_the_collector_on():
     assert main.opens_full_screen(parser.parse_args(["sos"]))
     assert main.opens_full_screen(parser.parse_args([]))
     assert not main.opens_full_screen(parser.parse_args(["list"]))
-
-
-def test_a_pause_holds_the_collector_and_gives_it_back_as_it_was():
-    with collector.paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    with collector.paused():
-        pass
-    assert not gc.isenabled()  # held before, still held
-    gc.enable()
-
-
-def test_a_pause_gives_the_collector_back_after_an_error():
-    with pytest.raises(ValueError), collector.paused():
-        raise ValueError("the export failed halfway")
-    assert gc.isenabled()

@@ -28,15 +28,6 @@ from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
-# Per class, set once by @frozen: the fields __init__ may set; and, as tuples read by
-# operator.attrgetter in C (sets, dict keys and sorting call these often), the fields compared and
-# hashed; the fields shown by repr.
-_FIELDS = "__frozen_fields__"
-_COMPARED = "__frozen_compared__"
-_HASHED = "__frozen_hashed__"
-_SHOWN = "__frozen_shown__"
-
-
 def _setattr(self: Any, name: str, value: object) -> None:
     if name in self.__dict__ or name not in type(self).__frozen_fields__:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -108,11 +99,15 @@ def _make(cls: type[T], order: bool) -> type[T]:
             raise TypeError(f"{cls.__qualname__} defines {name}, which @frozen must provide")
     dataclasses.dataclass(cls, eq=False, repr=False)  # compiles __init__ only
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]  # it is a dataclass from here on
-    setattr(cls, _FIELDS, frozenset(field.name for field in fields))
-    setattr(cls, _COMPARED, _values_of(tuple(field.name for field in fields if field.compare)))
-    setattr(cls, _HASHED, _values_of(tuple(field.name for field in fields
-                                           if (field.compare if field.hash is None else field.hash))))
-    setattr(cls, _SHOWN, tuple(field.name for field in fields if field.repr))
+    # Set once per class and read by the methods above: the fields __init__ may set; the fields
+    # compared and hashed, as tuples read by operator.attrgetter in C (sets, dict keys and sorting
+    # call these often); the fields repr shows.
+    made: Any = cls
+    made.__frozen_fields__ = frozenset(field.name for field in fields)
+    made.__frozen_compared__ = _values_of(tuple(field.name for field in fields if field.compare))
+    made.__frozen_hashed__ = _values_of(tuple(field.name for field in fields
+                                              if (field.compare if field.hash is None else field.hash)))
+    made.__frozen_shown__ = tuple(field.name for field in fields if field.repr)
     for name, method in (_ALWAYS | (_ORDER if order else {})).items():
         setattr(cls, name, method)
     for name, method in _UNLESS_WRITTEN.items():

@@ -29,13 +29,17 @@ def prebuilt_path(language: str) -> Path:
     return FOLDER / f"{language}.json"
 
 
+def folder_of(shipped: Sequence[Path]) -> Path:
+    """Where coach's own routine files are: their paths in a prebuilt file are relative to it."""
+    return Path(shipped[0]).parent
+
+
 def content_key(shipped: Sequence[Path], translation: Path | None) -> list[list[str]]:
     """What identifies coach's own files by their contents, wherever coach is installed."""
     import hashlib  # only when the person's cache is missing or stale: it costs 0.6 MiB to import
 
-    folder = Path(shipped[0]).parent if shipped else Path()
     files = [*shipped, *([translation] if translation is not None else [])]
-    return [[Path(path).relative_to(folder).as_posix(), hashlib.sha256(Path(path).read_bytes()).hexdigest()]
+    return [[Path(path).relative_to(folder_of(shipped)).as_posix(), hashlib.sha256(Path(path).read_bytes()).hexdigest()]
             for path in files]
 
 
@@ -52,12 +56,12 @@ def read(shipped: Sequence[Path], translation: Path | None, language: str) -> Li
         expected = header(shipped, translation, language)
     except OSError:
         return None
-    return cache.read_file(prebuilt_path(language), expected, base=Path(shipped[0]).parent)
+    return cache.read_file(prebuilt_path(language), expected, base=folder_of(shipped))
 
 
 def data(library: Library, shipped: Sequence[Path], translation: Path | None, language: str) -> dict[str, Any]:
     """What `prebuilt/<language>.json` holds for `library`, read from these files."""
-    return {**header(shipped, translation, language), **cache.library_data(library, base=Path(shipped[0]).parent)}
+    return {**header(shipped, translation, language), **cache.library_data(library, base=folder_of(shipped))}
 
 
 def prebuilt_text() -> dict[str, str]:
@@ -79,7 +83,7 @@ def prebuilt_text() -> dict[str, str]:
                 raise ValueError(f"coach's own files have problems: {library.problems[0]}")
             translation = translation_path(shipped, language)
             content = data(library, shipped, translation, language)
-            if not cache.kept_whole(content, library, base=Path(shipped[0]).parent):
+            if not cache.kept_whole(content, library, base=folder_of(shipped)):
                 raise ValueError(f"the {language} library does not read back as itself from the cache's format")
             texts[language] = json.dumps(content, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     finally:

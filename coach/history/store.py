@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import shutil
 import sqlite3
@@ -25,6 +24,7 @@ from coach.clock import now_local as now_local  # where the history code has alw
 from coach.files import private_dir, write_private
 from coach.history.cramp_entry import CrampEntry, checked
 from coach.history.nights import night_of
+from coach.history.stored_values import stored_minutes, stored_moment
 from coach.i18n import _
 from coach.printable import visible
 
@@ -117,6 +117,31 @@ MIGRATIONS = [
     ALTER TABLE reminder_log ADD COLUMN claimed_at REAL;
     UPDATE OR IGNORE reminder_log SET scheduled_for = substr(scheduled_for, 1, 19);
     DELETE FROM reminder_log WHERE length(scheduled_for) > 19;
+    """,
+    # Sessions in the order they started, read from an index instead of sorted at each read; and
+    # each session keeps the sum of its steps' seconds, kept true by triggers whoever writes a
+    # step: reading ten years of sessions then reads no steps, where summing their 40,000 steps
+    # took longer than reading everything else.
+    """
+    CREATE INDEX sessions_by_start ON sessions (started_at);
+    ALTER TABLE sessions ADD COLUMN actual_seconds REAL NOT NULL DEFAULT 0;
+    UPDATE sessions SET actual_seconds = COALESCE(
+        (SELECT SUM(steps.actual_seconds) FROM steps WHERE steps.session_id = sessions.id), 0);
+    CREATE TRIGGER step_added AFTER INSERT ON steps BEGIN
+        UPDATE sessions SET actual_seconds = COALESCE(
+            (SELECT SUM(steps.actual_seconds) FROM steps WHERE steps.session_id = sessions.id), 0)
+        WHERE id = NEW.session_id;
+    END;
+    CREATE TRIGGER step_changed AFTER UPDATE ON steps BEGIN
+        UPDATE sessions SET actual_seconds = COALESCE(
+            (SELECT SUM(steps.actual_seconds) FROM steps WHERE steps.session_id = sessions.id), 0)
+        WHERE id IN (OLD.session_id, NEW.session_id);
+    END;
+    CREATE TRIGGER step_removed AFTER DELETE ON steps BEGIN
+        UPDATE sessions SET actual_seconds = COALESCE(
+            (SELECT SUM(steps.actual_seconds) FROM steps WHERE steps.session_id = sessions.id), 0)
+        WHERE id = OLD.session_id;
+    END;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -358,7 +383,7 @@ class HistoryStore:
         stale = []
         running = self._readable("sessions", self._connection.execute(
             "SELECT id, started_at, pid FROM sessions WHERE status = 'running'"),
-            lambda row: (row[0], _moment(row[1]), row[2]))
+            lambda row: (row[0], stored_moment(row[1]), row[2]))
         for session_id, started_at, pid in running:
             age_hours = (now - started_at).total_seconds() / 3600
             if age_hours > INTERRUPTED_AFTER_HOURS or not _alive(pid):
@@ -367,14 +392,12 @@ class HistoryStore:
         return len(stale)
 
     def sessions(self, since: date | None = None) -> list[SessionRecord]:
-        rows = self._connection.execute(
-            "SELECT s.id, s.routine, s.title, s.started_at, s.night, s.ended_at, s.status, "
-            "s.planned_seconds, COALESCE(SUM(st.actual_seconds), 0) FROM sessions s "
-            "LEFT JOIN steps st ON st.session_id = s.id WHERE s.night >= ? "
-            "GROUP BY s.id ORDER BY s.started_at", ((since or date.min).isoformat(),))
-        return self._readable("sessions", rows, lambda row: SessionRecord(
-            row[0], row[1], row[2], _moment(row[3]), date.fromisoformat(row[4]),
-            _moment(row[5]) if row[5] else None, row[6], row[7], row[8]))
+        return self._readable("sessions", self._select_sessions(since), _session)
+
+    def _select_sessions(self, since: date | None) -> sqlite3.Cursor:
+        return self._connection.execute(
+            "SELECT id, routine, title, started_at, night, ended_at, status, planned_seconds, actual_seconds "
+            "FROM sessions WHERE night >= ? ORDER BY started_at", ((since or date.min).isoformat(),))
 
     def night_records(self, since: date | None = None) -> list[NightRecord]:
         rows = self._connection.execute("SELECT night, status FROM sessions WHERE night >= ?",
@@ -384,7 +407,7 @@ class HistoryStore:
     def last_completed(self) -> dict[str, datetime]:
         rows = self._connection.execute(
             "SELECT routine, MAX(started_at) FROM sessions WHERE status = 'completed' GROUP BY routine")
-        return dict(self._readable("sessions", rows, lambda row: (row[0], _moment(row[1]))))
+        return dict(self._readable("sessions", rows, lambda row: (row[0], stored_moment(row[1]))))
 
     def completed_nights(self) -> set[date]:
         rows = self._connection.execute("SELECT DISTINCT night FROM sessions WHERE status = 'completed'")
@@ -445,10 +468,11 @@ class HistoryStore:
         self.add_cramp(record.entry(), record.id)
 
     def cramps(self, since: date | None = None) -> list[CrampRecord]:
-        rows = self._connection.execute(
-            f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE night >= ? ORDER BY at",
-            ((since or date.min).isoformat(),))
-        return self._readable("cramps", rows, _cramp)
+        return self._readable("cramps", self._select_cramps(since), _cramp)
+
+    def _select_cramps(self, since: date | None) -> sqlite3.Cursor:
+        return self._connection.execute(f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE night >= ? ORDER BY at",
+                                        ((since or date.min).isoformat(),))
 
     def _readable(self, table: str, rows: Iterable[Row], make: Callable[[Row], Record]) -> list[Record]:
         """Records from rows; a row with a damaged value is skipped and noted in `damaged`, so one
@@ -525,9 +549,14 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
+def _session(row: tuple[Any, ...]) -> SessionRecord:
+    return SessionRecord(row[0], row[1], row[2], stored_moment(row[3]), date.fromisoformat(row[4]),
+                         stored_moment(row[5]) if row[5] else None, row[6], row[7], row[8])
+
+
 def _cramp(row: tuple[Any, ...]) -> CrampRecord:
-    return CrampRecord(row[0], _moment(row[1]), date.fromisoformat(row[2]), row[3], row[4],
-                       _minutes(row[5]), row[6], row[7], None if row[8] is None else bool(row[8]))
+    return CrampRecord(row[0], stored_moment(row[1]), date.fromisoformat(row[2]), row[3], row[4],
+                       stored_minutes(row[5]), row[6], row[7], None if row[8] is None else bool(row[8]))
 
 
 @contextmanager
@@ -600,21 +629,18 @@ def _remember_checked(path: Path) -> None:
         write_private(_checked_record(path), json.dumps(_identity_of(path)), durable=False)
 
 
-def _moment(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:  # coach writes every moment with its offset: this was not coach
-        raise ValueError(f"'{text}' has no time zone")
-    return moment
-
-
-def _minutes(value: float | None) -> float | None:
-    if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
-        raise ValueError(f"'{value}' is not a number of minutes")
-    return value
-
-
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """A script's statements, one by one; a trigger's body holds semicolons of its own."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"an unfinished statement: {pending.strip()}")
+    return statements
 
 
 def _alive(pid: int | None) -> bool:

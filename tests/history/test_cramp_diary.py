@@ -89,7 +89,7 @@ def test_a_version_2_history_gains_places_check_ins_and_plans_keeping_its_cramps
     store = HistoryStore(path)
     (cramp,) = store.cramps()
     assert (cramp.leg, cramp.severity, cramp.place, cramp.woke) == ("left", 4, None, None)  # not said then
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert store.answered_nights() == {date(2026, 10, 31)}
     assert store.plans() == []
 

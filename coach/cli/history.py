@@ -8,10 +8,10 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_type_hints
+from typing import Any, TypeVar
 
+from coach.cli import collector
 from coach.cli.history_access import HistoryUserError, open_history
 from coach.files import create_private
 from coach.history.cramp_entry import (
@@ -42,7 +42,7 @@ from coach.history.plan import (
 )
 from coach.history.report import DoctorDetails, build_report, report_html, report_markdown
 from coach.history.stats import compute
-from coach.history.store import CrampRecord, HistoryStore, SessionRecord, now_local
+from coach.history.store import HistoryStore, now_local
 from coach.history.transfer import TransferError, export_history, import_history
 from coach.history.views import history_table, plan_so_far, plan_text, stats_text
 from coach.history.when import EXAMPLES, WhenError, parse_when
@@ -251,17 +251,29 @@ def command_history(arguments: argparse.Namespace) -> int:
         raise HistoryUserError(_("--days {days} shows nothing — give 1 or more, like --days 30").format(
             days=arguments.days))
     store = open_history()
-    since = None if exporting else night_of(now_local()) - timedelta(days=arguments.days)
-    sessions, cramps = store.sessions(since), store.cramps(since)
     if arguments.json:
-        print(indented_json({"routines": [_plain(s) for s in sessions], "cramps": [_plain(c) for c in cramps],
-                             "checkins": sorted(n.isoformat() for n in store.answered_nights())}))
+        with collector.paused():
+            _write_json({"routines": store.session_values(), "cramps": store.cramp_values(),
+                         "checkins": store.answered_night_values()})
     elif arguments.csv:
         _write_csv(arguments.csv, store)
     else:
-        print(visible(history_table(sessions, cramps), allow_newline=True))  # notes, titles: shown as text
+        since = night_of(now_local()) - timedelta(days=arguments.days)
+        table = history_table(store.sessions(since), store.cramps(since))
+        print(visible(table, allow_newline=True))  # notes and titles shown as text, never as escapes
     _say_damage(store)
     return 0
+
+
+def _write_json(document: dict[str, Any]) -> None:
+    """The document with an indent of two, as UTF-8 (the encoding JSON is exchanged in). orjson
+    writes ten years of history several times faster than the standard library, which encodes in
+    pure Python whenever it indents."""
+    import orjson  # only for this command
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.buffer.flush()
 
 
 def _say_damage(store: HistoryStore) -> None:
@@ -333,76 +345,6 @@ def _write_csv(kind: str, store: HistoryStore) -> None:
         writer.writerow(["night", "cramps"])
         for night in sorted(store.answered_nights()):
             writer.writerow([night.isoformat(), "yes" if night in cramp_nights else "no"])
-
-
-def indented_json(value: Any, depth: int = 0) -> str:
-    """What json.dumps(value, indent=2) gives, byte for byte, for dicts, lists and plain values.
-    The standard library encodes in pure Python whenever it indents; here each plain value goes
-    through its C encoder, which makes exporting ten years of history several times faster."""
-    outer, inner = "  " * depth, "  " * (depth + 1)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        if all(item is None or isinstance(item, (str, int, float)) for item in value.values()):
-            # One call for a whole flat record: the separators lay its members out as indent would.
-            return "{\n" + inner + json.dumps(value, separators=(",\n" + inner, ": "))[1:-1] + "\n" + outer + "}"
-        members = (f"{inner}{json.dumps(str(key))}: {indented_json(item, depth + 1)}" for key, item in value.items())
-        return "{\n" + ",\n".join(members) + "\n" + outer + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        if _flat_records(value):
-            return _indented_records(value, depth)
-        return "[\n" + ",\n".join(inner + indented_json(item, depth + 1) for item in value) + "\n" + outer + "]"
-    return json.dumps(value)
-
-
-# The types a record's values have once dates are written out: what one C call encodes as is.
-PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
-
-
-def _flat_records(items: list[Any] | tuple[Any, ...]) -> bool:
-    """Every item a non-empty dict of plain values: the shape of an exported history."""
-    return all(type(item) is dict and item for item in items) and \
-        set(map(type, chain.from_iterable(item.values() for item in items))) <= PLAIN_TYPES
-
-
-def _indented_records(records: list[Any] | tuple[Any, ...], depth: int) -> str:
-    """A list of flat records in one call to the C encoder. A JSON string never holds a line
-    break (it is written as \\n), so the line breaks are all separators, and one closing brace,
-    separator and opening brace in a row can only be the boundary between two records."""
-    outer, inner, member = "  " * depth, "  " * (depth + 1), "  " * (depth + 2)
-    separator = ",\n" + member
-    body = json.dumps(records, separators=(separator, ": "))[2:-2]  # without the outer [{ and }]
-    between = "\n" + inner + "},\n" + inner + "{\n" + member
-    return "[\n" + inner + "{\n" + member + body.replace("}" + separator + "{", between) + \
-        "\n" + inner + "}\n" + outer + "]"
-
-
-def _plain(record: SessionRecord | CrampRecord) -> dict[str, Any]:
-    """A record's fields as JSON values. Not dataclasses.asdict, which deep-copies every value
-    (each datetime too): that made exporting ten years several times slower than reading them."""
-    values = vars(record).copy()  # a dataclass's fields, in their order
-    for name in _dated_fields(type(record)):
-        value = values[name]
-        if value is not None:
-            values[name] = value.isoformat()
-    return values
-
-
-_DATED_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _dated_fields(record_type: type) -> tuple[str, ...]:
-    """The fields of a record type that hold a date or a moment (written out as ISO 8601): looked
-    up once, not at each of ten years' worth of records."""
-    if record_type not in _DATED_FIELDS:
-        _DATED_FIELDS[record_type] = tuple(
-            name for name, hint in get_type_hints(record_type).items()
-            if hint in (date, datetime) or date in get_args(hint) or datetime in get_args(hint))
-    return _DATED_FIELDS[record_type]
-
-
 
 
 def command_plan(arguments: argparse.Namespace) -> int:

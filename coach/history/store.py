@@ -12,9 +12,10 @@ import json
 import os
 import shutil
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ from coach import locations
 from coach.clock import now_local as now_local  # where the history code has always found it
 from coach.files import private_dir, write_private
 from coach.history.cramp_entry import CrampEntry, checked
+from coach.history.export_rows import as_dicts, cramp_row, cramp_rows_if_sound, session_row, session_rows_sound
 from coach.history.nights import night_of
 from coach.history.stored_values import stored_minutes, stored_moment
 from coach.i18n import _
@@ -253,6 +255,10 @@ class PlanRecord:
     ended_at: datetime | None
 
 
+SESSION_FIELDS = tuple(field.name for field in fields(SessionRecord))
+CRAMP_FIELDS = tuple(field.name for field in fields(CrampRecord))
+
+
 def default_path() -> Path:
     return locations.data_dir() / FILE_NAME
 
@@ -394,6 +400,14 @@ class HistoryStore:
     def sessions(self, since: date | None = None) -> list[SessionRecord]:
         return self._readable("sessions", self._select_sessions(since), _session)
 
+    def session_values(self) -> list[dict[str, Any]]:
+        """Every session as JSON values, for an export: what sessions() holds, checked the same way,
+        without a record for each of ten years' sessions."""
+        rows = self._select_sessions(None).fetchall()
+        if not session_rows_sound(rows):
+            rows = self._readable("sessions", rows, session_row)  # names and leaves out the damaged ones
+        return as_dicts(SESSION_FIELDS, rows)
+
     def _select_sessions(self, since: date | None) -> sqlite3.Cursor:
         return self._connection.execute(
             "SELECT id, routine, title, started_at, night, ended_at, status, planned_seconds, actual_seconds "
@@ -470,6 +484,12 @@ class HistoryStore:
     def cramps(self, since: date | None = None) -> list[CrampRecord]:
         return self._readable("cramps", self._select_cramps(since), _cramp)
 
+    def cramp_values(self) -> list[dict[str, Any]]:
+        """Every cramp as JSON values, for an export (see session_values)."""
+        rows = self._select_cramps(None).fetchall()
+        values = cramp_rows_if_sound(rows)
+        return as_dicts(CRAMP_FIELDS, self._readable("cramps", rows, cramp_row) if values is None else values)
+
     def _select_cramps(self, since: date | None) -> sqlite3.Cursor:
         return self._connection.execute(f"SELECT {self._CRAMP_COLUMNS} FROM cramps WHERE night >= ? ORDER BY at",
                                         ((since or date.min).isoformat(),))
@@ -503,6 +523,13 @@ class HistoryStore:
             "SELECT night FROM checkins WHERE night >= ?1 UNION SELECT night FROM cramps WHERE night >= ?1",
             ((since or date.min).isoformat(),))
         return {date.fromisoformat(night) for (night,) in rows}
+
+    def answered_night_values(self) -> list[str]:
+        """Every answered night as the ISO date it is stored as, in order, for an export."""
+        rows = self._connection.execute("SELECT night FROM checkins UNION SELECT night FROM cramps ORDER BY night")
+        nights = [night for (night,) in rows]
+        deque(map(date.fromisoformat, nights), maxlen=0)  # each checked as answered_nights() reads it
+        return nights
 
     def used_by(self, night: date) -> bool:
         """Whether anything at all was recorded for `night` or before it."""

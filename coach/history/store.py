@@ -24,7 +24,6 @@ from coach import locations
 from coach.clock import now_local as now_local  # where the history code has always found it
 from coach.files import private_dir, write_private
 from coach.history.cramp_entry import CrampEntry, checked
-from coach.history.export_rows import as_dicts, cramp_row, cramp_rows_if_sound, session_row, session_rows_sound
 from coach.history.nights import night_of
 from coach.history.stored_values import stored_minutes, stored_moment
 from coach.i18n import _
@@ -403,6 +402,8 @@ class HistoryStore:
     def session_values(self) -> list[dict[str, Any]]:
         """Every session as JSON values, for an export: what sessions() holds, checked the same way,
         without a record for each of ten years' sessions."""
+        from coach.history.export_rows import as_dicts, session_row, session_rows_sound  # for exports alone
+
         rows = self._select_sessions(None).fetchall()
         if not session_rows_sound(rows):
             rows = self._readable("sessions", rows, session_row)  # names and leaves out the damaged ones
@@ -486,6 +487,8 @@ class HistoryStore:
 
     def cramp_values(self) -> list[dict[str, Any]]:
         """Every cramp as JSON values, for an export (see session_values)."""
+        from coach.history.export_rows import as_dicts, cramp_row, cramp_rows_if_sound
+
         rows = self._select_cramps(None).fetchall()
         values = cramp_rows_if_sound(rows)
         return as_dicts(CRAMP_FIELDS, self._readable("cramps", rows, cramp_row) if values is None else values)

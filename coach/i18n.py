@@ -18,6 +18,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from coach.catalogue import Catalogue
+
 ENGLISH = "en"
 # The languages coach has catalogues for, each by its own name (how a person finds theirs in a list).
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch", "es": "Español", "ru": "Русский"}
@@ -109,4 +111,5 @@ def use_language(code: str) -> None:
     global _translation, _language
     code = language_code(code) or ENGLISH
     _language = code if code in LANGUAGES else ENGLISH
-    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    path = LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    _translation = Catalogue(path) if _language != ENGLISH and path.exists() else gettext.NullTranslations()

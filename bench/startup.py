@@ -88,6 +88,8 @@ def prepare_venv(venv: Path, reuse: bool) -> None:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(REPOSITORY)], check=True)
     elif not reuse:
+        # First whatever dependency this checkout added, then this checkout's code over the old.
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(REPOSITORY)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--no-deps", "--force-reinstall",
                         str(REPOSITORY)], check=True)
     where = "import sysconfig; print(sysconfig.get_path('purelib'))"

@@ -18,8 +18,6 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from coach.catalogue import Catalogue
-
 ENGLISH = "en"
 # The languages coach has catalogues for, each by its own name (how a person finds theirs in a list).
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch", "es": "Español", "ru": "Русский"}
@@ -112,4 +110,9 @@ def use_language(code: str) -> None:
     code = language_code(code) or ENGLISH
     _language = code if code in LANGUAGES else ENGLISH
     path = LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    _translation = Catalogue(path) if _language != ENGLISH and path.exists() else gettext.NullTranslations()
+    if _language == ENGLISH or not path.exists():
+        _translation = gettext.NullTranslations()
+        return
+    from coach.catalogue import Catalogue  # English, the most common, needs none
+
+    _translation = Catalogue(path)

@@ -44,7 +44,11 @@ class Catalogue(gettext.NullTranslations):
         self._originals_at, self._translations_at = originals, translations
         # The entries in the order of their English texts, searched by halves: no Python object
         # is kept for a text until it is asked for.
-        self._sorted = array("I", sorted(range(count), key=self._original))
+        texts = [data[offset:offset + length].partition(b"\0")[0]  # let go once sorted
+                 for length, offset in self._entry.iter_unpack(memoryview(data)[originals:originals + 8 * count])]
+        self._sorted = array("I", sorted(range(count), key=texts.__getitem__))
+        del texts
+        self._said: dict[str, str] = {}  # what gettext answered, for the texts shown again and again
         self._found: dict[bytes, tuple[int | None, int | None]] = {}
         self._decoded: dict[int, list[str]] = {}
         self._charset = "utf-8"
@@ -100,8 +104,11 @@ class Catalogue(gettext.NullTranslations):
         return None if plural is None else self._forms(plural)[self.plural(1)]
 
     def gettext(self, message: str) -> str:
-        translated = self._single(message.encode(self._charset))
-        return message if translated is None else translated
+        said = self._said.get(message)
+        if said is None:
+            translated = self._single(message.encode(self._charset))
+            said = self._said[message] = message if translated is None else translated
+        return said
 
     def pgettext(self, context: str, message: str) -> str:
         translated = self._single((context + _CONTEXT + message).encode(self._charset))

@@ -3,8 +3,9 @@
 gettext's own reader decodes every English text and every translation into Python strings when the
 catalogue opens. For Russian that is some 1,200 pairs: about 0.6 MiB of strings and a few
 milliseconds of pure Python before the first frame, which shows a few dozen of them. Here opening
-indexes the English texts as bytes; a translation is decoded the first time it is asked for and
-kept. It answers as gettext.GNUTranslations answers (a test compares the two on every text).
+only puts the entries in the order of their English texts (an array of numbers); a text is found
+by halves, and its translation decoded the first time it is asked for and kept. It answers as
+gettext.GNUTranslations answers (a test compares the two on every text).
 """
 
 from __future__ import annotations

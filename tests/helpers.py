@@ -22,3 +22,17 @@ def routine(*steps: RoutineStep, get_ready: int = 5, switch_legs: int = 5) -> Ro
 
 def holds(hold=10, rest=10, reps=3) -> Holds:
     return Holds(hold, rest, reps)
+
+
+def history_at_schema(path, version: int):
+    """A history file as coach left it at schema `version`, open for rows to be added the old way."""
+    import sqlite3
+
+    from coach.history.store import MIGRATIONS, _statements
+
+    connection = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:version]:
+        for statement in _statements(script):
+            connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {version}")
+    return connection

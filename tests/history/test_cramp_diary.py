@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from coach.history.cramp_entry import CrampEntry, CrampValueError, parse_minutes, parse_severity, parse_yes_no
-from coach.history.store import MIGRATIONS, SCHEMA_VERSION, HistoryStore, _statements
+from coach.history.store import SCHEMA_VERSION, HistoryStore
+
+from helpers import history_at_schema
 
 T0 = datetime(2026, 11, 21, 3, 10, tzinfo=UTC)  # the night of 20 November
 
@@ -78,11 +79,7 @@ def test_a_night_is_answered_by_a_check_in_or_a_cramp_and_otherwise_unknown(tmp_
 
 def test_a_version_2_history_gains_places_check_ins_and_plans_keeping_its_cramps(tmp_path):
     path = tmp_path / "h.sqlite3"
-    connection = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:2]:
-        for statement in _statements(script):
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 2")
+    connection = history_at_schema(path, 2)
     connection.execute("INSERT INTO cramps (at, night, leg, severity, logged_at) VALUES "
                        "('2026-11-01T03:00:00+00:00', '2026-10-31', 'left', 4, '2026-11-01T08:00:00+00:00')")
     connection.close()

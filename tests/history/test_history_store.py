@@ -14,6 +14,8 @@ import pytest
 
 from coach.history.store import SCHEMA_VERSION, HistoryError, HistoryStore
 
+from helpers import history_at_schema
+
 T0 = datetime(2026, 11, 20, 22, 0, tzinfo=UTC)
 
 
@@ -137,13 +139,8 @@ def test_a_locked_history_is_waited_for_not_failed(tmp_path):
 
 
 def test_a_version_1_history_gains_the_reminder_tables_and_keeps_its_data(tmp_path):
-    from coach.history.store import MIGRATIONS, _statements
-
     path = tmp_path / "h.sqlite3"
-    connection = sqlite3.connect(path, isolation_level=None)
-    for statement in _statements(MIGRATIONS[0]):
-        connection.execute(statement)
-    connection.execute("PRAGMA user_version = 1")
+    connection = history_at_schema(path, 1)
     connection.execute("INSERT INTO cramps (at, night, leg, severity, logged_at) VALUES "
                        "('2026-11-01T03:00:00+00:00', '2026-10-31', 'left', 4, '2026-11-01T08:00:00+00:00')")
     connection.close()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.history.store import MIGRATIONS, SCHEMA_VERSION, HistoryStore, _statements
+from coach.history.store import SCHEMA_VERSION, HistoryStore, _statements
+
+from helpers import history_at_schema
 
 T0 = datetime(2026, 11, 20, 22, 0, tzinfo=UTC)
 
@@ -23,11 +24,7 @@ def summed(store: HistoryStore, session: int) -> float:
 
 def test_a_version_4_history_gains_each_sessions_total_from_its_steps(tmp_path):
     path = tmp_path / "h.sqlite3"
-    connection = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:4]:
-        for statement in _statements(script):
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 4")
+    connection = history_at_schema(path, 4)
     for session, seconds in ((1, (30.5, 29.25, 10)), (2, ()), (3, (12.0,))):
         connection.execute("INSERT INTO sessions (id, routine, title, started_at, night, status, planned_seconds) "
                            "VALUES (?, 'quick', 'Quick', ?, '2026-11-20', 'completed', 220)",

@@ -271,9 +271,14 @@ def _write_json(document: dict[str, Any]) -> None:
     pure Python whenever it indents."""
     import orjson  # only for this command
 
+    encoded = orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
     sys.stdout.flush()
-    sys.stdout.buffer.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
-    sys.stdout.buffer.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream stands in for stdout (an embedding program's)
+        sys.stdout.write(encoded.decode())
+    else:
+        binary.write(encoded)
+        binary.flush()
 
 
 def _say_damage(store: HistoryStore) -> None:

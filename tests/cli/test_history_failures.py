@@ -119,3 +119,13 @@ def test_cramp_minutes_must_be_from_0_to_240(minutes, capsys):
     assert main(["cramp", "--leg", "left", "--severity", "3", "--minutes", minutes]) == 2
     assert "minutes" in capsys.readouterr().err
     assert HistoryStore().cramps() == []
+
+
+def test_the_json_export_also_goes_to_a_stdout_that_takes_only_text(monkeypatch):
+    import io
+
+    HistoryStore().log_cramp(now_local() - timedelta(hours=2), "left", 4, 2.0, "café")
+    text_only = io.StringIO()
+    monkeypatch.setattr("sys.stdout", text_only)
+    assert main(["history", "--json"]) == 0
+    assert [c["note"] for c in json.loads(text_only.getvalue())["cramps"]] == ["café"]

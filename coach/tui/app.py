@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from coach.clock import monotonic, now_local
@@ -81,6 +83,7 @@ class CoachApp(App[None]):
         self.history = history
         self._open_history = open_history
         self._unrecorded: list[tuple[Session, str]] = []  # started before the history was open
+        self._leaving = False
         self.now = now
         self.clock = clock
         self._start = start
@@ -162,6 +165,18 @@ class CoachApp(App[None]):
             self._history_ready()
         if self._read_library is not None:
             self.call_after_refresh(lambda: self.library)  # read while the safety page is read
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)
+
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Nothing more once coach is closing: keys typed just after q (a fast "qe") would open a
+        screen while the others come down, and Textual would show its traceback on the way out."""
+        if self._leaving:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
 
     def on_key(self, event: events.Key) -> None:
         # Runs only for a key that nothing focused took (a text box keeps its Cyrillic letters).

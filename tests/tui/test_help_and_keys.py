@@ -277,3 +277,15 @@ async def test_a_routine_started_from_the_command_line_is_highlighted_afterwards
         await pilot.pause()
         routines = app.screen.query_one(OptionList)
         assert routines.get_option_at_index(routines.highlighted).id == "quick"
+
+
+async def test_keys_typed_just_after_quitting_open_nothing(clock):
+    """A fast "qe": the e arrives while coach is closing and must not open a screen on the way out
+    (it did, and its on_mount found no widgets: Textual's traceback was the last thing shown)."""
+    app = make_app(clock)
+    async with app.run_test(size=SIZE):
+        front = app.screen
+        assert isinstance(front, HomeScreen)
+        app.exit()
+        assert await app.run_action("exercises", front) is False  # what e runs on the start screen
+        assert app.screen is front

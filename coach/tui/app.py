@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import replace
@@ -17,6 +18,7 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.screen import Screen
 
 from coach.clock import monotonic, now_local
@@ -102,6 +104,17 @@ class CoachApp(App[None]):
         self.set_reactive(App.theme, NIGHT.name)
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
         self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet: no cost
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, with an input thread that sleeps until a key on
+        Linux and macOS (see quiet_driver)."""
+        driver = super().get_driver_class()
+        linux = sys.modules.get("textual.drivers.linux_driver")  # never imported on Windows
+        if linux is not None and driver is linux.LinuxDriver:
+            from coach.tui.quiet_driver import QuietLinuxDriver
+
+            return QuietLinuxDriver
+        return driver
 
     @property
     def library(self) -> Library:

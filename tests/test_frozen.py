@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from dataclasses import FrozenInstanceError, dataclass, field
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, InitVar, dataclass, field
 
 import pytest
 
@@ -160,3 +161,88 @@ def test_classes_of_none_one_or_more_fields_compare_hash_and_order(fields: int) 
     assert (made(*low) < made(*high)) == (reference(*low) < reference(*high))
     assert (made(*low) != made(*high)) == (reference(*low) != reference(*high))
     assert repr(made(*low)) == repr(reference(*low))
+
+
+def both_raise(make: Callable[..., object], reference: Callable[..., object], *arguments: object,
+               **keywords: object) -> str:
+    """Both classes refuse these arguments with a TypeError; the message of @frozen's."""
+    with pytest.raises(TypeError) as expected:
+        reference(*arguments, **keywords)
+    with pytest.raises(TypeError) as made:
+        make(*arguments, **keywords)
+    assert str(made.value).split("__init__() ")[1] == str(expected.value).split("__init__() ")[1]
+    return str(made.value)
+
+
+def test_wrong_arguments_are_refused_as_a_dataclass_refuses_them() -> None:
+    both_raise(Made, Reference)  # no name
+    both_raise(Made, Reference, "a", 1, (), {}, "", 0, "one too many")
+    both_raise(Made, Reference, "a", colour="red")
+    both_raise(Made, Reference, "a", name="b")
+
+
+def test_fields_not_in_init_class_variables_and_post_init_work_as_in_a_dataclass() -> None:
+    from typing import ClassVar
+
+    made_after: list[str] = []
+
+    @frozen
+    class Counted:
+        LIMIT: ClassVar[int] = 3
+        name: str
+        kept: tuple[str, ...] = field(default=(), init=False)
+        seen: list[str] = field(default_factory=list, init=False)
+
+        def __post_init__(self) -> None:
+            made_after.append(self.name)
+
+    counted = Counted("a")
+    assert (counted.name, counted.kept, counted.seen, Counted.LIMIT) == ("a", (), [], 3)
+    assert [f.name for f in dataclasses.fields(counted)] == ["name", "kept", "seen"]
+    assert made_after == ["a"]
+    with pytest.raises(TypeError):
+        Counted("a", ("b",))  # type: ignore[call-arg]
+
+
+def test_a_class_dataclasses_would_refuse_is_refused() -> None:
+    with pytest.raises(ValueError, match="mutable default"):
+        @frozen
+        class Shared:
+            items: list[str] = []  # the mistake under test
+
+    with pytest.raises(TypeError, match="non-default argument"):
+        @frozen
+        class Misordered:
+            first: int = 0
+            second: str  # type: ignore[misc]  # the mistake under test
+
+
+def test_what_only_dataclasses_can_make_is_left_to_them() -> None:
+    @frozen
+    class Seeded:
+        seed: InitVar[int]
+        value: int = 0
+
+        def __post_init__(self, seed: int) -> None:
+            object.__setattr__(self, "value", seed * 2)
+
+    assert Seeded(4).value == 8
+    assert [f.name for f in dataclasses.fields(Seeded)] == ["value"]
+
+
+def test_several_missing_arguments_are_named_as_python_names_them() -> None:
+    @frozen
+    class Three:
+        first: int
+        second: int
+        third: int
+
+    @dataclass(frozen=True)
+    class ThreeReference:
+        first: int
+        second: int
+        third: int
+
+    assert both_raise(Three, ThreeReference).endswith("'first', 'second', and 'third'")
+    assert both_raise(Three, ThreeReference, 1).endswith("'second' and 'third'")
+    both_raise(Three, ThreeReference, 1, 2, 3, 4)

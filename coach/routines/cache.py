@@ -4,13 +4,17 @@ The cache is only a copy: it is used when every routine file (and the translatio
 language) is still exactly as it was when the cache was written (same paths, sizes, modification
 times and inodes, same coach version, same language), and
 anything unexpected in it (damaged, truncated, hand-edited into another shape) means the files
-are read again. A library with problems in its files is never cached, so that its messages
-always come from reading the files themselves. Each language has its own cache file, so
+are read again. Its first line is a CRC-32 of the rest: a cache whose bytes are not the ones
+coach wrote is never used, so what it holds (a library that was checked when it was read from
+the files) is taken as written, with no second check of every pose on the way to the first frame.
+A library with problems in its files is never cached, so that its messages always come from
+reading the files themselves. Each language has its own cache file, so
 switching between two languages reads the files once for each and never shows the other's texts.
 """
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import json
 import os
@@ -22,7 +26,7 @@ from coach import __version__, locations
 from coach.files import write_private
 from coach.i18n import ENGLISH
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
-from coach.pictures.pose import Picture, Point, Pose, Prop, TextPicture, pose_from_data, text_picture_from
+from coach.pictures.pose import Limb, Move, Picture, Point, Pose, Prop, TextPicture, text_picture_from
 from coach.routines.library import Library
 
 FILE_NAME = "routines.json"
@@ -54,19 +58,36 @@ def _identity(status: os.stat_result) -> list[int]:
 
 def read(key: Fingerprint, language: str = ENGLISH, path: Path | None = None) -> Library | None:
     """The cached library in `language` for files that still match `key`, or None (then read the files)."""
-    return read_file(path or cache_path(language),
-                     {"format": FORMAT, "coach": __version__, "language": language, "files": key})
+    try:
+        content = (path or cache_path(language)).read_bytes()
+    except OSError:
+        return None
+    checksum, _, document = content.partition(b"\n")
+    if checksum != _checksum_line(document):
+        return None
+    return _library_from(document, {"format": FORMAT, "coach": __version__, "language": language, "files": key})
+
+
+def _checksum_line(document: bytes) -> bytes:
+    return b"crc32 %08x" % binascii.crc32(document)
 
 
 def read_file(path: Path, expected: dict[str, Any], base: Path | None = None) -> Library | None:
-    """The library in a file of this format whose entries include `expected`, or None. Origins
-    written relative (coach's prebuilt library) are taken as relative to `base`."""
+    """The library in a file of this format, shipped inside coach (no checksum line), whose
+    entries include `expected`, or None. Origins written relative are taken as relative to `base`."""
     try:
-        data = json.loads(path.read_bytes())
+        return _library_from(path.read_bytes(), expected, base)
+    except OSError:
+        return None
+
+
+def _library_from(document: bytes, expected: dict[str, Any], base: Path | None = None) -> Library | None:
+    try:
+        data = json.loads(document)
         if not isinstance(data, dict) or any(data.get(name) != value for name, value in expected.items()):
             return None
         return _library(data, base)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, CacheMismatch):
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, CacheMismatch):
         return None
 
 
@@ -78,8 +99,9 @@ def write(key: Fingerprint, library: Library, language: str = ENGLISH, path: Pat
     if not kept_whole(data, library):  # something this cache cannot hold yet: every start reads the files
         return
     # A read-only or full disk: the next start reads the files, as it would without a cache.
+    document = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError):
-        write_private(path or cache_path(language), json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        write_private(path or cache_path(language), _checksum_line(document) + b"\n" + document,
                       durable=False)  # checked at each read, so an fsync (slow on a busy disk) buys nothing
 
 
@@ -189,15 +211,40 @@ def _exercise(item: dict[str, Any], base: Path | None) -> Exercise:
 
 
 def _picture(item: Any) -> Picture | None:
-    """Read back through the same checks as a pose or picture in a file (PoseError: a ValueError)."""
+    """A picture as `_picture_data` wrote it (checked when it was read from its file)."""
     if item is None:
         return None
     if set(item) == {"text"}:
         return text_picture_from(item["text"])
     if set(item) == {"pose"}:
-        pose: Pose = pose_from_data(item["pose"])
-        return pose
+        return _pose(item["pose"])
     raise CacheMismatch(f"a picture of {sorted(item)}")
+
+
+def _pose(data: dict[str, Any]) -> Pose:
+    return Pose(head=_point(data["head"]), neck=_point(data["neck"]), hip=_point(data["hip"]),
+                arms={name: Limb(_points(points)) for name, points in data["arms"].items()},
+                legs={name: Limb(_points(points)) for name, points in data["legs"].items()},
+                stretched=data.get("stretched"), areas=tuple(data["feel"]),
+                props=tuple(_prop(prop) for prop in data["props"]),
+                moves=tuple(Move(_points(points)) for points in data["moves"]),  # type: ignore[arg-type]
+                caption=data["caption"])
+
+
+def _prop(item: dict[str, Any]) -> Prop:
+    ((kind, settings),) = item.items()
+    return Prop(kind=kind, x=settings["x"], y=settings["y"], width=settings["width"], height=settings["height"],
+                points=_points(settings.get("points", ())), label=settings.get("label"),
+                label_at=_point(settings["label_at"]) if "label_at" in settings else None)
+
+
+def _point(item: list[float]) -> Point:
+    x, y = item
+    return (x, y)
+
+
+def _points(items: list[list[float]]) -> tuple[Point, ...]:
+    return tuple(_point(item) for item in items)
 
 
 def _routine(item: dict[str, Any], exercises: dict[str, Exercise], base: Path | None) -> Routine:

@@ -36,6 +36,21 @@ def from_files_only() -> library.Library:
     return read_library(default_layers())
 
 
+def cache_document() -> str:
+    """The cache's JSON, after its checksum line."""
+    checksum, document = cache.cache_path().read_text(encoding="utf-8").split("\n", 1)
+    assert checksum.startswith("crc32 ")
+    return document
+
+
+def write_cache_document(document: str, *, checksum: str | None = None) -> None:
+    """Replace the cache's JSON; with its right checksum unless `checksum` says otherwise: as a
+    version of coach with a mistake might have written it, consistent but wrong."""
+    if checksum is None:
+        checksum = cache._checksum_line(document.encode("utf-8")).decode("ascii")
+    cache.cache_path().write_text(f"{checksum}\n{document}", encoding="utf-8")
+
+
 @pytest.fixture
 def no_file_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any read of the routine files now fails the test: the library must come from the cache."""
@@ -114,10 +129,10 @@ def test_added_and_removed_files_make_the_cache_stale() -> None:
 
 def test_a_stale_entry_from_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     load_library()
-    data = json.loads(cache.cache_path().read_text(encoding="utf-8"))
+    data = json.loads(cache_document())
     data["routines"][0]["title"] = "Written by another version"
     data["coach"] = "0.0.0-older"
-    cache.cache_path().write_text(json.dumps(data), encoding="utf-8")
+    write_cache_document(json.dumps(data))
     loaded = load_library()
     assert loaded == from_files_only()
     assert "Written by another version" not in {routine.title for routine in loaded.routines.values()}
@@ -142,13 +157,40 @@ DAMAGE = {
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=list(DAMAGE))
 def test_a_damaged_cache_falls_back_to_reading_the_files(damage) -> None:
     load_library()
-    text = cache.cache_path().read_text(encoding="utf-8")
+    text = cache_document()
     damaged = damage(text)
     assert damaged != text  # the damage really happened
-    cache.cache_path().write_text(damaged, encoding="utf-8")
+    write_cache_document(damaged)  # with a checksum that matches: the reader's own checks catch it
     assert load_library() == from_files_only()
     # ...and the cache is written again, whole, for the start after
     assert cache.read(cache.fingerprint(default_layers())) == from_files_only()
+
+
+def test_a_cache_whose_bytes_are_not_those_coach_wrote_is_not_used() -> None:
+    load_library()
+    document = cache_document()
+    edited = document.replace('"title":"Quick trial stretches"', '"title":"Edited by hand"')
+    assert edited != document
+    write_cache_document(edited, checksum="crc32 " + cache_document_checksum(document))
+    assert load_library() == from_files_only()
+    assert "Edited by hand" not in cache.cache_path().read_text(encoding="utf-8")  # written again, whole
+
+
+def test_the_checksum_is_what_lets_a_cache_be_taken_as_written() -> None:
+    load_library()
+    write_cache_document(cache_document().replace('"title":"Quick trial stretches"', '"title":"Same bytes"'))
+    assert load_library().routines["quick"].title == "Same bytes"
+
+
+def test_a_cache_without_a_checksum_line_is_not_used() -> None:
+    load_library()
+    cache.cache_path().write_text(cache_document(), encoding="utf-8")  # as the format before it wrote them
+    assert load_library() == from_files_only()
+    assert cache.cache_path().read_text(encoding="utf-8").startswith("crc32 ")
+
+
+def cache_document_checksum(document: str) -> str:
+    return cache._checksum_line(document.encode("utf-8")).decode("ascii").removeprefix("crc32 ")
 
 
 def test_a_library_with_problems_is_never_cached() -> None:

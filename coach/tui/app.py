@@ -103,7 +103,15 @@ class CoachApp(App[None]):
         self.register_theme(NIGHT)
         self.set_reactive(App.theme, NIGHT.name)
         self.add_class(f"-theme-{NIGHT.name}")  # what the watcher would have added (dark already is)
+        self._theme_chosen = True
         self.stylesheet.set_variables(self.get_css_variables())  # nothing is parsed yet: no cost
+
+    _theme_chosen = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual works out its default theme's colours inside App.__init__ (about 1 ms); coach
+        sets its own theme just after and works out those instead, so the first is skipped."""
+        return super().get_css_variables() if self._theme_chosen else {}
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, with an input thread that sleeps until a key on

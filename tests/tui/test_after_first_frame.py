@@ -147,3 +147,24 @@ def test_the_breakpoint_class_is_the_one_textual_would_give():
     breakpoints = [(0, "-narrow"), (80, "-wide")]
     assert [breakpoint_class(width, breakpoints) for width in (0, 79, 80, 200)] == ["-narrow", "-narrow", "-wide", "-wide"]
     assert breakpoint_class(10, [(26, "-tall")]) is None
+
+
+def test_only_the_night_themes_colours_are_worked_out(clock, monkeypatch):
+    """Textual works out its default theme's colours as the app is made; coach never shows that
+    theme, so only its own are worked out, once."""
+    from textual.theme import Theme
+
+    from coach.tui.theme import NIGHT
+
+    worked_out: list[str] = []
+    to_color_system = Theme.to_color_system
+
+    def noting(theme, *args, **kwargs):
+        worked_out.append(theme.name)
+        return to_color_system(theme, *args, **kwargs)
+
+    monkeypatch.setattr(Theme, "to_color_system", noting)
+    app = make_app(clock)
+    assert worked_out == [NIGHT.name]
+    assert app.stylesheet._variables["primary"] == app.theme_variables["primary"]
+    assert app.theme == NIGHT.name

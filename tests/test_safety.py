@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach import safety
-from coach.engine.guidance import guidance_at
+from coach.engine.guidance import ever_shows_get_help, guidance_at
 from coach.engine.timeline import PhaseKind, build_timeline
 from coach.history.report import DoctorDetails, build_report, report_markdown
 from coach.history.store import CrampRecord
@@ -97,6 +97,17 @@ def test_first_aid_shows_its_box_throughout_and_the_leg_check_only_while_it_last
     evening = build_timeline(library.routines["evening"])
     shown = [p.exercise.id for i, p in enumerate(evening.phases) if guidance_at(evening, i).get_help]
     assert shown and set(shown) == {"leg-check"}
+
+
+def test_a_routine_is_said_to_show_the_box_exactly_when_some_moment_of_it_does():
+    library = load_library()
+    for routine in [*library.routines.values(), *library.first_aid.values()]:
+        for first_aid in (False, True):
+            timeline = build_timeline(routine, Side.LEFT)
+            some_moment = any(guidance_at(timeline, i, first_aid=first_aid).get_help
+                              for i in range(len(timeline.phases)))
+            assert ever_shows_get_help(timeline, first_aid=first_aid) == some_moment, routine.name
+    assert not ever_shows_get_help(build_timeline(library.routines["quick"]))
 
 
 def test_cautions_are_shown_while_getting_ready_and_not_during_the_holds():

@@ -44,6 +44,11 @@ def guidance_at(timeline: Timeline, index: int, *, first_aid: bool = False,
     return Guidance(tuple(cautions), tuple(get_help))
 
 
+def ever_shows_get_help(timeline: Timeline, *, first_aid: bool = False) -> bool:
+    """Whether some moment of the routine shows the "Stop and get help" box (see guidance_at)."""
+    return first_aid or any(phase.exercise.id == LEG_CHECK for phase in timeline.phases)
+
+
 def most_important_caution(timeline: Timeline, index: int) -> str | None:
     """The caution worth saying aloud: the exercise's first one, once, as it is got ready for."""
     cautions = guidance_at(timeline, index).cautions

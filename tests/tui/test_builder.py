@@ -12,6 +12,7 @@ from coach.tui.app import CoachApp
 from coach.tui.screens.builder import BuilderScreen, ExercisePicker
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
+from coach.tui.widgets.exercise_heading import ExerciseHeading
 from coach.tui.widgets.exercise_picture import ExercisePicture
 
 SIZE = (100, 30)
@@ -91,7 +92,7 @@ async def test_build_save_reload_and_run_a_routine():
         app.begin(app.library.routines["calf-and-circles"])
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert str(app.screen.query_one("#exercise").content) == "Wall calf stretch · standing"
+        assert app.screen.query_one("#heading", ExerciseHeading).exercise_text == "Wall calf stretch · standing"
         assert str(app.screen.query_one("#side").content) == "LEFT LEG"
 
 

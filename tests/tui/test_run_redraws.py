@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
+from coach.model import Side
 from coach.tui.widgets.countdown import Countdown
 
 from tui_helpers import app_at
@@ -41,7 +44,7 @@ async def test_hold_to_rest_repaints_its_lines_without_a_layout_pass():
         screen.tick()
         await pilot.pause()
         layouts = []
-        for selector in ("#exercise", "#step-count", "#side", "#phase", "#next", "#steps", "#note"):
+        for selector in ("#heading", "#side", "#phase", "#next", "#steps"):
             widget = screen.query_one(selector)
             original = widget.refresh
 
@@ -57,6 +60,21 @@ async def test_hold_to_rest_repaints_its_lines_without_a_layout_pass():
         assert str(screen.query_one("#phase").content) == "REST"
         assert str(screen.query_one("#next").content) == "Next: hold 2 of 3 · 10s"
         assert layouts == []
+
+
+@pytest.mark.parametrize(("start", "side", "has_notes", "has_box"), [
+    ("quick", None, False, False), ("evening", None, True, True), ("cramp-now", Side.LEFT, True, True)])
+async def test_a_routine_gets_the_note_and_the_get_help_box_only_if_it_ever_shows_them(start, side, has_notes,
+                                                                                      has_box):
+    app, _clock = app_at(start, side=side)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert bool(screen.query("#note")) == has_notes
+        assert bool(screen.query("#red-flags")) == has_box
+        for _ in range(len(screen.session.timeline.phases)):  # every phase draws without them
+            await pilot.press("right")
+        await pilot.pause()
 
 
 async def test_at_60_columns_the_picture_gives_way_only_while_safety_words_are_shown():

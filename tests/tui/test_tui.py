@@ -21,7 +21,7 @@ from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
 
-from tui_helpers import SIZE, HeardCues, advance, countdown, make_app, routine_begun, text
+from tui_helpers import SIZE, HeardCues, advance, countdown, exercise_heading, make_app, routine_begun, text
 
 
 async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):
@@ -42,14 +42,14 @@ async def test_getting_ready_for_a_timed_exercise_gives_its_length_as_what_comes
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         step = app.screen.session.next_phase
-        assert (text(app, "#exercise"), text(app, "#phase")) == ("Check your legs · sitting", "GET READY")
+        assert (exercise_heading(app), text(app, "#phase")) == ("Check your legs · sitting", "GET READY")
         assert text(app, "#next") == f"Next: Check your legs · {step.duration}s"
 
 async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        assert exercise_heading(app) == "Wall calf stretch · standing"
         assert (text(app, "#side"), text(app, "#phase"), countdown(app)) == ("LEFT LEG", "GET READY", "5")
         assert "1. Face a wall" in text(app, "#steps")
         assert text(app, "#next") == "Next: hold 1 of 3 · 10s"
@@ -134,9 +134,9 @@ async def test_skip_next_exercise_and_back(clock):
         await pilot.press("left")
         assert text(app, "#phase") == "HOLD 1 OF 3" and countdown(app) == "10"
         await pilot.press("shift+right")
-        assert text(app, "#exercise") == "Standing hamstring stretch · standing"
+        assert exercise_heading(app) == "Standing hamstring stretch · standing"
         await pilot.press("b")
-        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        assert exercise_heading(app) == "Wall calf stretch · standing"
         assert text(app, "#side") == "RIGHT LEG"
 
 
@@ -272,11 +272,11 @@ async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert text(app, "#exercise") == "Sit up and turn on a light · sitting"
+        assert exercise_heading(app) == "Sit up and turn on a light · sitting"
         assert "Stop and get help" in text(app, "#red-flags")
         assert "Call emergency services now: chest pain" in text(app, "#red-flags")
         await advance(pilot, clock, 10)
-        assert (text(app, "#exercise"), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
+        assert (exercise_heading(app), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
 
 
 async def test_cancelling_the_leg_question_goes_back_home(clock):
@@ -340,18 +340,18 @@ async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
     app = make_app(clock, start="evening")
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 5 + 10 + 5 + 12.5)
-        before = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        before = (exercise_heading(app), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        after = (text(app, "#exercise"), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        after = (exercise_heading(app), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
         assert before == after
-        assert text(app, "#exercise") == "Check your legs · sitting"
+        assert exercise_heading(app) == "Check your legs · sitting"
         for selector in ("#side", "#phase", "#countdown", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         await pilot.resize_terminal(100, 30)
         await advance(pilot, clock, 32.5)
-        assert text(app, "#exercise") == "Easy warm-up march · standing"
+        assert exercise_heading(app) == "Easy warm-up march · standing"
 
 
 async def test_safety_is_shown_once_on_first_run_and_always_reachable(clock):
@@ -480,7 +480,7 @@ async def test_coach_run_shows_the_run_screen_first_without_building_home(clock,
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
         assert [type(screen) for screen in app.screen_stack] == [RunScreen]
-        assert text(app, "#exercise") == "Wall calf stretch · standing"
+        assert exercise_heading(app) == "Wall calf stretch · standing"
         await advance(pilot, clock, 220)
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)

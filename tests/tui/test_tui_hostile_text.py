@@ -9,7 +9,7 @@ from coach.locations import user_routines_dir
 from coach.tui.screens.done import DoneScreen
 from coach.tui.screens.run import RunScreen
 
-from tui_helpers import SIZE, advance, make_app, text
+from tui_helpers import SIZE, advance, exercise_heading, make_app, text
 
 BRACKETS = """\
 exercises:
@@ -39,7 +39,8 @@ async def test_square_brackets_from_a_file_are_shown_as_typed_through_to_the_sum
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert "[link=https://example.com]Circles[/] [/]" in text(app, "#exercise")
+        assert "[link=https://example.com]Circles[/] [/]" in exercise_heading(app)
+        assert "[link=https://example.com]Circles[/] [/]" in str(app.screen.query_one("#heading").render())
         await advance(pilot, clock, 10)
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)

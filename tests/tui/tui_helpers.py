@@ -55,6 +55,13 @@ def text(app: CoachApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
+def exercise_heading(app: CoachApp) -> str:
+    """The exercise and its position, as the run screen's top line shows them."""
+    from coach.tui.widgets.exercise_heading import ExerciseHeading
+
+    return app.screen.query_one(ExerciseHeading).exercise_text
+
+
 def countdown(app: CoachApp) -> str:
     return app.screen.query_one("#countdown", Digits).value
 

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from coach.durations import format_clock
-from coach.engine.guidance import Guidance, guidance_at
+from coach.engine.guidance import Guidance, ever_shows_get_help, guidance_at
 from coach.engine.session import Ended, Event, Session, State
 from coach.engine.text_views import phase_label
 from coach.engine.timeline import Phase, PhaseKind
@@ -29,6 +29,7 @@ from coach.safety import GET_HELP_TITLE
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown, countdown_rows, side_label_scale
 from coach.tui.widgets.cue_mode import CueModeLabel
+from coach.tui.widgets.exercise_heading import ExerciseHeading
 from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
@@ -100,19 +101,8 @@ class RunScreen(CoachScreen[None]):
     #below {
         height: 1fr;
     }
-    #heading, #status {
+    #status {
         height: auto;
-    }
-    #exercise {
-        width: 1fr;
-        text-style: bold;
-        color: $foreground;
-        padding-top: 1;
-    }
-    #step-count {
-        width: auto;
-        color: $text-muted;
-        padding-top: 1;
     }
     #side {
         width: auto;
@@ -253,24 +243,26 @@ class RunScreen(CoachScreen[None]):
         # widget and everything in it once more before the first frame.
         first = self.session.timeline.phases[0]
         with Backdrop(id="above"):
-            with Horizontal(id="heading"):
-                yield Static(id="exercise", markup=False)
-                yield Static(id="step-count")
+            yield ExerciseHeading(id="heading")
             with Horizontal(id="status"):
                 yield SideLabel(id="side")
                 yield Static(id="phase", classes=phase_classes(first, paused=False))
                 yield CueModeLabel(id="cue-mode")
         yield Countdown(id="countdown")
         guidance = self._guidance(first)
+        timeline = self.session.timeline
         with Backdrop(id="below"):
             with Horizontal(id="guide"):
                 with VerticalScroll(id="instructions", classes="-get-help" if guidance.get_help else ""):
                     yield GuidanceLines(N_("Take care"), id="cautions")
                     yield Static(id="steps", markup=False)
-                    yield Static(id="note", markup=False)
+                    # Only in routines that use them: each widget costs its share of the first frame.
+                    if any(phase.note for phase in timeline.phases):
+                        yield Static(id="note", markup=False)
                 yield ExercisePicture(id="picture", classes="-gives-way" if picture_gives_way(guidance) else "")
             # Outside the scrolling instructions, so it stays on screen at every size.
-            yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
+            if ever_shows_get_help(timeline, first_aid=self.routine.asks_for_side):
+                yield GuidanceLines(GET_HELP_TITLE, id="red-flags")
             yield Static(id="next", markup=False)
             yield ProgressLine(self.session.timeline.total, id="progress")
             yield KeyHints()
@@ -394,23 +386,25 @@ class RunScreen(CoachScreen[None]):
         steps_total = len(self.routine.steps)
         paused = self.session.state is State.PAUSED
         steps = "\n".join(f"{n}. {line}" for n, line in enumerate(exercise.steps, start=1))
-        self._write("#exercise", f"{exercise.name} · {exercise.position.label}")
-        self._write("#step-count", _("exercise {number} of {total}").format(number=phase.step_index + 1,
-                                                                             total=steps_total))
+        self.query_one(ExerciseHeading).show(
+            f"{exercise.name} · {exercise.position.label}",
+            _("exercise {number} of {total}").format(number=phase.step_index + 1, total=steps_total))
         self._write("#side", phase.side.label)
         self._write("#phase", _("PAUSED · space to go on") if paused else phase_label(phase).upper())
         self._write("#steps", steps)
-        self._write("#note", _("Note: {note}").format(note=phase.note) if phase.note else "")
+        for note in self.query("#note").results(Static):
+            self._write(note, _("Note: {note}").format(note=phase.note) if phase.note else "")
+            note.display = bool(phase.note)
         self._write("#next", next_text(self.session))
         self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the widgets they style, not the screen or a container: a class change
         # restyles the widget and everything inside it, at each phase change.
         self.query_one("#phase").set_classes(phase_classes(phase, paused))
         self._countdown.set_class(paused, "-paused")
-        self.query_one("#note").display = bool(phase.note)
         guidance = self._guidance(phase)
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
-        self.query_one("#red-flags", GuidanceLines).show(guidance.get_help)
+        for red_flags in self.query("#red-flags").results(GuidanceLines):
+            red_flags.show(guidance.get_help)
         self.query_one("#instructions").set_class(bool(guidance.get_help), "-get-help")
         self.query_one("#picture").set_class(picture_gives_way(guidance), "-gives-way")
 
@@ -418,12 +412,12 @@ class RunScreen(CoachScreen[None]):
         return guidance_at(self.session.timeline, phase.index, first_aid=self.routine.asks_for_side,
                            pregnant=is_pregnancy_variant(self.routine))
 
-    def _write(self, selector: str, text: str) -> None:
+    def _write(self, selector: str | Static, text: str) -> None:
         """Update a line only if its words changed: most phase changes (hold, rest, hold) keep
         the exercise, steps and leg. A layout pass costs more than the rest of a phase change,
         so a line whose size cannot change (one line, old and new, in a width of its own) is
         only repainted."""
-        widget = self.query_one(selector, Static)
+        widget = selector if isinstance(selector, Static) else self.query_one(selector, Static)
         old = str(widget.content)
         if old != text:
             widget.update(text, layout=not (stays_one_line(widget, old) and stays_one_line(widget, text)))

@@ -27,7 +27,11 @@ def test_every_text_and_plural_form_is_what_gnu_translations_gives(language):
     texts = {key if isinstance(key, str) else key[0] for key in reference._catalog}  # type: ignore[attr-defined]
     assert len(texts) > 500
     for text in texts:
-        assert lazy.gettext(text) == reference.gettext(text), text
+        # A text with only a plural entry: Python 3.11.7's gettext() gives its form for one, as
+        # ours does; 3.11.2's gave the text back. ngettext(..., 1) is that form in every version.
+        alone = text in reference._catalog  # type: ignore[attr-defined]
+        expected = reference.gettext(text) if alone else reference.ngettext(text, text, 1)
+        assert lazy.gettext(text) == expected, text
         for count in COUNTS:
             assert lazy.ngettext(text, text + " (many)", count) == reference.ngettext(text, text + " (many)", count)
         if "\x04" in text:

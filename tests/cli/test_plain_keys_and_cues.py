@@ -95,9 +95,12 @@ def test_voice_test_finishes_within_five_seconds_and_says_what_it_used_or_what_t
 
 
 def test_ctrl_c_in_plain_mode_stops_keeps_what_was_done_and_exits_130(coach_home):
+    # Ctrl+C as a person's terminal delivers it: a shell that runs the tests in the background
+    # starts them (and so coach) with SIGINT ignored.
     process = subprocess.Popen([sys.executable, "-m", "coach", "run", "quick", "--plain", "--quiet"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COACH_HOME": str(coach_home)})
+                               env={**os.environ, "COACH_HOME": str(coach_home)},
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert process.stdout is not None
     first = process.stdout.readline()
     while first and not first.startswith("[0:00]"):  # the safety page comes first, on a first run

@@ -72,8 +72,11 @@ class QuietLinuxDriver(LinuxDriver):
                 if self._wake_read in ready:
                     self._drain_wake_pipe()
                 if self.fileno in ready:
-                    data = decode(os.read(self.fileno, 4096))
-                    for event in parser.feed(data) if data else ():
+                    raw = os.read(self.fileno, 4096)
+                    if not raw:  # the terminal is gone: wait for the stop request alone, not spin
+                        selector.unregister(self.fileno)
+                        continue
+                    for event in parser.feed(decode(raw)):
                         self.process_message(event)
                     keys_settle_at = get_time() + constants.ESCAPE_DELAY
                 now = get_time()  # before tick(): past this, tick() surely let the held key go

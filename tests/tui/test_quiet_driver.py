@@ -112,6 +112,16 @@ async def test_keys_sent_as_escape_sequences_still_arrive_whole(input_thread):
     assert await input_thread.next_key() == "up"
 
 
+async def test_once_the_terminal_is_gone_it_waits_for_the_stop_request_instead_of_spinning(input_thread):
+    input_thread.wait_without_limit()
+    os.close(input_thread.keyboard)
+    input_thread.keyboard = os.open(os.devnull, os.O_WRONLY)  # for the fixture to close
+    input_thread.wait_without_limit()
+    input_thread.driver.exit_event.set()
+    input_thread.thread.join(timeout=10)
+    assert not input_thread.thread.is_alive()
+
+
 async def test_a_stop_request_ends_a_thread_that_waits_without_a_limit(input_thread):
     input_thread.wait_without_limit()
     input_thread.driver.exit_event.set()

@@ -76,8 +76,10 @@ class QuietLinuxDriver(LinuxDriver):
                     if not raw:  # the terminal is gone: wait for the stop request alone, not spin
                         selector.unregister(self.fileno)
                         continue
-                    for event in parser.feed(decode(raw)):
-                        self.process_message(event)
+                    text = decode(raw)
+                    if text:  # empty: half a character, the rest to come (feed("") means the end)
+                        for event in parser.feed(text):
+                            self.process_message(event)
                     keys_settle_at = get_time() + constants.ESCAPE_DELAY
                 now = get_time()  # before tick(): past this, tick() surely let the held key go
                 for event in parser.tick():

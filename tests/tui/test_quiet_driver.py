@@ -107,6 +107,15 @@ async def test_a_lone_esc_becomes_the_escape_key_without_another_key_after_it(in
     assert await input_thread.next_key() == "escape"
 
 
+async def test_a_character_that_arrives_in_two_reads_arrives_whole(input_thread):
+    os.write(input_thread.keyboard, "中".encode()[:1])
+    input_thread.wait_without_limit()  # read the first byte, and waited again
+    os.write(input_thread.keyboard, "中".encode()[1:])
+    input_thread.press("a")
+    assert await input_thread.next_key() == "中"
+    assert await input_thread.next_key() == "a"
+
+
 async def test_keys_sent_as_escape_sequences_still_arrive_whole(input_thread):
     input_thread.press("\x1b[A")  # up arrow
     assert await input_thread.next_key() == "up"

@@ -103,6 +103,7 @@ def _make(cls: type[T], order: bool) -> type[T]:
             raise TypeError(f"{cls.__qualname__} defines {name}, which @frozen must provide")
     made: Any = cls  # given attributes a type checker cannot know of
     specs = _field_specs(cls)
+    read = specs is not None
     if specs is None:  # something only dataclasses knows how to make (InitVar, kw_only, a plain dataclass base)
         dataclasses.dataclass(cls, eq=False, repr=False)  # compiles __init__ only
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]  # it is a dataclass from here on
@@ -120,6 +121,7 @@ def _make(cls: type[T], order: bool) -> type[T]:
     # compared and hashed, as tuples read by operator.attrgetter in C (sets, dict keys and sorting
     # call these often); the fields repr shows.
     made.__frozen_specs__ = specs
+    made.__frozen_read__ = read  # its fields read here, so a subclass may take them as they are
     made.__frozen_fields__ = frozenset(spec.name for spec in specs)
     made.__frozen_compared__ = _values_of(tuple(spec.name for spec in specs if spec.compare))
     made.__frozen_hashed__ = _values_of(tuple(spec.name for spec in specs if spec.hashed))
@@ -152,27 +154,29 @@ def _field_specs(cls: type) -> tuple[_FieldSpec, ...] | None:
     under `from __future__ import annotations`), or None where only dataclasses can tell."""
     specs: dict[str, _FieldSpec] = {}
     for base in reversed(cls.__mro__[1:]):
-        if "__frozen_specs__" in base.__dict__:
+        if base.__dict__.get("__frozen_read__"):
             specs.update((spec.name, spec) for spec in base.__dict__["__frozen_specs__"])
         elif "__dataclass_fields__" in base.__dict__:
-            return None
-    for name, annotation in inspect.get_annotations(cls).items():
+            return None  # a dataclass, or a @frozen class dataclasses made: its fields are its own
+    annotations = inspect.get_annotations(cls)
+    if any(isinstance(value, Field) and name not in annotations for name, value in cls.__dict__.items()):
+        return None  # dataclasses says what is wrong
+    for name, annotation in annotations.items():
         if not isinstance(annotation, str):
             return None
         if annotation.startswith(_CLASS_VARIABLES):
             continue
-        if "InitVar" in annotation or "ClassVar" in annotation:
-            return None  # spelled some other way: dataclasses knows
+        if any(word in annotation for word in ("InitVar", "ClassVar", "KW_ONLY")):
+            return None  # spelled some other way, or keyword-only fields: dataclasses knows
         value = cls.__dict__.get(name, MISSING)
         if isinstance(value, Field):
             if value.kw_only is True:
                 return None
+            _refuse_mutable(name, value.default)
             specs[name] = _FieldSpec(name, annotation, value.default, value.default_factory, value.init,
                                      value.repr, value.hash, value.compare)
         else:
-            if value is not MISSING and value.__class__.__hash__ is None:  # as dataclasses refuses it
-                raise ValueError(f"mutable default {type(value)} for field {name} is not allowed: "
-                                 "use default_factory")
+            _refuse_mutable(name, value)
             specs[name] = _FieldSpec(name, annotation, value, MISSING, True, True, None, True)
     seen_default = False
     for spec in specs.values():
@@ -184,6 +188,11 @@ def _field_specs(cls: type) -> tuple[_FieldSpec, ...] | None:
 
 
 _CLASS_VARIABLES = ("ClassVar[", "typing.ClassVar[")
+
+
+def _refuse_mutable(name: str, default: object) -> None:
+    if default is not MISSING and default.__class__.__hash__ is None:  # as dataclasses refuses it
+        raise ValueError(f"mutable default {type(default)} for field {name} is not allowed: use default_factory")
 
 
 def _take_field_objects_off(cls: type) -> None:
@@ -205,14 +214,15 @@ def _init_for(cls: type, specs: tuple[_FieldSpec, ...]) -> Callable[..., None]:
     names = tuple(spec.name for spec in specs if spec.init)
     accepted = frozenset(names)
     # Every field that gets a value, in the fields' order: as given, its default, or its factory's.
+    # (One left out of __init__ with a plain default has it as a class attribute, as in dataclasses.)
     template = {spec.name: _NO_VALUE if spec.default is MISSING else spec.default
-                for spec in specs if spec.init or spec.default is not MISSING or spec.factory is not MISSING}
+                for spec in specs if spec.init or spec.factory is not MISSING}
     factories = {spec.name: spec.factory for spec in specs if spec.factory is not MISSING}
     to_fill = tuple(name for name, value in template.items() if value is _NO_VALUE)
     count = len(names)
     required = sum(1 for name in names if template[name] is _NO_VALUE and name not in factories)
     takes = f"{count + 1}" if required == count else f"from {required + 1} to {count + 1}"
-    post_init = getattr(cls, "__post_init__", None)
+    has_post_init = hasattr(cls, "__post_init__")  # called as dataclasses calls it: a subclass's own wins
     qualname = cls.__qualname__
 
     def __init__(self: Any, *arguments: Any, **keywords: Any) -> None:
@@ -237,8 +247,8 @@ def _init_for(cls: type, specs: tuple[_FieldSpec, ...]) -> Callable[..., None]:
                     raise TypeError(f"{qualname}.__init__() {_missing(absent)}")
                 values[name] = factories[name]()
         self.__dict__.update(values)
-        if post_init is not None:
-            post_init(self)
+        if has_post_init:
+            self.__post_init__()
 
     return __init__
 

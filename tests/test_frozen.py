@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError, InitVar, dataclass, field
+from dataclasses import KW_ONLY, FrozenInstanceError, InitVar, dataclass, field
 
 import pytest
 
@@ -246,3 +246,84 @@ def test_several_missing_arguments_are_named_as_python_names_them() -> None:
     assert both_raise(Three, ThreeReference).endswith("'first', 'second', and 'third'")
     assert both_raise(Three, ThreeReference, 1).endswith("'second' and 'third'")
     both_raise(Three, ThreeReference, 1, 2, 3, 4)
+
+
+def test_a_subclass_of_a_class_dataclasses_made_is_made_by_dataclasses_too() -> None:
+    @frozen
+    class Seeded:
+        seed: InitVar[int]
+        value: int = 0
+
+        def __post_init__(self, seed: int) -> None:
+            object.__setattr__(self, "value", seed * 2)
+
+    @frozen
+    class MoreSeeded(Seeded):
+        extra: int = 1
+
+    made = MoreSeeded(3, 5, 7)  # type: ignore[call-arg]
+    assert (made.value, made.extra) == (6, 7)  # the seed, not the value, went to __post_init__
+
+
+def test_keyword_only_fields_are_left_to_dataclasses() -> None:
+    @frozen
+    class Marked:
+        first: int
+        _: KW_ONLY
+        second: int = 0
+
+    @frozen
+    class Keyworded(Marked):
+        third: int = 2
+
+    assert Marked(1, second=2).second == 2
+    with pytest.raises(TypeError):
+        Marked(1, 2)  # type: ignore[misc]
+    assert Keyworded(1, 3).third == 3 and Keyworded(1, 3).second == 0  # type: ignore[misc]
+    assert [f.name for f in dataclasses.fields(Marked)] == ["first", "second"]
+
+
+def test_a_subclass_that_writes_its_own_post_init_has_it_called() -> None:
+    called: list[str] = []
+
+    @frozen
+    class Base:
+        name: str
+
+        def __post_init__(self) -> None:
+            called.append("base")
+
+    class Own(Base):
+        def __post_init__(self) -> None:
+            called.append("own")
+
+    Own("a")
+    assert called == ["own"]
+
+
+def test_fields_left_out_of_init_keep_their_default_on_the_class_as_in_a_dataclass() -> None:
+    @frozen
+    class Kept:
+        name: str
+        shown: bool = field(default=True, init=False)
+
+    @dataclass(frozen=True)
+    class KeptReference:
+        name: str
+        shown: bool = field(default=True, init=False)
+
+    assert vars(Kept("a")) == vars(KeptReference("a")) == {"name": "a"}
+    assert Kept("a").shown is True
+
+
+def test_a_mutable_field_default_and_a_field_without_a_type_are_refused_as_dataclasses_refuses_them() -> None:
+    with pytest.raises(ValueError, match="mutable default"):
+        @frozen
+        class Shared:
+            items: list[str] = field(default=[])  # the mistake under test
+
+    with pytest.raises(TypeError, match="no type annotation"):
+        @frozen
+        class Untyped:
+            name: str
+            count = field(default=0)  # the mistake under test

@@ -26,7 +26,20 @@ from coach import __version__, locations
 from coach.files import write_private
 from coach.i18n import ENGLISH
 from coach.model import Dose, Exercise, Holds, Position, Routine, RoutineStep, Sides, Timed
-from coach.pictures.pose import Limb, Move, Picture, Point, Pose, Prop, TextPicture, text_picture_from
+from coach.pictures.pose import (
+    LIMBS,
+    PROP_KINDS,
+    STRETCH_AREAS,
+    STRETCH_LEGS,
+    Limb,
+    Move,
+    Picture,
+    Point,
+    Pose,
+    Prop,
+    TextPicture,
+    text_picture_from,
+)
 from coach.routines.library import Library
 
 FILE_NAME = "routines.json"
@@ -222,29 +235,48 @@ def _picture(item: Any) -> Picture | None:
 
 
 def _pose(data: dict[str, Any]) -> Pose:
+    """Built as written, with only the checks that keep a wrongly shaped file from being drawn."""
+    stretched = data.get("stretched")
+    _expect(stretched is None or stretched in STRETCH_LEGS, "a stretched leg")
+    areas = tuple(_list(data["feel"]))
+    _expect(all(area in STRETCH_AREAS for area in areas), "where a stretch is felt")
+    moves = tuple(Move(_points(points)) for points in _list(data["moves"]))  # type: ignore[arg-type]
+    _expect(all(len(move.points) == 3 for move in moves), "an arrow")
     return Pose(head=_point(data["head"]), neck=_point(data["neck"]), hip=_point(data["hip"]),
-                arms={name: Limb(_points(points)) for name, points in data["arms"].items()},
-                legs={name: Limb(_points(points)) for name, points in data["legs"].items()},
-                stretched=data.get("stretched"), areas=tuple(data["feel"]),
-                props=tuple(_prop(prop) for prop in data["props"]),
-                moves=tuple(Move(_points(points)) for points in data["moves"]),  # type: ignore[arg-type]
-                caption=data["caption"])
+                arms=_limbs(data["arms"]), legs=_limbs(data["legs"]), stretched=stretched, areas=areas,
+                props=tuple(_prop(prop) for prop in _list(data["props"])), moves=moves,
+                caption=_text(data["caption"]))
+
+
+def _limbs(item: dict[str, Any]) -> dict[str, Limb]:
+    _expect(isinstance(item, dict) and all(name in LIMBS for name in item), "limbs")
+    return {name: Limb(_points(points)) for name, points in item.items()}
 
 
 def _prop(item: dict[str, Any]) -> Prop:
     ((kind, settings),) = item.items()
-    return Prop(kind=kind, x=settings["x"], y=settings["y"], width=settings["width"], height=settings["height"],
-                points=_points(settings.get("points", ())), label=settings.get("label"),
-                label_at=_point(settings["label_at"]) if "label_at" in settings else None)
+    _expect(kind in PROP_KINDS, "a prop")
+    label = settings.get("label")
+    _expect(label is None or isinstance(label, str), "a label")
+    x, y, width, height = (settings[key] for key in ("x", "y", "width", "height"))
+    _expect(all(type(number) is float for number in (x, y, width, height)), "a prop's place")
+    return Prop(kind=kind, x=x, y=y, width=width, height=height, points=_points(settings.get("points", [])),
+                label=label, label_at=_point(settings["label_at"]) if "label_at" in settings else None)
 
 
 def _point(item: list[float]) -> Point:
-    x, y = item
+    x, y = _list(item)
+    _expect(type(x) is float and type(y) is float, "a point")  # written from floats, read back as floats
     return (x, y)
 
 
 def _points(items: list[list[float]]) -> tuple[Point, ...]:
-    return tuple(_point(item) for item in items)
+    return tuple(_point(item) for item in _list(items))
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise CacheMismatch(f"not {what} as coach writes it")
 
 
 def _routine(item: dict[str, Any], exercises: dict[str, Exercise], base: Path | None) -> Routine:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -151,6 +152,12 @@ DAMAGE = {
     "a dose of another shape": lambda text: text.replace('"duration":', '"minutes":'),
     "a pose point of three numbers": lambda text: text.replace('"head":[', '"head":[999,'),
     "a picture of another shape": lambda text: text.replace('{"pose":{', '{"drawing":{'),
+    # Consistent but wrong, as a coach with a mistake might write it: each would fail as it is drawn.
+    "a pose point of two letters": lambda text: re.sub(r'"head":\[[^]]*\]', '"head":"ab"', text, count=1),
+    "a pose point without a number": lambda text: re.sub(r'"head":\[[^]]*\]', '"head":[4.0,null]', text, count=1),
+    "a stretched leg of another name": lambda text: text.replace('"stretched":"near"', '"stretched":"middle"', 1),
+    "where it is felt, as one word": lambda text: re.sub(r'"feel":\[[^]]*\]', '"feel":"calf"', text, count=1),
+    "a prop of another kind": lambda text: text.replace('{"wall":{', '{"sofa":{', 1),
 }
 
 

@@ -217,15 +217,18 @@ def test_a_class_dataclasses_would_refuse_is_refused() -> None:
             second: str  # type: ignore[misc]  # the mistake under test
 
 
+@frozen
+class Seeded:
+    """An InitVar: only dataclasses can make this one."""
+
+    seed: InitVar[int]
+    value: int = 0
+
+    def __post_init__(self, seed: int) -> None:
+        object.__setattr__(self, "value", seed * 2)
+
+
 def test_what_only_dataclasses_can_make_is_left_to_them() -> None:
-    @frozen
-    class Seeded:
-        seed: InitVar[int]
-        value: int = 0
-
-        def __post_init__(self, seed: int) -> None:
-            object.__setattr__(self, "value", seed * 2)
-
     assert Seeded(4).value == 8
     assert [f.name for f in dataclasses.fields(Seeded)] == ["value"]
 
@@ -249,14 +252,6 @@ def test_several_missing_arguments_are_named_as_python_names_them() -> None:
 
 
 def test_a_subclass_of_a_class_dataclasses_made_is_made_by_dataclasses_too() -> None:
-    @frozen
-    class Seeded:
-        seed: InitVar[int]
-        value: int = 0
-
-        def __post_init__(self, seed: int) -> None:
-            object.__setattr__(self, "value", seed * 2)
-
     @frozen
     class MoreSeeded(Seeded):
         extra: int = 1

@@ -86,12 +86,6 @@ async def input_thread() -> AsyncIterator[InputThread]:
     os.close(keyboard)
 
 
-async def test_the_input_thread_waits_without_a_time_limit_until_a_key(input_thread):
-    input_thread.wait_without_limit()
-    input_thread.press("a")
-    assert await input_thread.next_key() == "a"
-
-
 async def test_after_a_key_it_settles_back_to_waiting_without_a_limit(input_thread):
     input_thread.wait_without_limit()
     input_thread.press("j")
@@ -101,10 +95,11 @@ async def test_after_a_key_it_settles_back_to_waiting_without_a_limit(input_thre
     assert await input_thread.next_key() == "k"
 
 
-async def test_a_lone_esc_becomes_the_escape_key_without_another_key_after_it(input_thread):
+@pytest.mark.parametrize(("keys", "key"), [("a", "a"), ("\x1b", "escape")], ids=["a letter", "a lone Esc"])
+async def test_a_key_pressed_while_it_waits_without_a_limit_arrives(input_thread, keys, key):
     input_thread.wait_without_limit()
-    input_thread.press("\x1b")
-    assert await input_thread.next_key() == "escape"
+    input_thread.press(keys)  # a lone Esc, with no key after it, too
+    assert await input_thread.next_key() == key
 
 
 async def test_a_character_that_arrives_in_two_reads_arrives_whole(input_thread):

@@ -7,7 +7,7 @@ flag at the same moment another person sees it.
 from __future__ import annotations
 
 from coach import safety
-from coach.engine.timeline import Timeline
+from coach.engine.timeline import Phase, Timeline
 from coach.frozen import frozen
 
 LEG_CHECK = "leg-check"
@@ -37,16 +37,19 @@ def guidance_at(timeline: Timeline, index: int, *, first_aid: bool = False,
     # A get-ready pause is always the first phase of its step.
     cautions = phase.exercise.cautions if starts_step(timeline, index) else ()
     get_help: list[str] = []
-    if first_aid:
-        get_help = safety.during_a_cramp()
-    elif phase.exercise.id == LEG_CHECK:
-        get_help = safety.before_stretching(pregnant)
+    if _shows_get_help(phase, first_aid):
+        get_help = safety.during_a_cramp() if first_aid else safety.before_stretching(pregnant)
     return Guidance(tuple(cautions), tuple(get_help))
+
+
+def _shows_get_help(phase: Phase, first_aid: bool) -> bool:
+    """First aid shows its red flags throughout; the leg check, the reasons not to stretch tonight."""
+    return first_aid or phase.exercise.id == LEG_CHECK
 
 
 def ever_shows_get_help(timeline: Timeline, *, first_aid: bool = False) -> bool:
     """Whether some moment of the routine shows the "Stop and get help" box (see guidance_at)."""
-    return first_aid or any(phase.exercise.id == LEG_CHECK for phase in timeline.phases)
+    return any(_shows_get_help(phase, first_aid) for phase in timeline.phases)
 
 
 def most_important_caution(timeline: Timeline, index: int) -> str | None:

@@ -452,11 +452,11 @@ class CoachApp(App[None]):
 
     def _cue_problem(self, problem: str) -> None:
         """A speech engine or player gave up: say so once, and keep the run screen's label true."""
-        from coach.tui.widgets.cue_mode import CueModeLabel
+        from coach.tui.widgets.status_line import StatusLine
 
         self.notify(problem, severity="warning", timeout=8, markup=False)
-        for label in self.screen.query(CueModeLabel):
-            label.show(self.cue_mode_label)
+        for status in self.screen.query(StatusLine):
+            status.show_sound(self.cue_mode_label)
 
     def _from_cue_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
         with contextlib.suppress(RuntimeError):  # the app has closed: nothing left to tell

@@ -6,8 +6,7 @@ import pytest
 
 from coach.tui.widgets.block_font import GLYPHS, draw, rows_at, width_at
 from coach.tui.widgets.countdown import Countdown
-from coach.tui.widgets.cue_mode import CueModeLabel
-from coach.tui.widgets.side_label import SideLabel
+from coach.tui.widgets.status_line import StatusLine
 
 from tui_helpers import advance, make_app
 
@@ -33,8 +32,8 @@ async def test_the_leg_label_grows_too_and_keeps_its_words(clock, size, rows):
     app = make_app(clock, start="quick")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        label = app.screen.query_one(SideLabel)
-        assert str(label.content) == "LEFT LEG"
+        label = app.screen.query_one(StatusLine)
+        assert label.side_text == "LEFT LEG"
         assert label.size.height == rows
 
 
@@ -46,10 +45,14 @@ async def test_a_window_grown_from_60_by_20_to_200_by_50_draws_the_whole_leg_lab
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         await pilot.pause()
-        label = app.screen.query_one(SideLabel)
-        assert label.drawn_scale() > 0
-        assert label.size.width >= width_at("LEFT LEG", label.drawn_scale())
-        assert drawn_rows(label)[0].strip() == draw("LEFT LEG", label.drawn_scale())[0].strip()
+        label = app.screen.query_one(StatusLine)
+        scale = label.drawn_scale()
+        assert scale > 0
+        assert label.size.width >= width_at("LEFT LEG", scale)
+        rows = drawn_rows(label)
+        assert len(rows) == rows_at(scale)
+        for drawn, letters in zip(rows, draw("LEFT LEG", scale), strict=True):
+            assert drawn.strip().startswith(letters.strip())
 
 
 async def test_countdown_size_small_keeps_three_rows_in_a_big_window(clock, coach_home):
@@ -75,7 +78,35 @@ async def test_at_60_by_20_a_long_sound_label_gives_way_to_the_phase(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        app.screen.query_one(CueModeLabel).show("bell (no sound player)")
+        app.screen.query_one(StatusLine).show_sound("bell (no sound player)")
         await advance(pilot, clock, 5 + 1)
         status = [strip.text for strip in app.screen._compositor.render_strips()][3]
         assert "LEFT LEG" in status and "HOLD 1 OF 3" in status and "sound: bell" in status
+
+
+async def test_at_60_by_20_a_phase_too_long_for_the_line_ends_in_an_ellipsis_on_its_one_row(clock):
+    """Beside the leg and the sound label, a long phase is cut with '…' rather than wrapped
+    onto a row the red flags below need."""
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        status.show_phase("A PHASE FAR TOO LONG FOR WHAT IS LEFT OF THE LINE", "active")
+        await pilot.pause()
+        assert status.size.height == 1
+        row = [strip.text for strip in app.screen._compositor.render_strips()][3]
+        assert "LEFT LEG    A PHASE FAR" in row and "…" in row and "sound: " in row
+        assert len(row) == 60
+
+
+async def test_the_phase_and_the_sound_sit_on_the_top_row_of_the_big_leg_label(clock):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, clock, 5 + 1)
+        status = app.screen.query_one(StatusLine)
+        letters = draw("LEFT LEG", status.drawn_scale())
+        rows = [strip.text for strip in app.screen._compositor.render_strips()][3:3 + len(letters)]
+        assert "HOLD 1 OF 3" in rows[0] and "sound: voice + tones (m)" in rows[0]
+        for row, drawn in zip(rows, letters, strict=True):
+            assert row.startswith(f"    {drawn}    ")
+        assert all(row[4 + len(letters[0]) + 4:].strip() == "" for row in rows[1:])

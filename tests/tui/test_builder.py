@@ -14,6 +14,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
 from coach.tui.widgets.exercise_heading import ExerciseHeading
 from coach.tui.widgets.exercise_picture import ExercisePicture
+from coach.tui.widgets.status_line import StatusLine
 
 SIZE = (100, 30)
 
@@ -93,7 +94,7 @@ async def test_build_save_reload_and_run_a_routine():
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert app.screen.query_one("#heading", ExerciseHeading).exercise_text == "Wall calf stretch · standing"
-        assert str(app.screen.query_one("#side").content) == "LEFT LEG"
+        assert app.screen.query_one(StatusLine).side_text == "LEFT LEG"
 
 
 async def test_saving_never_leaves_a_broken_file_and_says_why():

@@ -10,7 +10,7 @@ from coach.tui.screens.dialog import ChoiceDialog
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.run import RunScreen
 
-from tui_helpers import SIZE, app_with_history, make_app, routine_begun, text
+from tui_helpers import SIZE, app_with_history, make_app, routine_begun, sound_label
 
 
 def test_each_russian_letter_stands_for_the_latin_letter_on_its_key():
@@ -24,10 +24,10 @@ async def test_the_run_screen_keys_work_with_a_russian_layout(clock):
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
         await routine_begun(pilot)
-        sound = text(app, "#cue-mode")
+        sound = sound_label(app)
         await pilot.press("ь")  # m: the sound, round in turn
         await pilot.pause()
-        assert text(app, "#cue-mode") != sound
+        assert sound_label(app) != sound
         await pilot.press("т")  # n: skip to the rest
         await pilot.pause()
         assert app.screen.session.phase.index == 1

@@ -31,10 +31,9 @@ from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.settings import SettingsScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets import block_font
-from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints, key_pairs
-from coach.tui.widgets.side_label import SideLabel
+from coach.tui.widgets.status_line import StatusLine
 
 from history_seed import seed
 from tui_helpers import advance, after, app_at, app_with_history, make_app
@@ -289,10 +288,10 @@ async def test_the_leg_label_falls_back_to_text_when_it_does_not_fit(clock, size
     app = make_app(clock, start="quick")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        side = app.screen.query_one(SideLabel)
-        side.update(label)
+        side = app.screen.query_one(StatusLine)
+        side.show_side(label)
         await pilot.pause()
-        assert str(side.content) == label
+        assert side.side_text == label
         assert (side.size.height > 1) is block
         assert (side.drawn_scale() > 0) is block
 
@@ -399,7 +398,7 @@ async def test_the_phase_beside_the_big_leg_label_is_never_cut_at_100_by_30(cloc
     app = make_app(clock, start="quick")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.screen.query_one(CueModeLabel).show(_("bell (no sound player)"))
+        app.screen.query_one(StatusLine).show_sound(_("bell (no sound player)"))
         await pilot.pause()
         assert get_ready in "\n".join(screen_rows(app))
         await advance(pilot, clock, 5 + 1)

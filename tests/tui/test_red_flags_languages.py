@@ -22,7 +22,7 @@ async def test_stop_and_get_help_fits_at_60_by_20_in_each_language(clock, name: 
     async with app.run_test(size=(60, 20)) as pilot:
         await advance(pilot, clock, 2)
         assert app.screen.query_one("#red-flags", Static).display
-        for selector in ("#side", "#phase", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
+        for selector in ("#status", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         box = app.screen.query_one("#red-flags", Static)

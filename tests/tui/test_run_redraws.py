@@ -8,6 +8,7 @@ import pytest
 
 from coach.model import Side
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.status_line import StatusLine
 
 from tui_helpers import app_at
 
@@ -44,7 +45,7 @@ async def test_hold_to_rest_repaints_its_lines_without_a_layout_pass():
         screen.tick()
         await pilot.pause()
         layouts = []
-        for selector in ("#heading", "#side", "#phase", "#next", "#steps"):
+        for selector in ("#heading", "#status", "#next", "#steps"):
             widget = screen.query_one(selector)
             original = widget.refresh
 
@@ -57,7 +58,7 @@ async def test_hold_to_rest_repaints_its_lines_without_a_layout_pass():
         clock.advance(10.0)  # hold -> rest, the same exercise and leg
         screen.tick()
         await pilot.pause()
-        assert str(screen.query_one("#phase").content) == "REST"
+        assert screen.query_one(StatusLine).phase_text == "REST"
         assert str(screen.query_one("#next").content) == "Next: hold 2 of 3 · 10s"
         assert layouts == []
 

@@ -20,8 +20,22 @@ from coach.tui.screens.run import RunScreen
 from coach.tui.screens.safety import SafetyScreen
 from coach.tui.screens.side_picker import SidePicker
 from coach.tui.widgets.progress_line import ProgressLine
+from coach.tui.widgets.status_line import StatusLine
 
-from tui_helpers import SIZE, HeardCues, advance, countdown, exercise_heading, make_app, routine_begun, text
+from tui_helpers import (
+    SIZE,
+    HeardCues,
+    advance,
+    countdown,
+    exercise_heading,
+    make_app,
+    phase_text,
+    routine_begun,
+    side_text,
+    sound_label,
+    status_line,
+    text,
+)
 
 
 async def test_home_lists_the_nightly_routines_first_and_enter_starts_one(clock):
@@ -42,7 +56,7 @@ async def test_getting_ready_for_a_timed_exercise_gives_its_length_as_what_comes
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         step = app.screen.session.next_phase
-        assert (exercise_heading(app), text(app, "#phase")) == ("Check your legs · sitting", "GET READY")
+        assert (exercise_heading(app), phase_text(app)) == ("Check your legs · sitting", "GET READY")
         assert text(app, "#next") == f"Next: Check your legs · {step.duration}s"
 
 async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(clock):
@@ -50,18 +64,18 @@ async def test_a_routine_counts_down_from_its_get_ready_through_holds_and_rests(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert exercise_heading(app) == "Wall calf stretch · standing"
-        assert (text(app, "#side"), text(app, "#phase"), countdown(app)) == ("LEFT LEG", "GET READY", "5")
+        assert (side_text(app), phase_text(app), countdown(app)) == ("LEFT LEG", "GET READY", "5")
         assert "1. Face a wall" in text(app, "#steps")
         assert text(app, "#next") == "Next: hold 1 of 3 · 10s"
         await advance(pilot, clock, 5)
-        assert (text(app, "#phase"), countdown(app)) == ("HOLD 1 OF 3", "10")
+        assert (phase_text(app), countdown(app)) == ("HOLD 1 OF 3", "10")
         await advance(pilot, clock, 3.5)
         assert countdown(app) == "7"  # 6.5 s left shows as 7: the number reaches 0 as time does
         progress = app.screen.query_one(ProgressLine)
         assert progress.fraction_done == pytest.approx(8.5 / 220)
         assert str(progress.render()).endswith("─  about 4 min left")
         await advance(pilot, clock, 6.5)
-        assert (text(app, "#phase"), countdown(app)) == ("REST", "10")
+        assert (phase_text(app), countdown(app)) == ("REST", "10")
         assert app.rings == [1000.0, 1005.0, 1015.0]  # a cue as it begins and at each change
 
 
@@ -71,8 +85,8 @@ async def test_switching_legs_is_announced_and_shown(clock):
         await advance(pilot, clock, 5 + 40)
         assert text(app, "#next") == "Next: switch to the right leg"
         await advance(pilot, clock, 10)
-        assert (text(app, "#side"), text(app, "#phase")) == ("RIGHT LEG", "SWITCH LEGS")
-        assert app.screen.query_one("#phase").has_class("-switch-legs")
+        assert (side_text(app), phase_text(app)) == ("RIGHT LEG", "SWITCH LEGS")
+        assert status_line(app).phase_look == "waiting"
 
 
 async def test_a_change_of_phase_rewrites_only_the_lines_that_changed(clock):
@@ -84,9 +98,12 @@ async def test_a_change_of_phase_rewrites_only_the_lines_that_changed(clock):
             original_update = widget.update
             widget.update = lambda *args, _id=widget.id, _update=original_update, **kwargs: (
                 rewritten.append(_id), _update(*args, **kwargs))
+        status = status_line(app)
+        status.refresh = lambda *args, _refresh=status.refresh, **kwargs: (
+            rewritten.append("status"), _refresh(*args, **kwargs))
         await advance(pilot, clock, 10)  # hold 1 of 3 → rest: same exercise, steps and leg
-        assert (text(app, "#phase"), text(app, "#next")) == ("REST", "Next: hold 2 of 3 · 10s")
-        assert sorted(rewritten) == ["next", "phase"]
+        assert (side_text(app), phase_text(app), text(app, "#next")) == ("LEFT LEG", "REST", "Next: hold 2 of 3 · 10s")
+        assert sorted(rewritten) == ["next", "status"]
 
 
 async def test_an_error_while_the_countdown_wakes_reaches_textual(clock):
@@ -113,14 +130,14 @@ async def test_pause_freezes_the_countdown_and_stops_the_timer(clock):
         await pilot.press("space")
         screen = app.screen
         assert screen.session.state is State.PAUSED and screen._wake is None
-        assert text(app, "#phase") == "PAUSED · space to go on"
-        assert screen.query_one("#phase").has_class("-paused") and screen.query_one("#countdown").has_class("-paused")
+        assert phase_text(app) == "PAUSED · space to go on"
+        assert status_line(app).phase_look == "paused" and screen.query_one("#countdown").has_class("-paused")
         await advance(pilot, clock, 600)
         assert countdown(app) == "8"
         await pilot.press("space")
-        assert text(app, "#phase") == "HOLD 1 OF 3" and screen._wake is not None
+        assert phase_text(app) == "HOLD 1 OF 3" and screen._wake is not None
         await advance(pilot, clock, 8)
-        assert text(app, "#phase") == "REST"
+        assert phase_text(app) == "REST"
 
 
 async def test_skip_next_exercise_and_back(clock):
@@ -128,16 +145,16 @@ async def test_skip_next_exercise_and_back(clock):
     async with app.run_test(size=SIZE) as pilot:
         await routine_begun(pilot)
         await pilot.press("right")
-        assert text(app, "#phase") == "HOLD 1 OF 3"
+        assert phase_text(app) == "HOLD 1 OF 3"
         await pilot.press("n")
-        assert text(app, "#phase") == "REST"
+        assert phase_text(app) == "REST"
         await pilot.press("left")
-        assert text(app, "#phase") == "HOLD 1 OF 3" and countdown(app) == "10"
+        assert phase_text(app) == "HOLD 1 OF 3" and countdown(app) == "10"
         await pilot.press("shift+right")
         assert exercise_heading(app) == "Standing hamstring stretch · standing"
         await pilot.press("b")
         assert exercise_heading(app) == "Wall calf stretch · standing"
-        assert text(app, "#side") == "RIGHT LEG"
+        assert side_text(app) == "RIGHT LEG"
 
 
 async def test_quitting_asks_first_and_keeps_what_was_done(clock):
@@ -184,7 +201,7 @@ async def test_several_changes_at_once_ring_only_once(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the first frame: the first cue comes as the routine is on screen
         await advance(pilot, clock, 5 + 10 + 10 + 1)
-        assert text(app, "#phase") == "HOLD 2 OF 3"
+        assert phase_text(app) == "HOLD 2 OF 3"
         assert app.rings == [1000.0, 1026.0]  # the start, then one for three changes
 
 
@@ -193,14 +210,14 @@ async def test_quiet_mode_and_the_sound_key(clock, coach_home):
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 5)
         assert app.rings == []
-        assert text(app, "#cue-mode") == "sound: silent (m)"
+        assert sound_label(app) == "sound: silent (m)"
         await pilot.press("m")
         await advance(pilot, clock, 10)
         assert app.rings == [1015.0]
-        assert text(app, "#cue-mode") == "sound: voice + tones (m)"  # always shown, not only a toast
+        assert sound_label(app) == "sound: voice + tones (m)"  # always shown, not only a toast
         for shown in ("tones only", "terminal bell", "silent", "voice + tones"):
             await pilot.press("m")
-            assert text(app, "#cue-mode") == f"sound: {shown} (m)"
+            assert sound_label(app) == f"sound: {shown} (m)"
         await pilot.press("m")
     assert load_settings().settings.cues == "tones"  # the key's choice is kept for next time
     assert (coach_home / "settings.toml").exists()
@@ -210,22 +227,22 @@ async def test_the_sound_label_says_what_is_really_heard_when_the_voice_gives_up
     app = make_app(clock, start="quick")
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 1)
-        assert text(app, "#cue-mode") == "sound: voice + tones (m)"
+        assert sound_label(app) == "sound: voice + tones (m)"
         app._announcer.engine = None  # what the announcer does when the last engine fails
         app._cue_problem("Voice: espeak-ng failed (exit status 1); cues are tones only from now on.")
         await pilot.pause()
-        assert text(app, "#cue-mode") == "sound: tones (no voice) (m)"
+        assert sound_label(app) == "sound: tones (no voice) (m)"
         app._announcer.player = None
         app._cue_problem("Sound: aplay failed (exit status 1); using the terminal bell instead.")
         await pilot.pause()
-        assert text(app, "#cue-mode") == "sound: bell (no sound player) (m)"
+        assert sound_label(app) == "sound: bell (no sound player) (m)"
 
 
 async def test_the_routine_begins_just_after_its_first_frame_together_with_its_first_cue(clock):
     made_while = []
 
     def announcer(app):  # made just before the routine begins: its first cue is not kept waiting
-        made_while.append((app.screen.session.state, countdown(app), text(app, "#phase")))
+        made_while.append((app.screen.session.state, countdown(app), phase_text(app)))
         return HeardCues(app, clock)
 
     app = make_app(clock, start="quick", announcer=announcer)
@@ -276,7 +293,7 @@ async def test_cramp_now_asks_which_leg_then_works_it_and_shows_when_to_get_help
         assert "Stop and get help" in text(app, "#red-flags")
         assert "Call emergency services now: chest pain" in text(app, "#red-flags")
         await advance(pilot, clock, 10)
-        assert (exercise_heading(app), text(app, "#side")) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
+        assert (exercise_heading(app), side_text(app)) == ("Straight-knee toe pull · sitting", "RIGHT LEG")
 
 
 async def test_cancelling_the_leg_question_goes_back_home(clock):
@@ -289,7 +306,7 @@ async def test_cancelling_the_leg_question_goes_back_home(clock):
 
 def run_screen_look(screen: RunScreen, layout: str = "-wide") -> tuple[int, int, bool]:
     """The countdown's rows, the leg label's block-font scale, and whether the layout class is on."""
-    return (screen.query_one("#countdown").outer_size.height, screen.query_one("#side").drawn_scale(),
+    return (screen.query_one("#countdown").outer_size.height, screen.query_one("#status", StatusLine).drawn_scale(),
             screen.has_class(layout))
 
 
@@ -340,13 +357,13 @@ async def test_resizing_to_60_by_20_mid_routine_loses_nothing(clock):
     app = make_app(clock, start="evening")
     async with app.run_test(size=SIZE) as pilot:
         await advance(pilot, clock, 5 + 10 + 5 + 12.5)
-        before = (exercise_heading(app), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        before = (exercise_heading(app), phase_text(app), countdown(app), app.screen.session.phase.index)
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        after = (exercise_heading(app), text(app, "#phase"), countdown(app), app.screen.session.phase.index)
+        after = (exercise_heading(app), phase_text(app), countdown(app), app.screen.session.phase.index)
         assert before == after
         assert exercise_heading(app) == "Check your legs · sitting"
-        for selector in ("#side", "#phase", "#countdown", "#red-flags", "#next", "#progress"):
+        for selector in ("#status", "#countdown", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         await pilot.resize_terminal(100, 30)
@@ -449,7 +466,7 @@ async def test_textual_theme_switching_still_works_mid_routine(clock):
         await pilot.pause()
         assert app.has_class("-theme-textual-light") and app.screen.styles.background != night_background
         await advance(pilot, clock, 5)
-        assert text(app, "#phase") == "HOLD 1 OF 3"
+        assert phase_text(app) == "HOLD 1 OF 3"
 
 
 def test_the_key_line_wraps_between_keys_never_inside_one():
@@ -566,7 +583,7 @@ async def test_cautions_show_while_getting_ready_and_go_once_the_stretch_starts(
             "• Keep your hands on the wall, and stand on a floor that does not slip."]
         assert not app.screen.query("#red-flags")  # not first aid, no leg check: not even built
         await advance(pilot, clock, 5.5)
-        assert text(app, "#phase") == "HOLD 1 OF 3" and not cautions.display
+        assert phase_text(app) == "HOLD 1 OF 3" and not cautions.display
         await advance(pilot, clock, 105)  # the hamstring stretch's get-ready
         assert "If standing is hard, do the seated hamstring stretch instead." in text(app, "#cautions")
         assert cautions.display
@@ -609,7 +626,7 @@ async def test_stop_and_get_help_fits_at_60_by_20_with_everything_else(clock, na
     async with app.run_test(size=(60, 20)) as pilot:
         await advance(pilot, clock, 2)
         assert app.screen.query_one("#red-flags", Static).display
-        for selector in ("#side", "#phase", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
+        for selector in ("#status", "#countdown", "#instructions", "#red-flags", "#next", "#progress"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 19, selector  # above the footer
         # Nothing of the box is cut off: it is as tall as its wrapped lines.

@@ -55,6 +55,25 @@ def text(app: CoachApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
+def status_line(app: CoachApp):
+    """The run screen's leg, phase and sound line."""
+    from coach.tui.widgets.status_line import StatusLine
+
+    return app.screen.query_one(StatusLine)
+
+
+def side_text(app: CoachApp) -> str:
+    return status_line(app).side_text
+
+
+def phase_text(app: CoachApp) -> str:
+    return status_line(app).phase_text
+
+
+def sound_label(app: CoachApp) -> str:
+    return status_line(app).sound_text
+
+
 def exercise_heading(app: CoachApp) -> str:
     """The exercise and its position, as the run screen's top line shows them."""
     from coach.tui.widgets.exercise_heading import ExerciseHeading

@@ -28,13 +28,12 @@ from coach.routines.pregnancy import is_pregnancy_variant
 from coach.safety import GET_HELP_TITLE
 from coach.tui.coach_screen import CoachScreen
 from coach.tui.widgets.countdown import Countdown, countdown_rows, side_label_scale
-from coach.tui.widgets.cue_mode import CueModeLabel
 from coach.tui.widgets.exercise_heading import ExerciseHeading
 from coach.tui.widgets.exercise_picture import ExercisePicture
 from coach.tui.widgets.guidance import GuidanceLines
 from coach.tui.widgets.key_hints import KeyHints
 from coach.tui.widgets.progress_line import ProgressLine
-from coach.tui.widgets.side_label import SideLabel
+from coach.tui.widgets.status_line import PhaseLook, StatusLine
 
 if TYPE_CHECKING:
     from coach.cues.driver import CueDriver
@@ -65,8 +64,11 @@ SWITCH_TO = {"left": N_("Next: switch to the left leg"), "right": N_("Next: swit
              "both": N_("Next: switch to both legs"), "chosen": N_("Next: switch to the cramped leg")}
 
 
-def phase_classes(phase: Phase, paused: bool) -> str:
-    return f"-{phase.kind.value.replace(' ', '-')}" + (" -paused" if paused else "")
+def phase_look(phase: Phase, paused: bool) -> PhaseLook:
+    """Holding or moving stands out; getting ready, resting and switching legs are quieter."""
+    if paused:
+        return "paused"
+    return "waiting" if phase.kind in (PhaseKind.GET_READY, PhaseKind.REST, PhaseKind.SWITCH) else "active"
 
 
 def picture_gives_way(guidance: Guidance) -> bool:
@@ -100,31 +102,6 @@ class RunScreen(CoachScreen[None]):
     }
     #below {
         height: 1fr;
-    }
-    #status {
-        height: auto;
-    }
-    #side {
-        width: auto;
-        margin-top: 1;
-        padding: 0 2;
-        text-style: bold;
-        background: $primary 25%;
-        color: $primary;
-    }
-    #phase {
-        width: 1fr;
-        margin-top: 1;
-        padding: 0 2;
-        text-style: bold;
-        color: $secondary;
-    }
-    #phase.-rest, #phase.-switch-legs, #phase.-get-ready {
-        color: $text-muted;
-    }
-    #phase.-paused {
-        color: $warning;
-        text-style: bold reverse;
     }
     #countdown {
         margin-top: 1;
@@ -169,12 +146,6 @@ class RunScreen(CoachScreen[None]):
     }
     #instructions.-get-help {
         margin: 0 2;
-    }
-    /* One line: a long phase word in another language ends in "…" rather than taking a second
-       row from the red flags below at 60x20. */
-    #phase {
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     #red-flags {
         height: auto;
@@ -239,15 +210,10 @@ class RunScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         # Few children on the screen itself: Textual redraws every direct child of the screen
         # when the countdown changes, but skips widgets inside containers that it does not touch.
-        # The first phase's classes are given here: set after mounting, each would restyle its
-        # widget and everything in it once more before the first frame.
         first = self.session.timeline.phases[0]
         with Backdrop(id="above"):
             yield ExerciseHeading(id="heading")
-            with Horizontal(id="status"):
-                yield SideLabel(id="side")
-                yield Static(id="phase", classes=phase_classes(first, paused=False))
-                yield CueModeLabel(id="cue-mode")
+            yield StatusLine(id="status")
         yield Countdown(id="countdown")
         guidance = self._guidance(first)
         timeline = self.session.timeline
@@ -270,7 +236,8 @@ class RunScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # touched every second
         self._progress = self.query_one(ProgressLine)
-        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
+        self._status = self.query_one(StatusLine)
+        self._status.show_sound(self.app.cue_mode_label)
         # Sized for the terminal before the first frame: sized on the first resize, the screen
         # was drawn four times over in its first tenth of a second, the leg label growing from
         # a line of text through cut block letters.
@@ -293,22 +260,19 @@ class RunScreen(CoachScreen[None]):
         self.tick()  # the first cue, then the countdown's next second
         if self.focused is None:
             self.set_focus(self.query_one("#instructions"))
-        self.query_one(CueModeLabel).show(self.app.cue_mode_label)  # what the system can really do
+        self._status.show_sound(self.app.cue_mode_label)  # what the system can really do
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         if (width, height) == self._fitted_to:
             return
         self._fit(width, height)
-        # The label's room depends on its row's new width, known only once this layout is done:
-        # measured during it, a jump from 60×20 to 200×50 left big letters cut to a few columns.
-        self.call_after_refresh(self.query_one(SideLabel).refresh, layout=True)
 
     def _fit(self, width: int, height: int) -> None:
         """Big digits and leg label for the window's size: read from across the room."""
         self._fitted_to = (width, height)
         self._countdown.fit(countdown_rows(height, self.app.settings.countdown_size))
-        self.query_one(SideLabel).fit(side_label_scale(width, height))
+        self._status.fit(side_label_scale(width, height))
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -389,8 +353,9 @@ class RunScreen(CoachScreen[None]):
         self.query_one(ExerciseHeading).show(
             f"{exercise.name} · {exercise.position.label}",
             _("exercise {number} of {total}").format(number=phase.step_index + 1, total=steps_total))
-        self._write("#side", phase.side.label)
-        self._write("#phase", _("PAUSED · space to go on") if paused else phase_label(phase).upper())
+        self._status.show_side(phase.side.label)
+        self._status.show_phase(_("PAUSED · space to go on") if paused else phase_label(phase).upper(),
+                                phase_look(phase, paused))
         self._write("#steps", steps)
         for note in self.query("#note").results(Static):
             self._write(note, _("Note: {note}").format(note=phase.note) if phase.note else "")
@@ -399,7 +364,6 @@ class RunScreen(CoachScreen[None]):
         self.query_one(ExercisePicture).show(exercise, phase.side)
         # Classes go on the widgets they style, not the screen or a container: a class change
         # restyles the widget and everything inside it, at each phase change.
-        self.query_one("#phase").set_classes(phase_classes(phase, paused))
         self._countdown.set_class(paused, "-paused")
         guidance = self._guidance(phase)
         self.query_one("#cautions", GuidanceLines).show(guidance.cautions)
@@ -446,7 +410,7 @@ class RunScreen(CoachScreen[None]):
     def action_toggle_sound(self) -> None:
         """The mute key: voice, tones, bell, silent, and round again; saved for next time."""
         self.app.cycle_cue_mode()
-        self.query_one(CueModeLabel).show(self.app.cue_mode_label)
+        self._status.show_sound(self.app.cue_mode_label)
         self.notify(_("Sound: {mode}").format(mode=self.app.cue_mode_label), timeout=2)
 
     def action_request_stop(self) -> None:

@@ -122,10 +122,11 @@ def library_data(library: Library, base: Path | None = None) -> dict[str, Any]:
     """The library as this format's plain data; origins inside `base` are written relative to it."""
     return {
         "exercises": [_exercise_data(exercise, base) for exercise in library.exercises.values()],
-        "routines": [_routine_data(routine, base) for routine in library.routines.values()],
+        "routines": [_routine_data(routine, base, library.exercises) for routine in library.routines.values()],
         # Read from coach's own files alone: its exercises are kept whole, as a person's file
         # may have replaced one of them in the library.
-        "first_aid": [_routine_data(routine, base, whole=True) for routine in library.first_aid.values()],
+        "first_aid": [_routine_data(routine, base, library.exercises, whole=True)
+                      for routine in library.first_aid.values()],
         "overridden": sorted(library.overridden),
     }
 
@@ -184,9 +185,19 @@ def _prop_data(prop: Prop) -> dict[str, Any]:
     return {prop.kind: settings}
 
 
-def _routine_data(routine: Routine, base: Path | None, whole: bool = False) -> dict[str, Any]:
-    steps = [{"exercise": _exercise_data(step.exercise, base) if whole else step.exercise.id,
-              "dose": _dose_data(step.dose), "sides": step.sides.value,
+def _routine_data(routine: Routine, base: Path | None, exercises: dict[str, Exercise],
+                  whole: bool = False) -> dict[str, Any]:
+    """Each step names its exercise by id. With `whole`, an exercise that `exercises` holds
+    differently under its id (a person's file replaced it) is written out in full instead: a
+    first-aid routine keeps coach's own. Built again at every start, a whole exercise's picture
+    cost more than the rest of the routine."""
+
+    def exercise(step: RoutineStep) -> str | dict[str, Any]:
+        if whole and exercises.get(step.exercise.id) != step.exercise:
+            return _exercise_data(step.exercise, base)
+        return step.exercise.id
+
+    steps = [{"exercise": exercise(step), "dose": _dose_data(step.dose), "sides": step.sides.value,
               "get_ready": step.get_ready, "note": step.note} for step in routine.steps]
     return {"name": routine.name, "title": routine.title, "description": routine.description,
             "steps": steps, "get_ready": routine.get_ready, "switch_legs": routine.switch_legs,

@@ -245,3 +245,14 @@ def test_first_aid_keeps_coachs_own_exercise_when_a_persons_file_replaces_it(mon
     assert first.first_aid["cramp-now"].steps[0].exercise.name != "My own version"
     monkeypatch.setattr(library, "read_library", lambda layers: pytest.fail("the files were read again"))
     assert load_library() == first
+
+
+def test_first_aid_names_coachs_own_exercises_by_id_so_each_is_built_once_at_a_start() -> None:
+    files = from_files_only()
+    data = cache.library_data(files)
+    named = [step["exercise"] for routine in data["first_aid"] for step in routine["steps"]]
+    assert named and all(isinstance(exercise, str) for exercise in named)
+    read_back = cache._library(json.loads(json.dumps(data)), None)
+    assert read_back == files
+    first_step = read_back.first_aid["cramp-now"].steps[0].exercise
+    assert first_step is read_back.exercises[first_step.id]

@@ -17,11 +17,11 @@ from coach.tui.widgets.laid_out import content_size
 
 
 class ExerciseHeading(Widget):
-    COMPONENT_CLASSES = {"exercise-heading--exercise", "exercise-heading--count"}
+    # The count is in the widget's own colour: each component class costs start-up time.
+    COMPONENT_CLASSES = {"exercise-heading--exercise"}
     DEFAULT_CSS = """
-    ExerciseHeading { height: auto; padding-top: 1; }
+    ExerciseHeading { height: auto; padding-top: 1; color: $text-muted; }
     ExerciseHeading > .exercise-heading--exercise { text-style: bold; color: $foreground; }
-    ExerciseHeading > .exercise-heading--count { color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None):
@@ -57,7 +57,7 @@ class ExerciseHeading(Widget):
             text.append(plain, exercise_style)
             if number == 0:
                 text.append(" " * max(0, room - cell_len(plain)))
-                text.append(self.count_text, self.get_component_rich_style("exercise-heading--count"))
+                text.append(self.count_text)
             if number < len(lines) - 1:
                 text.append("\n")
         return text

@@ -41,16 +41,17 @@ def key_text(pose: Pose, side: Side | None) -> str:
 
 
 class ExercisePicture(Widget):
-    COMPONENT_CLASSES = {f"exercise-picture--{layer.value}" for layer in Layer} | {"exercise-picture--key"}
+    # One component class per colour, not per layer (each costs its share of the first frame):
+    # the body is drawn in the widget's own colour, and the stretched leg in the colour of where
+    # the stretch is felt, in bold.
+    COMPONENT_CLASSES = {"exercise-picture--prop", "exercise-picture--far", "exercise-picture--leg",
+                         "exercise-picture--move"}
     DEFAULT_CSS = """
     ExercisePicture { width: 1fr; height: 1fr; }
     ExercisePicture > .exercise-picture--prop { color: $text-muted; }
     ExercisePicture > .exercise-picture--far { color: $text-disabled; }
-    ExercisePicture > .exercise-picture--body { color: $foreground; }
-    ExercisePicture > .exercise-picture--stretched { color: $error; text-style: bold; }
-    ExercisePicture > .exercise-picture--feel { color: $error; }
+    ExercisePicture > .exercise-picture--leg { color: $error; }
     ExercisePicture > .exercise-picture--move { color: $secondary; }
-    ExercisePicture > .exercise-picture--key { color: $error; }
     """
 
     def __init__(self, exercise: Exercise | None = None, side: Side | None = None, *,
@@ -100,14 +101,16 @@ class ExercisePicture(Widget):
         art = render(picture, width, height - (2 if key else 0), mirror=wants_mirror(self.side))
         if not art.lines:
             return []
-        styles = {layer: base + self.get_component_rich_style(f"exercise-picture--{layer.value}", partial=True)
-                  for layer in Layer}
+        leg = base + self.get_component_rich_style("exercise-picture--leg", partial=True)
+        styles = {Layer.PROP: base + self.get_component_rich_style("exercise-picture--prop", partial=True),
+                  Layer.FAR: base + self.get_component_rich_style("exercise-picture--far", partial=True),
+                  Layer.BODY: base, Layer.STRETCHED: leg + Style(bold=True), Layer.FEEL: leg,
+                  Layer.MOVE: base + self.get_component_rich_style("exercise-picture--move", partial=True)}
         strips = [Strip(segments).adjust_cell_length(width, base)
                   for segments in art_segments(art, styles, width, base)]
         if key:
-            key_style = base + self.get_component_rich_style("exercise-picture--key", partial=True)
             strips.append(Strip.blank(width, base))
-            strips.append(Strip([Segment(key.center(width), key_style)]).adjust_cell_length(width, base))
+            strips.append(Strip([Segment(key.center(width), leg)]).adjust_cell_length(width, base))
         return strips
 
 

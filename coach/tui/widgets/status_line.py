@@ -36,9 +36,10 @@ SOUND_PADDING = 1
 SOUND_MOST_PERCENT = 40  # of the line
 
 PhaseLook = Literal["active", "waiting", "paused"]
+# Getting ready, resting and switching legs are in the sound label's quiet colour, in bold.
 LOOK_CLASSES: dict[PhaseLook, str] = {
     "active": "status-line--phase",
-    "waiting": "status-line--phase-waiting",
+    "waiting": "status-line--sound",
     "paused": "status-line--phase-paused",
 }
 
@@ -62,12 +63,11 @@ def ellipsis(text: str, width: int) -> str:
 
 
 class StatusLine(Widget):
-    COMPONENT_CLASSES = {"status-line--side", *LOOK_CLASSES.values(), "status-line--sound"}
+    COMPONENT_CLASSES = {"status-line--side", *LOOK_CLASSES.values()}
     DEFAULT_CSS = """
     StatusLine { height: auto; padding-top: 1; }
     StatusLine > .status-line--side { text-style: bold; background: $primary 25%; color: $primary; }
     StatusLine > .status-line--phase { text-style: bold; color: $secondary; }
-    StatusLine > .status-line--phase-waiting { text-style: bold; color: $text-muted; }
     StatusLine > .status-line--phase-paused { text-style: bold reverse; color: $warning; }
     StatusLine > .status-line--sound { color: $text-muted; }
     """
@@ -153,7 +153,7 @@ class StatusLine(Widget):
     def render_line(self, y: int) -> Strip:
         width = content_size(self).width
         side, phase = self.get_component_rich_style("status-line--side"), self.get_component_rich_style(
-            LOOK_CLASSES[self.phase_look])
+            LOOK_CLASSES[self.phase_look]) + Style(bold=True)
         sound, base = self.get_component_rich_style("status-line--sound"), self.visual_style.rich_style
         key = (width, self.side_text, self.scale, self.phase_text, self.sound_text, side, phase, sound, base)
         if self._drawn is None or self._drawn[0] != key:

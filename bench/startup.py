@@ -82,6 +82,12 @@ def entry_points(venv: Path) -> list[EntryPoint]:
     ]
 
 
+def default_venv() -> Path:
+    """One per checkout: two checkouts measured at once must not reinstall each other's coach."""
+    checkout = hashlib.sha1(str(REPOSITORY).encode()).hexdigest()[:8]
+    return Path(tempfile.gettempdir()) / f"coach-bench-venv-{checkout}"
+
+
 def prepare_venv(venv: Path, reuse: bool) -> None:
     """A non-editable install of this checkout, byte-compiled as pip leaves a normal install."""
     if not (venv / "bin" / "python").exists():
@@ -197,9 +203,7 @@ def spread(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
-    # One per checkout: two checkouts measured at once must not reinstall each other's coach.
-    checkout = hashlib.sha1(str(REPOSITORY).encode()).hexdigest()[:8]
-    parser.add_argument("--venv", type=Path, default=Path(tempfile.gettempdir()) / f"coach-bench-venv-{checkout}")
+    parser.add_argument("--venv", type=Path, default=default_venv())
     parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="set this variable for every launch, e.g. LANG=ru_RU.UTF-8")

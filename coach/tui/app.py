@@ -455,8 +455,10 @@ class CoachApp(App[None]):
         from coach.tui.widgets.status_line import StatusLine
 
         self.notify(problem, severity="warning", timeout=8, markup=False)
-        for status in self.screen.query(StatusLine):
-            status.show_sound(self.cue_mode_label)
+        # The run screen may be under its help or the stop question: its label is put right too.
+        for screen in self.screen_stack:
+            for status in screen.query(StatusLine):
+                status.show_sound(self.cue_mode_label)
 
     def _from_cue_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
         with contextlib.suppress(RuntimeError):  # the app has closed: nothing left to tell

@@ -238,6 +238,23 @@ async def test_the_sound_label_says_what_is_really_heard_when_the_voice_gives_up
         assert sound_label(app) == "sound: bell (no sound player) (m)"
 
 
+@pytest.mark.parametrize("keys", [["question_mark"], ["q"]])
+async def test_a_voice_that_gives_up_under_the_help_or_the_stop_question_is_shown_on_return(clock, keys):
+    app = make_app(clock, start="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await advance(pilot, clock, 1)
+        run_screen = app.screen
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen is not run_screen
+        app._announcer.engine = None
+        app._cue_problem("Voice: espeak-ng failed (exit status 1); cues are tones only from now on.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is run_screen
+        assert sound_label(app) == "sound: tones (no voice) (m)"
+
+
 async def test_the_routine_begins_just_after_its_first_frame_together_with_its_first_cue(clock):
     made_while = []
 

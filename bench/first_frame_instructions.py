@@ -92,18 +92,10 @@ def instructions(arguments: list[str], home: Path, hook: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--venv", type=Path, default=None, help="as bench/startup.py (its default too)")
-    parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="set this variable for every launch, e.g. LANG=ru_RU.UTF-8")
+    startup.add_launch_options(parser)  # the same virtual environment as bench/startup.py by default
     options = parser.parse_args()
-    for setting in options.env:
-        name, equals, value = setting.partition("=")
-        if not equals or not name:
-            parser.error(f"--env {setting}: write it as NAME=VALUE")
-        startup.EXTRA_ENVIRONMENT[name] = value
-    venv = options.venv or startup.default_venv()
-    startup.prepare_venv(venv, options.reuse_venv)
+    startup.use_launch_options(parser, options)
+    venv = options.venv
     scratch = Path(tempfile.mkdtemp(prefix="coach-instructions-"))
     hook = scratch / "hook"
     hook.mkdir()

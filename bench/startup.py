@@ -200,20 +200,30 @@ def spread(values: list[float]) -> str:
     return f"IQR {quartiles[0] * 1000:.0f}–{quartiles[2] * 1000:.0f}, range {low * 1000:.0f}–{high * 1000:.0f}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=15)
+def add_launch_options(parser: argparse.ArgumentParser) -> None:
+    """The options every start-up script shares: where coach is installed, and the environment."""
     parser.add_argument("--venv", type=Path, default=default_venv())
     parser.add_argument("--reuse-venv", action="store_true", help="measure the venv as it is, without reinstalling")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="set this variable for every launch, e.g. LANG=ru_RU.UTF-8")
-    options = parser.parse_args()
+
+
+def use_launch_options(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
+    """Takes in --env, then installs coach into --venv (unless --reuse-venv)."""
     for setting in options.env:
         name, equals, value = setting.partition("=")
         if not equals or not name:
             parser.error(f"--env {setting}: write it as NAME=VALUE")
         EXTRA_ENVIRONMENT[name] = value
     prepare_venv(options.venv, options.reuse_venv)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    add_launch_options(parser)
+    options = parser.parse_args()
+    use_launch_options(parser, options)
     scratch = Path(tempfile.mkdtemp(prefix="coach-bench-"))
     template = scratch / "used-before"
     prepare_homes(options.venv, template)

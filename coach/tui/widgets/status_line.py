@@ -36,7 +36,7 @@ SOUND_PADDING = 1
 SOUND_MOST_PERCENT = 40  # of the line
 
 PhaseLook = Literal["active", "waiting", "paused"]
-# Getting ready, resting and switching legs are in the sound label's quiet colour, in bold.
+# Getting ready, resting and switching legs are in the sound label's quiet colour.
 LOOK_CLASSES: dict[PhaseLook, str] = {
     "active": "status-line--phase",
     "waiting": "status-line--sound",
@@ -67,8 +67,8 @@ class StatusLine(Widget):
     DEFAULT_CSS = """
     StatusLine { height: auto; padding-top: 1; }
     StatusLine > .status-line--side { text-style: bold; background: $primary 25%; color: $primary; }
-    StatusLine > .status-line--phase { text-style: bold; color: $secondary; }
-    StatusLine > .status-line--phase-paused { text-style: bold reverse; color: $warning; }
+    StatusLine > .status-line--phase { color: $secondary; }
+    StatusLine > .status-line--phase-paused { text-style: reverse; color: $warning; }
     StatusLine > .status-line--sound { color: $text-muted; }
     """
 
@@ -152,6 +152,7 @@ class StatusLine(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = content_size(self).width
+        # The phase is bold in every look; a waiting phase borrows the sound label's colour.
         side, phase = self.get_component_rich_style("status-line--side"), self.get_component_rich_style(
             LOOK_CLASSES[self.phase_look]) + Style(bold=True)
         sound, base = self.get_component_rich_style("status-line--sound"), self.visual_style.rich_style
